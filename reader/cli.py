@@ -1,0 +1,230 @@
+"""The command line: ``reader [FILE]`` opens the TUI; subcommands print for scripts and tests."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from reader import __version__
+from reader.cite import STYLES, place_of, quote_text
+from reader.errors import NotTextError, ReaderError
+from reader.locate import resolve
+from reader.model.document import Document, Section
+from reader.source import Input, read_input
+
+COMMANDS = ("reflow", "outline", "figures", "quote", "bench")
+
+
+def load(arg: str | None, dictionary: bool = True) -> tuple[Document, Input]:
+    """Read and build the document named by ``arg`` (errors become ReaderError)."""
+    from reader.pipeline.build import build_document, load_sidecar
+
+    source = read_input(arg)
+    sidecar = load_sidecar(source.path) if source.path else {}
+    try:
+        doc = build_document(source.data, source.name, sidecar, dictionary=dictionary)
+    except NotTextError:
+        raise ReaderError(f"{source.name} is not a text document") from None
+    for warning in doc.metadata.warnings:
+        print(f"reader: warning: {source.name}: {warning}", file=sys.stderr)
+    return doc, source
+
+
+def block_json(doc: Document, index: int) -> dict[str, Any]:
+    """Return one block as JSON-ready data."""
+    b = doc.blocks[index]
+    out: dict[str, Any] = {
+        "kind": b.kind,
+        "text": b.text,
+        "section": b.section,
+        "source": {"line": b.source.line, "start": b.source.start, "end": b.source.end},
+    }
+    if b.heading:
+        out.update(
+            number=b.heading.number,
+            label=b.heading.label,
+            title=b.heading.title,
+            level=b.heading.level,
+            inline_body=b.heading.inline_body,
+        )
+    if b.role:
+        out["role"] = b.role
+    if b.page:
+        out["page"] = b.page
+    if b.emphasis:
+        out["emphasis"] = [list(span) for span in b.emphasis]
+    if b.truncated:
+        out["truncated"] = True
+    return out
+
+
+def section_json(doc: Document, section: Section) -> dict[str, Any]:
+    """Return a section and its children as JSON-ready data."""
+    return {
+        "number": section.number,
+        "label": section.label,
+        "title": section.title,
+        "level": section.level,
+        "kind": section.kind,
+        "implied": section.implied,
+        "children": [section_json(doc, c) for c in doc.children(section)],
+    }
+
+
+def figure_json(doc: Document, index: int) -> dict[str, Any]:
+    """Return one figure as JSON-ready data."""
+    f = doc.figures[index]
+    value: float | int = int(f.value) if f.value.is_integer() else f.value
+    return {
+        "text": f.text,
+        "value": value,
+        "unit": f.unit,
+        "label": f.label,
+        "section": f.section,
+        "kind": f.kind,
+        "qualifier": f.qualifier,
+        "block": f.block,
+    }
+
+
+def _dump(data: object) -> None:
+    """Print JSON with non-ASCII kept readable."""
+    print(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def cmd_reflow(args: argparse.Namespace) -> int:
+    """``reader reflow FILE``: the reading text, a blank line between blocks."""
+    doc, _ = load(args.file, not args.no_dictionary)
+    if args.json:
+        _dump({"metadata": doc.metadata.to_dict(), "blocks": [block_json(doc, i) for i in range(len(doc.blocks))]})
+    else:
+        print("\n\n".join(b.text for b in doc.blocks if b.is_reading))
+    return 0
+
+
+def _outline_lines(doc: Document, sections: list[Section], depth: int = 0) -> list[str]:
+    """Render the outline as indented text lines."""
+    lines: list[str] = []
+    for s in sections:
+        title = s.title or ("(begun on an earlier page)" if s.implied else "")
+        lines.append(f"{'  ' * depth}{(s.number or '-'):<8} {s.label or ''}{title}")
+        lines.extend(_outline_lines(doc, doc.children(s), depth + 1))
+    return lines
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    """``reader outline FILE``: the section tree."""
+    doc, _ = load(args.file)
+    if args.json:
+        _dump({"sections": [section_json(doc, s) for s in doc.top_sections]})
+    else:
+        print("\n".join(_outline_lines(doc, doc.top_sections)))
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    """``reader figures FILE``: the figures, with label, section and kind."""
+    doc, _ = load(args.file)
+    figures = list(range(len(doc.figures)))
+    if args.json:
+        _dump({"figures": [figure_json(doc, i) for i in figures]})
+    else:
+        for f in doc.figures:
+            print(f"{f.text:<14} {f.label:<16} {f.section or '-':<8} {f.kind}")
+    return 0
+
+
+def cmd_quote(args: argparse.Namespace) -> int:
+    """``reader quote FILE SECTION[:N]``: a paragraph with its citation."""
+    doc, _ = load(args.file)
+    target = resolve(doc, args.section)
+    if target is None:
+        raise ReaderError(f"no section {args.section!r} in {doc.metadata.source}")
+    paragraphs = doc.paragraphs_of(target.section)
+    if not paragraphs:
+        raise ReaderError(f"section {args.section} has no paragraphs")
+    n = target.paragraph or 1
+    if not 1 <= n <= len(paragraphs):
+        raise ReaderError(f"section {target.section.number} has {len(paragraphs)} paragraph(s), not {n}")
+    block = paragraphs[n - 1]
+    print(quote_text(doc, [block], place_of(doc, block.index), args.style))
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """``reader bench``: the performance benchmark (see bench/)."""
+    from reader.bench import run_bench
+
+    return run_bench(quick=args.quick, examples=args.examples)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """``reader [FILE]``: open the TUI."""
+    from reader.tui.app import run_app
+
+    source = read_input(args.file)
+    return run_app(source)
+
+
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    """Build the parser for a subcommand, or for opening the TUI."""
+    p = argparse.ArgumentParser(
+        prog="reader" + (f" {command}" if command else ""),
+        description="Read OCR'd and extracted documents in the terminal.",
+    )
+    p.add_argument("--debug", action="store_true", help="show the full trace of an unexpected error")
+    p.add_argument("--version", action="version", version=f"reader {__version__}")
+    if command in ("reflow", "outline", "figures", "quote"):
+        p.add_argument("file", help="the document (- for standard input)")
+    if command in ("reflow", "outline", "figures"):
+        p.add_argument("--json", action="store_true", help="print JSON")
+    if command == "reflow":
+        p.add_argument("--no-dictionary", action="store_true", help="decide breaks by layout only (no jieba)")
+    if command == "quote":
+        p.add_argument("section", help="2.3, 二(三), 2.3:4 (4th paragraph) or a title prefix")
+        p.add_argument("--style", choices=STYLES, default="plain", help="citation style")
+    if command == "bench":
+        p.add_argument("--quick", action="store_true", help="smaller inputs (for CI)")
+        p.add_argument("--examples", type=int, default=300, help="hypothesis examples for the fuzz pass")
+    if command is None:
+        p.add_argument("file", nargs="?", help="the document (- or a pipe: standard input; none: the sample)")
+        p.epilog = "commands: " + ", ".join(COMMANDS) + " (reader COMMAND -h for each)"
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    args = _parser(command).parse_args(argv[1:] if command else argv)
+    handler = {
+        "reflow": cmd_reflow,
+        "outline": cmd_outline,
+        "figures": cmd_figures,
+        "quote": cmd_quote,
+        "bench": cmd_bench,
+    }.get(command or "", cmd_open)
+    try:
+        return handler(args)
+    except ReaderError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"reader: unexpected error: {type(exc).__name__}: {exc} (rerun with --debug for the trace)", file=sys.stderr
+        )
+        return 2

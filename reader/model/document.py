@@ -1,0 +1,207 @@
+"""The immutable document model: metadata, blocks with source spans, sections, figures."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Where a block stands in the original file: 1-based line, character offsets."""
+
+    line: int
+    start: int
+    end: int
+    end_line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """What a heading block announces: its canonical number, printed label and title."""
+
+    number: str | None
+    label: str | None
+    title: str
+    level: int
+    inline_body: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of reading text: a heading, paragraph, list item or piece of furniture."""
+
+    index: int
+    kind: str
+    text: str
+    source: SourceSpan
+    section: str | None = None
+    emphasis: tuple[tuple[int, int], ...] = ()
+    role: str | None = None
+    page: str | None = None
+    heading: Heading | None = None
+    truncated: bool = False
+    lead: str | None = None
+
+    @property
+    def is_reading(self) -> bool:
+        """True for blocks that are reading text (not page furniture)."""
+        return self.kind != "furniture"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A node of the outline; ``key`` is unique, ``number`` is canonical (``2.3``) or None."""
+
+    key: str
+    number: str | None
+    label: str | None
+    title: str
+    level: int
+    kind: str
+    first_block: int
+    end_block: int
+    parent: str | None = None
+    children: tuple[str, ...] = ()
+    implied: bool = False
+
+    @property
+    def display_number(self) -> str:
+        """The number as shown in the outline (empty for unnumbered entries)."""
+        return self.number or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with a unit that the document reports, with what it measures."""
+
+    index: int
+    text: str
+    value: float
+    unit: str
+    label: str
+    section: str | None
+    block: int
+    kind: str
+    start: int
+    end: int
+    qualifier: str = ""
+
+    @property
+    def number_text(self) -> str:
+        """The number exactly as printed (``30.66``)."""
+        return self.text[: len(self.text) - len(self.unit) - len(self.qualifier)]
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What is known about the document; ``inferred`` names fields guessed from the text."""
+
+    title: str = ""
+    source: str = ""
+    page: str | None = None
+    continued_from: tuple[str, ...] = ()
+    continued_on: tuple[str, ...] = ()
+    date: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    language: str = "zh"
+    encoding: str = "utf-8"
+    content_hash: str = ""
+    inferred: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the metadata as plain JSON-ready data."""
+        return {
+            "title": self.title,
+            "source": self.source,
+            "page": self.page,
+            "continued_from": list(self.continued_from),
+            "continued_on": list(self.continued_on),
+            "date": self.date,
+            "author": self.author,
+            "publisher": self.publisher,
+            "url": self.url,
+            "language": self.language,
+            "encoding": self.encoding,
+            "inferred": list(self.inferred),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole document, immutable once built, with look-ups by section, position and figure."""
+
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    sections: tuple[Section, ...]
+    figures: tuple[Figure, ...]
+    _by_key: dict[str, Section] = field(default_factory=dict, repr=False, compare=False)
+    _by_number: dict[str, Section] = field(default_factory=dict, repr=False, compare=False)
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _figures_by_section: dict[str | None, list[Figure]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for section in self.sections:
+            self._by_key[section.key] = section
+            if section.number and section.number not in self._by_number:
+                self._by_number[section.number] = section
+        self._starts.extend(b.source.start for b in self.blocks)
+        for fig in self.figures:
+            self._figures_by_section.setdefault(fig.section, []).append(fig)
+
+    @property
+    def top_sections(self) -> list[Section]:
+        """The outline's top-level entries, in order."""
+        return [s for s in self.sections if s.parent is None]
+
+    def section(self, key_or_number: str) -> Section | None:
+        """Return the section with this canonical number (``2.3``) or key."""
+        return self._by_number.get(key_or_number) or self._by_key.get(key_or_number)
+
+    def children(self, section: Section) -> list[Section]:
+        """Return the direct children of ``section``."""
+        return [self._by_key[k] for k in section.children]
+
+    def section_at(self, block_index: int) -> Section | None:
+        """Return the innermost section (lead entries included) holding a block."""
+        if not self.blocks:
+            return None
+        block = self.blocks[block_index]
+        key = block.lead or block.section
+        return self._by_key.get(key) if key else None
+
+    def ancestors(self, section: Section) -> list[Section]:
+        """Return the chain from the top-level entry down to ``section``."""
+        chain = [section]
+        while chain[0].parent:
+            chain.insert(0, self._by_key[chain[0].parent])
+        return chain
+
+    def block_at(self, offset: int) -> int:
+        """Return the index of the block at (or just before) a source offset."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def figures_of(self, section: Section | None) -> list[Figure]:
+        """Return the figures of a section and its subsections (all figures for None)."""
+        if section is None:
+            return list(self.figures)
+        lo, hi = section.first_block, section.end_block
+        return [f for f in self.figures if lo <= f.block < hi]
+
+    def paragraphs_of(self, section: Section) -> list[Block]:
+        """Return the reading paragraphs and items of a section, in order, headings excluded."""
+        return [b for b in self.blocks[section.first_block : section.end_block] if b.kind in ("paragraph", "item")]
+
+    def reading_blocks(self) -> Iterator[Block]:
+        """Yield the blocks that are reading text (furniture left out)."""
+        return (b for b in self.blocks if b.is_reading)
+
+    def label_chain(self, section: Section) -> str:
+        """Return the printed labels from the top down, e.g. ``二、(三)``."""
+        labels = [s.label or s.number or "" for s in self.ancestors(section) if s.kind != "lead"]
+        return "".join(labels)

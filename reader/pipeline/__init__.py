@@ -1,0 +1,1 @@
+"""The reading pipeline: bytes → text → layout → reflow → structure → figures."""

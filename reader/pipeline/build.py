@@ -1,0 +1,232 @@
+"""The whole pipeline as one pure function: bytes → an immutable Document."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
+from reader.pipeline.chars import ends_sentence
+from reader.pipeline.figures import find_figures
+from reader.pipeline.layout import lay_out
+from reader.pipeline.reflow import RawBlock, reflow
+from reader.pipeline.structure import Structure, build_structure, is_plan_section
+from reader.pipeline.text import DecodedText, read_text
+
+_DATE_RE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_EN_DATE_RE = re.compile(r"\b(20\d{2}|19\d{2})-(\d{2})-(\d{2})\b")
+
+
+def content_hash(data: bytes) -> str:
+    """Return the content key of a document (sha256, 16 hex digits)."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def build_document(
+    data: bytes,
+    source: str = "<stdin>",
+    sidecar: Mapping[str, str] | None = None,
+    dictionary: bool = True,
+) -> Document:
+    """Run every pipeline step on ``data``; ``dictionary`` enables jieba look-ups."""
+    decoded = read_text(data)
+    words: Callable[[str, str], bool] | None = None
+    cut: Callable[[str], list[str]] | None = None
+    layout = lay_out(decoded.text)
+    if dictionary and layout.cjk:
+        from reader.pipeline.wordcheck import cut as jieba_cut
+        from reader.pipeline.wordcheck import word_spans_break
+
+        words, cut = word_spans_break, jieba_cut
+    raw = reflow(layout, words)
+    structure = build_structure(raw, layout.cjk)
+    return assemble(decoded, structure, layout.cjk, data, source, sidecar or {}, cut)
+
+
+def assemble(
+    decoded: DecodedText,
+    structure: Structure,
+    cjk: bool,
+    data: bytes,
+    source: str,
+    sidecar: Mapping[str, str],
+    cut: Callable[[str], list[str]] | None,
+) -> Document:
+    """Turn the structure step's records into the immutable model, finding figures on the way."""
+    text = decoded.text
+    newlines = [m.start() for m in re.finditer("\n", text)] if "\n" in text else []
+    to_source = decoded.offsets.to_source
+    sections_raw = structure.sections
+    section_of = _section_index(sections_raw, len(structure.blocks))
+    blocks: list[Block] = []
+    figures: list[Figure] = []
+    titles = {str(s["key"]): str(s["title"]) for s in sections_raw}
+    parents = {str(s["key"]): s["parent"] for s in sections_raw}
+    plan_cache: dict[str | None, bool] = {}
+    for i, raw in enumerate(structure.blocks):
+        key, lead = section_of[i]
+        info = structure.headings.get(i)
+        heading = None
+        kind = raw.kind
+        if info is not None:
+            kind = "heading"
+            heading = Heading(
+                info["number"], info["label"], str(info["title"]), int(info["level"]), bool(info["inline_body"])
+            )  # type: ignore[arg-type, call-overload]
+        start, end = to_source(raw.start), to_source(raw.end)
+        span = SourceSpan(
+            bisect.bisect_right(newlines, raw.start) + 1,
+            start,
+            end,
+            bisect.bisect_right(newlines, max(raw.start, raw.end - 1)) + 1,
+        )
+        truncated = kind == "paragraph" and not ends_sentence(raw.text) and i + 1 < len(structure.blocks)
+        block = Block(i, kind, raw.text, span, key, tuple(raw.emphasis), raw.role, raw.page, heading, truncated, lead)
+        blocks.append(block)
+        if kind in ("paragraph", "item") and any(ch.isdigit() or ch in "十百千" for ch in raw.text):
+            if key not in plan_cache:
+                plan_cache[key] = is_plan_section(_title_chain(key, titles, parents))
+            for found in find_figures(raw.text, cut, plan_cache[key]):
+                figures.append(
+                    Figure(
+                        len(figures),
+                        found.text,
+                        found.value,
+                        found.unit,
+                        found.label,
+                        key,
+                        i,
+                        "target" if found.target else "outcome",
+                        found.start,
+                        found.end,
+                        found.qualifier,
+                    )
+                )
+    sections = _sections(sections_raw)
+    metadata = _metadata(decoded, blocks, sections, cjk, data, source, sidecar)
+    return Document(metadata, tuple(blocks), tuple(sections), tuple(figures))
+
+
+def _title_chain(key: str | None, titles: dict[str, str], parents: Mapping[str, object]) -> list[str]:
+    """Return the titles of a section and its ancestors."""
+    out: list[str] = []
+    while key:
+        out.append(titles.get(key, ""))
+        parent = parents.get(key)
+        key = str(parent) if parent else None
+    return out
+
+
+def _section_index(sections: list[dict[str, object]], total: int) -> list[tuple[str | None, str | None]]:
+    """For every block, the innermost section key and lead-entry key that hold it."""
+    out: list[tuple[str | None, str | None]] = [(None, None)] * total
+    for s in sections:  # sections are in document order, parents before children
+        first, end = int(s["first_block"]), int(s["end_block"])  # type: ignore[call-overload]
+        for i in range(first, min(end, total)):
+            if s["kind"] == "lead":
+                out[i] = (out[i][0], str(s["key"]))
+            else:
+                out[i] = (str(s["key"]), None)
+    return out
+
+
+def _sections(records: list[dict[str, object]]) -> list[Section]:
+    """Freeze the section records, filling in each one's children."""
+    children: dict[str, list[str]] = {}
+    for s in records:
+        if s["parent"]:
+            children.setdefault(str(s["parent"]), []).append(str(s["key"]))
+    return [
+        Section(
+            str(s["key"]),
+            s["number"],
+            s["label"],
+            str(s["title"]),
+            int(s["level"]),
+            str(s["kind"]),  # type: ignore[arg-type, call-overload]
+            int(s["first_block"]),
+            int(s["end_block"]),
+            s["parent"],
+            tuple(children.get(str(s["key"]), ())),  # type: ignore[arg-type, call-overload]
+            bool(s["implied"]),
+        )
+        for s in records
+    ]
+
+
+def _metadata(
+    decoded: DecodedText,
+    blocks: list[Block],
+    sections: list[Section],
+    cjk: bool,
+    data: bytes,
+    source: str,
+    sidecar: Mapping[str, str],
+) -> Metadata:
+    """Gather metadata from the sidecar, or infer it from furniture and headings."""
+    inferred: list[str] = []
+    from_pages = tuple(b.page for b in blocks if b.role == "continued-from" and b.page)
+    on_pages = tuple(b.page for b in blocks if b.role == "continued-on" and b.page)
+    title = sidecar.get("title", "")
+    if not title:
+        heads = [b.text for b in blocks if b.role == "running-head"]
+        numbered = [s.title for s in sections if s.kind in ("article", "section") and s.title]
+        title = heads[0] if heads else (numbered[0] if numbered else Path(source).stem)
+        inferred.append("title")
+    page = sidecar.get("page")
+    if not page:
+        page = _infer_page(from_pages, on_pages, blocks)
+        if page:
+            inferred.append("page")
+    date = sidecar.get("date")
+    if not date:
+        head = decoded.text[:2000]
+        m = _DATE_RE.search(head) or _EN_DATE_RE.search(head)
+        if m:
+            date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+            inferred.append("date")
+    return Metadata(
+        title=title,
+        source=Path(source).name if source != "<stdin>" else source,
+        page=page,
+        continued_from=from_pages,
+        continued_on=on_pages,
+        date=date,
+        author=sidecar.get("author"),
+        publisher=sidecar.get("publisher") or sidecar.get("source"),
+        url=sidecar.get("url"),
+        language=sidecar.get("language", "zh" if cjk else "en"),
+        encoding=decoded.encoding,
+        content_hash=content_hash(data),
+        inferred=tuple(inferred),
+        warnings=decoded.warnings,
+    )
+
+
+def _infer_page(from_pages: tuple[str, ...], on_pages: tuple[str, ...], blocks: list[Block]) -> str | None:
+    """Infer this page's number from continued-from/on marks or printed page numbers."""
+    for pages, step in ((from_pages, 1), (on_pages, -1)):
+        if pages and pages[0].isdigit():
+            width = len(pages[0])
+            return str(int(pages[0]) + step).zfill(width)
+    numbers = [b.page for b in blocks if b.role == "page-number" and b.page]
+    return numbers[0] if numbers else None
+
+
+def load_sidecar(path: Path) -> dict[str, str]:
+    """Read ``FILE.meta.toml`` beside a document, when present (bad TOML is ignored)."""
+    import tomllib
+
+    meta = path.with_name(path.name + ".meta.toml")
+    try:
+        with meta.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if isinstance(v, (str, int, float))}
+
+
+__all__ = ["RawBlock", "build_document", "content_hash", "load_sidecar"]

@@ -1,0 +1,82 @@
+"""Character classes shared by the pipeline steps (CJK, punctuation, widths)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# CJK ideographs, kana, Hangul, CJK symbols and punctuation, full-width forms.
+CJK_CLASS = (
+    "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff"
+    "\u3200-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\uf900-\ufaff"
+    "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+)
+CJK_RE = re.compile(f"[{CJK_CLASS}]")
+HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+# Punctuation that ends a sentence, optionally followed by closing quotes/brackets.
+TERMINAL_RE = re.compile(r"[。！？!?；;…]+[\"'”’」』》）)\]】]*$|[.][\"'”’)\]]*$")
+CLOSING_PUNCT = set("，。、；：！？）」』》〉】〕〗〙〛”’…‥·・,.;:!?)]}%‰℃")
+OPENING_PUNCT = set("（「『《〈【〔〖〘〚“‘([{")
+BULLETS = "·・•●▪■◆◇○◦‧∙*-–—"
+_FULLWIDTH_PUNCT_RE = re.compile(
+    r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2010-\u2027\u2030-\u205e]"
+)
+_ASCII_PUNCT_RE = re.compile(r"[!-/:-@\[-`{-~]")
+_WORD_CHAR_RE = re.compile(r"\w", re.UNICODE)
+
+
+def is_cjk(ch: str) -> bool:
+    """Return True when ``ch`` is a CJK character or CJK/full-width punctuation."""
+    return bool(ch) and CJK_RE.match(ch) is not None
+
+
+def is_han(ch: str) -> bool:
+    """Return True when ``ch`` is a Han ideograph."""
+    return bool(ch) and HAN_RE.match(ch) is not None
+
+
+def is_punct(ch: str) -> bool:
+    """Return True when ``ch`` is punctuation (Unicode P* or S* category)."""
+    return unicodedata.category(ch)[0] in "PS" if ch else False
+
+
+def ends_sentence(text: str) -> bool:
+    """Return True when ``text`` ends with sentence-final punctuation."""
+    return TERMINAL_RE.search(text.rstrip()) is not None
+
+
+def cjk_ratio(text: str) -> float:
+    """Return the share of non-space characters in ``text`` that are CJK."""
+    sample = "".join(text.split())
+    if not sample:
+        return 0.0
+    return len(CJK_RE.findall(sample)) / len(sample)
+
+
+def print_widths(text: str) -> tuple[float, float, float]:
+    """Return three print-width measures of ``text`` in ems.
+
+    (character grid: full-width punctuation 1 em, ASCII ½ em;
+    compressed punctuation: all punctuation ½ em; full punctuation: all punctuation 1 em).
+    """
+    n = len(text)
+    ascii_n = len(text.encode("ascii", "ignore"))
+    ascii_p = len(_ASCII_PUNCT_RE.findall(text))
+    wide_p = len(_FULLWIDTH_PUNCT_RE.findall(text))
+    wide = n - ascii_n
+    grid = wide + 0.5 * ascii_n
+    compressed = (wide - wide_p) + 0.5 * (ascii_n - ascii_p) + 0.5 * (ascii_p + wide_p)
+    full = (wide - wide_p) + 0.5 * (ascii_n - ascii_p) + (ascii_p + wide_p)
+    return grid, compressed, full
+
+
+def nearest_letter(text: str, index: int, step: int) -> str:
+    """Return the nearest non-space, non-punctuation character from ``index`` going ``step``."""
+    i = index
+    while 0 <= i < len(text):
+        ch = text[i]
+        if not ch.isspace() and not is_punct(ch):
+            return ch
+        i += step
+    return ""

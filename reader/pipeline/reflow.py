@@ -1,0 +1,245 @@
+"""Step 3, layout → blocks: recover paragraphs and join their lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reader.pipeline.chars import BULLETS, ends_sentence
+from reader.pipeline.joiner import separator
+from reader.pipeline.layout import Chunk, Layout, Segment, _looks_numbered
+
+_BULLET_RE = re.compile(f"^[{re.escape(BULLETS[:10])}]")
+_LATIN_BULLET_RE = re.compile(r"^(?:[-*•·]\s|\d{1,3}[.)]\s)")
+_SOFT_END_RE = re.compile(r"[、，,；;—–…]$")
+_BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百\d]+[章节部篇]|#+\s)")
+WordCheck = Callable[[str, str], bool]
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """A block as reflow finds it: kind, joined text, source offsets, emphasis spans."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    role: str | None = None
+    page: str | None = None
+    emphasis: list[tuple[int, int]] = field(default_factory=list)
+    standalone: bool = False  # the block was a whole OCR text block on its own
+    after_break: bool = False  # the block follows a blank line in the source
+    anchors: list[tuple[int, int]] = field(default_factory=list)  # (text offset, source offset)
+
+
+def _is_item_start(seg: Segment, cjk_doc: bool) -> bool:
+    """Return True when ``seg`` opens a list item (a bullet)."""
+    if cjk_doc:
+        return _BULLET_RE.match(seg.text) is not None
+    return seg.line_start and _LATIN_BULLET_RE.match(seg.text) is not None
+
+
+class _Reflower:
+    """Walks the segments once, deciding at each break whether a paragraph ends."""
+
+    def __init__(self, layout: Layout, words: WordCheck | None) -> None:
+        self.layout = layout
+        self.words = words
+        self.cjk = layout.cjk
+        self.blocks: list[RawBlock] = []
+        self.unit: list[Segment] = []
+        self.unit_kind = "paragraph"
+        self.unit_after_break = False
+        self.article_ended = False
+
+    def column_of(self, chunk: Chunk) -> float:
+        """Return the column width for ``chunk``: its own when it has enough full lines."""
+        body = [s.width for s in chunk.segments if s.role is None][:-1]
+        if self.cjk and len(body) >= 4:
+            local = sorted(body)[len(body) * 3 // 4]
+            if local < self.layout.column * 0.8:
+                return local
+        return self.layout.column
+
+    # -- decisions -------------------------------------------------------
+    def starts_new(self, seg: Segment) -> bool:
+        """Return True when ``seg`` opens a heading or an item whatever came before."""
+        return _is_item_start(seg, self.cjk) or (_looks_numbered(seg.text) and (seg.line_start or self.cjk))
+
+    def break_within(self, prev: Segment, seg: Segment, col: float, last: bool) -> bool:
+        """Decide whether a paragraph ends between two lines of one text block."""
+        if self.cjk and _is_item_start(seg, True):
+            return True
+        if self.starts_new(seg) and (ends_sentence(prev.text) or prev.width <= col - 1.5 or not self.cjk):
+            return True
+        if self.unit_kind == "item":
+            return False
+        if self.unit and _TOP_HEADING_RE.match(self.unit[0].text):
+            return prev.width <= col - 1.5 and seg.width >= col - 2.5
+        if not self.cjk:
+            if seg.indent and not prev.indent:
+                return True
+            first_word = len(seg.text.split(" ", 1)[0])
+            return prev.width + 1 + first_word <= col and not _SOFT_END_RE.search(prev.text)
+        if seg.indent and seg.line_start:
+            return True
+        if not ends_sentence(prev.text):
+            return False
+        if prev.width <= col - 1.5:
+            return True
+        return seg.width <= col - 1.75 and not last
+
+    def break_across(self, prev: Segment, seg: Segment, col_prev: float, col: float, only: bool) -> bool:
+        """Decide whether a paragraph ends at a blank line between two text blocks."""
+        if self.article_ended or self.starts_new(seg):
+            return True
+        if self.unit and _TOP_HEADING_RE.match(self.unit[0].text):
+            return True
+        if self.unit_kind == "item":
+            return False
+        if not self.cjk:
+            if prev.text.endswith("-") and seg.text[:1].islower():
+                return False
+            return ends_sentence(prev.text) or not seg.text[:1].islower()
+        prev_full = prev.width >= col_prev - 1.0
+        seg_full = seg.width >= col - 1.0
+        if ends_sentence(prev.text):
+            return not (prev_full and seg_full and not only)
+        if _SOFT_END_RE.search(prev.text):
+            return False
+        if self.words is not None and self.words(prev.text, seg.text):
+            return False
+        if seg_full and not only:
+            return False
+        if seg.width <= col - 1.75 and not only and not ends_sentence(seg.text):
+            return True
+        if self.words is not None:
+            return True
+        return not prev_full
+
+    # -- output ----------------------------------------------------------
+    def flush(self) -> None:
+        """Emit the paragraph or item gathered so far."""
+        if not self.unit:
+            return
+        parts: list[str] = []
+        anchors: list[tuple[int, int]] = []
+        length = 0
+        for seg in self.unit:
+            text = seg.text
+            if parts:
+                sep, drop_hyphen = separator(parts[-1], text, self.cjk)
+                if drop_hyphen:
+                    parts[-1] = parts[-1][:-1]
+                    length -= 1
+                parts.append(sep)
+                length += len(sep)
+            anchors.append((length, seg.start))
+            parts.append(text)
+            length += len(text)
+        joined = "".join(parts) if len(parts) > 1 else self.unit[0].text
+        chunk = self.unit[0].chunk
+        standalone = self.unit[-1].chunk == chunk and len(self.unit) == sum(
+            1 for s in self.layout.chunks[chunk].segments if s.role is None
+        )
+        joined, emphasis, marks = _take_emphasis(joined)
+        if marks:
+            anchors = [(t - 2 * sum(1 for m in marks if m < t), src) for t, src in anchors]
+        self.blocks.append(
+            RawBlock(
+                self.unit_kind,
+                joined,
+                self.unit[0].start,
+                self.unit[-1].end,
+                emphasis=emphasis,
+                standalone=standalone,
+                after_break=self.unit_after_break,
+                anchors=anchors,
+            )
+        )
+        self.unit = []
+
+    def start(self, seg: Segment, after_break: bool) -> None:
+        """Begin a new paragraph or item at ``seg``."""
+        self.flush()
+        self.unit = [seg]
+        self.unit_kind = "item" if _is_item_start(seg, self.cjk) else "paragraph"
+        self.unit_after_break = after_break
+
+    def run(self) -> list[RawBlock]:
+        """Reflow every chunk and return the blocks in reading order."""
+        prev: Segment | None = None
+        prev_col = self.layout.column
+        for chunk in self.layout.chunks:
+            col = self.column_of(chunk)
+            body = [s for s in chunk.segments if s.role is None]
+            first_body = True
+            for seg in chunk.segments:
+                if seg.role is not None:
+                    if seg.role == "continued-on":
+                        self.article_ended = True
+                    self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page))
+                    continue
+                last = seg is body[-1]
+                if prev is None:
+                    self.start(seg, True)
+                elif first_body:
+                    if self.break_across(prev, seg, prev_col, col, len(body) == 1):
+                        self.start(seg, True)
+                    else:
+                        self.unit.append(seg)
+                elif self.article_ended or self.break_within(prev, seg, col, last):
+                    self.start(seg, False)
+                else:
+                    self.unit.append(seg)
+                prev = seg
+                first_body = False
+                self.article_ended = False
+            prev_col = col
+        self.flush()
+        return self._place_furniture()
+
+    def _place_furniture(self) -> list[RawBlock]:
+        """Order blocks by source position (furniture found inside a paragraph goes after it)."""
+        out: list[RawBlock] = []
+        pending: list[RawBlock] = []
+        for block in self.blocks:
+            if block.kind == "furniture":
+                pending.append(block)
+            else:
+                if pending and block.start > pending[0].start:
+                    out.extend(pending)
+                    pending = []
+                out.append(block)
+        out.extend(pending)
+        out.sort(key=lambda b: b.start)
+        return out
+
+
+def _take_emphasis(text: str) -> tuple[str, list[tuple[int, int]], list[int]]:
+    """Remove paired ``**bold**`` marks: return the text, the emphasised spans, where marks stood."""
+    if "**" not in text:
+        return text, [], []
+    marks: list[int] = []
+    spans: list[tuple[int, int]] = []
+    out: list[str] = []
+    pos = 0
+    length = 0
+    for m in _BOLD_RE.finditer(text):
+        out.append(text[pos : m.start()])
+        marks.extend((m.start(), m.end() - 2))
+        length += m.start() - pos
+        inner = m.group(1)
+        spans.append((length, length + len(inner)))
+        out.append(inner)
+        length += len(inner)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), spans, marks
+
+
+def reflow(layout: Layout, words: WordCheck | None = None) -> list[RawBlock]:
+    """Turn a layout into blocks (paragraphs, items, furniture) in reading order."""
+    return _Reflower(layout, words).run()

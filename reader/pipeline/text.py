@@ -1,0 +1,183 @@
+"""Step 1, bytes → text: detect the encoding, decode, sanitise, normalise."""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from reader.errors import NotTextError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC: tuple[bytes, ...] = (
+    b"\x89PNG",
+    b"\x7fELF",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"MZ",
+    b"\xca\xfe\xba\xbe",
+    b"\xcf\xfa\xed\xfe",
+    b"SQLite format",
+    b"OggS",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+)
+_SAMPLE = 1 << 16
+# Escape sequences (CSI, OSC, DCS/PM/APC strings, two-byte escapes), C0/C1 controls
+# except tab and newline, bidi embeddings/overrides/isolates, stray BOMs.
+_STRIP_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[ -~]?"
+    r"|\r(?=\n)"
+    r"|[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets in the cleaned text back to offsets in the decoded source."""
+
+    clean_at: tuple[int, ...] = ()
+    removed_before: tuple[int, ...] = ()
+
+    def to_source(self, offset: int) -> int:
+        """Return the source offset of the clean-text ``offset``."""
+        i = bisect.bisect_right(self.clean_at, offset)
+        return offset + (self.removed_before[i - 1] if i else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    """Text ready for layout, with how it was decoded and what was repaired."""
+
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Return True when ``data`` looks like a binary file rather than text."""
+    head = data[:_SAMPLE]
+    if any(head.startswith(m) for m in _MAGIC):
+        return True
+    if not head:
+        return False
+    nul = head.count(0)
+    if nul and _utf16_guess(head) is None and nul > max(8, len(head) // 100):
+        return True
+    ctrl = sum(head.count(b) for b in (*range(1, 8), *range(14, 27), *range(28, 32)))
+    return ctrl > len(head) * 0.05
+
+
+def _utf16_guess(head: bytes) -> str | None:
+    """Guess BOM-less UTF-16 from where the NUL bytes fall."""
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 4:
+        return None
+    if odd.count(0) > len(odd) * 0.4 and even.count(0) < len(even) * 0.05:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.4 and odd.count(0) < len(odd) * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _guess_legacy(sample: bytes) -> str:
+    """Pick the most plausible legacy encoding for bytes that are not UTF-8."""
+    from charset_normalizer import from_bytes
+
+    guess = _utf16_guess(sample)
+    if guess:
+        return guess
+    result = from_bytes(sample, cp_isolation=["gb18030", "big5", "shift_jis", "euc_kr", "cp1252"]).best()
+    if result is None:
+        return "gb18030"
+    name = result.encoding
+    return "gb18030" if name in ("gbk", "gb2312", "hz") else name
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Return True when UTF-8 decoding fails on only a few stray bytes."""
+    decoded = data[: _SAMPLE * 4].decode("utf-8", "replace")
+    bad = decoded.count("\ufffd")
+    good = len(decoded) - len(decoded.encode("ascii", "ignore")) - bad
+    return good > 0 and bad <= good
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode ``data`` to a string; return (text, encoding, warnings)."""
+    warnings: list[str] = []
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(name, "replace")
+            break
+    else:
+        if _looks_binary(data):
+            raise NotTextError("not a text document")
+        try:
+            return data.decode("utf-8"), "utf-8", warnings
+        except UnicodeDecodeError:
+            pass
+        name = "utf-8" if _mostly_utf8(data) else _guess_legacy(data[:_SAMPLE])
+        text = data.decode(name, "replace")
+    bad = text.count("\ufffd")
+    if bad:
+        warnings.append(f"{bad} undecodable byte sequence(s) shown as \ufffd ({name})")
+    return text, name, warnings
+
+
+def sanitise(text: str) -> tuple[str, OffsetMap, list[str]]:
+    """Strip escapes, controls and bidi overrides; normalise newlines; NFC."""
+    warnings: list[str] = []
+    clean_at: list[int] = []
+    removed_before: list[int] = []
+    pieces: list[str] = []
+    removed = nul = escapes = 0
+    last = 0
+    for m in _STRIP_RE.finditer(text):
+        s, e = m.span()
+        pieces.append(text[last:s])
+        chunk = m.group()
+        if chunk == "\r":
+            pass
+        elif chunk == "\x00":
+            nul += 1
+        else:
+            escapes += 1
+        removed += e - s
+        clean_at.append(s - (removed - (e - s)))
+        removed_before.append(removed)
+        last = e
+    pieces.append(text[last:])
+    clean = "".join(pieces) if clean_at else text
+    if "\r" in clean or "\x0c" in clean:
+        clean = clean.replace("\r", "\n").replace("\x0c", "\n")
+    if nul:
+        warnings.append(f"{nul} NUL byte(s) dropped")
+    if escapes:
+        warnings.append(f"{escapes} control or escape sequence(s) removed")
+    if not unicodedata.is_normalized("NFC", clean):
+        clean = unicodedata.normalize("NFC", clean)
+    return clean, OffsetMap(tuple(clean_at), tuple(removed_before)), warnings
+
+
+def read_text(data: bytes) -> DecodedText:
+    """Turn raw bytes into clean text (the first pipeline step)."""
+    text, encoding, warnings = decode_bytes(data)
+    clean, offsets, more = sanitise(text)
+    return DecodedText(clean, encoding, tuple(warnings + more), offsets)

@@ -1,0 +1,65 @@
+"""Scoring helpers that compare a built document with a gold reading (used by tests and bench)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from reader.model.document import Document
+
+_SPACE_RE = re.compile(r"\s+")
+_FIG_KEY_RE = re.compile(r"(\d+(?:\.\d+)?)(\D)")
+
+
+def squeeze(text: str) -> str:
+    """Remove whitespace and OCR bold marks, for comparing reading text with its source."""
+    return _SPACE_RE.sub("", text).replace("**", "")
+
+
+def paragraph_starts(texts: list[str]) -> set[int]:
+    """Offsets (in the squeezed concatenation) where each block starts."""
+    starts, pos = set(), 0
+    for text in texts:
+        starts.add(pos)
+        pos += len(squeeze(text))
+    return starts
+
+
+def f1(found: set[int], gold: set[int]) -> float:
+    """The F1 score of two sets."""
+    hit = len(found & gold)
+    if not hit:
+        return 0.0
+    p, r = hit / len(found), hit / len(gold)
+    return 2 * p * r / (p + r)
+
+
+def start_f1(doc: Document, gold: dict[str, Any]) -> float:
+    """Paragraph-start F1 of the document's reading blocks against the gold blocks.
+
+    A heading with an inline body counts as the start of its paragraph in both.
+    """
+    mine = [b.text for b in doc.blocks if b.kind != "furniture"]
+    theirs = [b["text"] for b in gold["blocks"] if b["kind"] != "furniture"]
+    return f1(paragraph_starts(mine), paragraph_starts(theirs))
+
+
+def figure_key(text: str) -> str | None:
+    """The corpus key of a figure: its number and the first character of its unit."""
+    m = _FIG_KEY_RE.search(text)
+    return m.group(1) + m.group(2) if m else None
+
+
+def figure_scores(doc: Document, expected: dict[str, Any]) -> tuple[float, float, list[str]]:
+    """Return (recall, precision, forbidden keys found) of the document's figures."""
+    found = Counter(k for f in doc.figures if (k := figure_key(f.text)))
+    required = Counter(expected["required"])
+    optional = set(expected.get("optional", []))
+    hit = sum(min(found[k], n) for k, n in required.items())
+    extra = sum(n - required.get(k, 0) for k, n in found.items() if k not in optional and n > required.get(k, 0))
+    recall = hit / sum(required.values())
+    counted = hit + extra
+    precision = hit / counted if counted else 0.0
+    forbidden = [k for k in expected.get("forbidden", []) if any(f.text.startswith(k) or k in f.text for f in doc.figures)]
+    return recall, precision, forbidden
