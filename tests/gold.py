@@ -61,5 +61,7 @@ def figure_scores(doc: Document, expected: dict[str, Any]) -> tuple[float, float
     recall = hit / sum(required.values())
     counted = hit + extra
     precision = hit / counted if counted else 0.0
-    forbidden = [k for k in expected.get("forbidden", []) if any(f.text.startswith(k) or k in f.text for f in doc.figures)]
+    forbidden = [
+        k for k in expected.get("forbidden", []) if any(f.text.startswith(k) or k in f.text for f in doc.figures)
+    ]
     return recall, precision, forbidden

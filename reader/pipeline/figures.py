@@ -68,8 +68,27 @@ _LEAD_VERBS = (
     "入库",
     "推动",
 )
-_TAIL_VERBS = ("保持在", "稳定在", "达到", "突破", "超过", "提高到", "增加到", "达", "为", "是", "约", "占", "至", "到")
+_TAIL_VERBS = (
+    "完成",
+    "控制在",
+    "保持在",
+    "稳定在",
+    "达到",
+    "突破",
+    "超过",
+    "提高到",
+    "增加到",
+    "达",
+    "为",
+    "是",
+    "约",
+    "占",
+    "至",
+    "到",
+)
 _TARGET_RE = re.compile(r"力争|确保|达到|目标|预期|计划|争取|将|要")
+_PLAN_OPENING_RE = re.compile(r"^(?:力争|确保|争取|预计|计划|目标是)")
+_BARE_VERB = ("同比增长", "增长", "下降", "提高", "减少", "增加", "分别增长", "同比下降")
 _NOT_FIGURE_AFTER = re.compile(r"^(?:[年月日号版期届段区路街道楼层室线]|[A-Za-z]|\+|-\d|/\d)")
 _PLACE_TAIL = re.compile(r"^[区段路街道村号楼室巷]")
 _MAX_LABEL = 12
@@ -140,6 +159,8 @@ _STOP_AFTER = {
 
 def _left_label(clause: str, cut: Callable[[str], list[str]] | None) -> str:
     """Trim the clause before a figure to the phrase it measures."""
+    if any(ch.isdigit() for ch in clause):
+        return ""
     for verb in _TAIL_VERBS:
         if clause.endswith(verb) and len(clause) > len(verb) + 1:
             clause = clause[: -len(verb)]
@@ -195,6 +216,28 @@ def find_figures(text: str, cut: Callable[[str], list[str]] | None = None, plan:
             _make(text, m.start(), m.end() + len(qual), m.group(1), float(value_int), m.group(2), qual, cut, plan)
         )
     out.sort(key=lambda f: f.start)
+    return _inherit_labels(text, out)
+
+
+def _inherit_labels(text: str, figures: list[FoundFigure]) -> list[FoundFigure]:
+    """Give ``增长5.1%`` or ``…和7.1%`` the label of the figure before it in the same sentence."""
+    from dataclasses import replace
+
+    out: list[FoundFigure] = []
+    for fig in figures:
+        prev = out[-1] if out else None
+        same_sentence = prev is not None and not any(c in text[prev.end : fig.start] for c in "。！？")
+        if same_sentence and prev is not None:
+            between = text[prev.end : fig.start]
+            clause = re.split(r"[，,；;、]", between)[-1]
+            if clause in _BARE_VERB:
+                base = prev.label
+                for verb in ("完成", "达到", "实现"):
+                    base = base.removesuffix(verb)
+                fig = replace(fig, label=base + clause.removeprefix("分别"))
+            elif not fig.label or between.strip() in ("和", "、", "及", "至", "到", "和"):
+                fig = replace(fig, label=prev.label)
+        out.append(fig)
     return out
 
 
@@ -212,7 +255,14 @@ def _make(
     """Build a FoundFigure, deciding whether it is a target."""
     sentence_start = max(text.rfind(c, 0, start) for c in "。！？;；")
     sentence = text[sentence_start + 1 : end]
-    target = plan or bool(qual in ("左右", "以上", "以内", "以下")) or _TARGET_RE.search(sentence) is not None
+    clause_start = max(text.rfind(c, 0, start) for c in "，,。！？;；")
+    clause = text[clause_start + 1 : end]
+    target = (
+        plan
+        or qual in ("左右", "以上", "以内", "以下")
+        or _TARGET_RE.search(clause) is not None
+        or _PLAN_OPENING_RE.match(sentence.lstrip()) is not None
+    )
     return FoundFigure(text[start:end], value, unit, qual, _label(text, start, end, cut), start, end, target)
 
 

@@ -16,6 +16,7 @@ PAGE_MARK_RE = re.compile(
 )
 PAGE_NUMBER_RE = re.compile(r"^[-–—\s]*(?:page|p\.|第)?\s*\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*(?:页)?[-–—\s]*$", re.I)
 _DIGITS_RE = re.compile(r"\d+")
+_LATIN_RE = re.compile(r"[A-Za-z]{2}")
 _PUNCT_ANY_RE = re.compile(r"[\W_]", re.UNICODE)
 
 
@@ -32,6 +33,7 @@ class Segment:
     page: str | None = None
     width: float = 0.0
     chunk: int = -1
+    latin: bool = False
 
 
 @dataclass(slots=True)
@@ -49,6 +51,7 @@ class Layout:
     column: float
     cjk: bool
     measure: int
+    latin_column: float = 0.0
 
 
 def _split_line(text: str, start: int, end: int, cjk_doc: bool) -> list[Segment]:
@@ -99,7 +102,7 @@ def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
     """Pick the width measure whose full lines cluster tightest; return it and the column."""
     samples: list[tuple[float, float, float]] = []
     for chunk in chunks:
-        body = [s for s in chunk.segments if s.role is None]
+        body = [s for s in chunk.segments if s.role is None and not s.latin]
         samples.extend(print_widths(s.text) for s in body[:-1])
     if not samples:
         return 0, 0.0
@@ -190,18 +193,22 @@ def lay_out(text: str) -> Layout:
             chunks.append(chunk)
         pos = b_end
     _mark_running_heads(chunks, cjk_doc)
-    measure, column = _choose_measure(chunks)
-    if not cjk_doc:
-        column = _latin_column(chunks)
     for chunk in chunks:
         for seg in chunk.segments:
-            seg.width = print_widths(seg.text)[measure] if cjk_doc else float(len(seg.text))
-    return Layout(chunks, column, cjk_doc, measure)
+            seg.latin = not cjk_doc or (_LATIN_RE.search(seg.text) is not None and cjk_ratio(seg.text) < 0.3)
+    measure, column = _choose_measure(chunks)
+    latin_column = _latin_column(chunks)
+    if not cjk_doc:
+        column = latin_column
+    for chunk in chunks:
+        for seg in chunk.segments:
+            seg.width = float(len(seg.text)) if seg.latin else print_widths(seg.text)[measure]
+    return Layout(chunks, column, cjk_doc, measure, latin_column)
 
 
 def _latin_column(chunks: list[Chunk]) -> float:
     """Estimate the wrap width of hard-wrapped Latin text (in characters)."""
-    lengths = sorted(len(s.text) for c in chunks for s in c.segments if s.role is None)
+    lengths = sorted(len(s.text) for c in chunks for s in c.segments if s.role is None and s.latin)
     if not lengths:
         return 0.0
     return float(lengths[int(len(lengths) * 0.9)])

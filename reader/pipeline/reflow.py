@@ -70,17 +70,24 @@ class _Reflower:
 
     def break_within(self, prev: Segment, seg: Segment, col: float, last: bool) -> bool:
         """Decide whether a paragraph ends between two lines of one text block."""
-        if self.cjk and _is_item_start(seg, True):
+        if prev.latin != seg.latin and seg.line_start and self.cjk:
             return True
-        if self.starts_new(seg) and (ends_sentence(prev.text) or prev.width <= col - 1.5 or not self.cjk):
+        cjk = self.cjk and not (prev.latin and seg.latin)
+        if not cjk:
+            col = self.layout.latin_column
+        if cjk and _is_item_start(seg, True):
+            return True
+        if self.starts_new(seg) and (ends_sentence(prev.text) or prev.width <= col - 1.5 or not cjk):
             return True
         if self.unit_kind == "item":
             return False
         if self.unit and _TOP_HEADING_RE.match(self.unit[0].text):
             return prev.width <= col - 1.5 and seg.width >= col - 2.5
-        if not self.cjk:
+        if not cjk:
             if seg.indent and not prev.indent:
                 return True
+            if seg.text[:1].islower() and not ends_sentence(prev.text):
+                return False
             first_word = len(seg.text.split(" ", 1)[0])
             return prev.width + 1 + first_word <= col and not _SOFT_END_RE.search(prev.text)
         if seg.indent and seg.line_start:
@@ -93,13 +100,13 @@ class _Reflower:
 
     def break_across(self, prev: Segment, seg: Segment, col_prev: float, col: float, only: bool) -> bool:
         """Decide whether a paragraph ends at a blank line between two text blocks."""
-        if self.article_ended or self.starts_new(seg):
+        if self.article_ended or self.starts_new(seg) or prev.latin != seg.latin:
             return True
         if self.unit and _TOP_HEADING_RE.match(self.unit[0].text):
             return True
         if self.unit_kind == "item":
             return False
-        if not self.cjk:
+        if not self.cjk or (prev.latin and seg.latin):
             if prev.text.endswith("-") and seg.text[:1].islower():
                 return False
             return ends_sentence(prev.text) or not seg.text[:1].islower()

@@ -27,6 +27,7 @@ _LEAD_PHRASE_RE = re.compile(r"^([^，,、；;。！？!?：:“”\"]{3,15})。
 _PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
 _PLAN_RE = re.compile(r"做好|目标|计划|规划|任务|展望|要|将|plan|target|goal|outlook", re.I)
 TOP_LIMIT = 40
+_LATIN_TITLE_RE = re.compile(r"^[A-Z][A-Za-z0-9 .,:'’&()-]*$")
 
 
 @dataclass(slots=True)
@@ -83,15 +84,13 @@ def _match_heading(block: RawBlock, cjk: bool) -> _Heading | None:
 
 
 def _is_unnumbered_title(block: RawBlock, cjk: bool) -> bool:
-    """Return True for a short standalone line without punctuation (a title)."""
-    limit = 24 if cjk else 70
-    return (
-        block.kind == "paragraph"
-        and block.standalone
-        and 0 < len(block.text) <= limit
-        and not _PUNCT_RE.search(block.text.replace(" ", ""))
-        and not block.text[:1].isdigit()
-    )
+    """Return True for a short standalone line without sentence punctuation (a title)."""
+    text = block.text
+    if block.kind != "paragraph" or not block.standalone or not text or text[:1].isdigit():
+        return False
+    if _LATIN_TITLE_RE.match(text):
+        return len(text) <= 70 and not ends_sentence(text)
+    return len(text) <= (24 if cjk else 70) and not _PUNCT_RE.search(text.replace(" ", ""))
 
 
 def _split_block(block: RawBlock, at: int) -> tuple[RawBlock, RawBlock]:
