@@ -17,13 +17,22 @@ def squeeze(text: str) -> str:
     return _SPACE_RE.sub("", text).replace("**", "")
 
 
-def paragraph_starts(texts: list[str]) -> set[int]:
-    """Offsets (in the squeezed concatenation) where each block starts."""
+def paragraph_starts(texts: list[str], skip: set[int] | None = None) -> set[int]:
+    """Offsets (in the squeezed concatenation) where each block starts; ``skip`` names blocks
+    whose start does not count (the body after a lead-sentence heading)."""
     starts, pos = set(), 0
-    for text in texts:
-        starts.add(pos)
+    for i, text in enumerate(texts):
+        if not skip or i not in skip:
+            starts.add(pos)
         pos += len(squeeze(text))
     return starts
+
+
+def doc_starts(doc: Document) -> set[int]:
+    """Paragraph starts of a document's reading blocks (an inline heading's body not counted)."""
+    blocks = [b for b in doc.blocks if b.kind != "furniture"]
+    skip = {i + 1 for i, b in enumerate(blocks) if b.heading is not None and b.heading.inline_body}
+    return paragraph_starts([b.text for b in blocks], skip)
 
 
 def f1(found: set[int], gold: set[int]) -> float:
@@ -40,9 +49,9 @@ def start_f1(doc: Document, gold: dict[str, Any]) -> float:
 
     A heading with an inline body counts as the start of its paragraph in both.
     """
-    mine = [b.text for b in doc.blocks if b.kind != "furniture"]
-    theirs = [b["text"] for b in gold["blocks"] if b["kind"] != "furniture"]
-    return f1(paragraph_starts(mine), paragraph_starts(theirs))
+    theirs = [b for b in gold["blocks"] if b["kind"] != "furniture"]
+    skip = {i + 1 for i, b in enumerate(theirs) if b.get("inline_body")}
+    return f1(doc_starts(doc), paragraph_starts([b["text"] for b in theirs], skip))
 
 
 def figure_key(text: str) -> str | None:

@@ -108,12 +108,14 @@ def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
         return 0, 0.0
     best = (0, 0.0, -1.0)
     for k in range(3):
-        counts = Counter(round(w[k] * 2) / 2 for w in samples)
-        top = max(counts.values())
-        # the column is the widest value that is common (full lines), not the rare outliers
-        column = max(v for v, c in counts.items() if c >= top * 0.5)
+        values = sorted(round(w[k] * 2) / 2 for w in samples)
+        counts = Counter(values)
+        high = values[int(len(values) * 0.9)]
+        # the column is the commonest width near the top (full lines), not the rare overflow
+        column = max((c, v) for v, c in counts.items() if high - 1.0 <= v <= high)[1]
         near = sum(c for v, c in counts.items() if abs(v - column) <= 1.0)
-        score = near / len(samples)
+        over = sum(c for v, c in counts.items() if v > column + 0.75)
+        score = (near - 2 * over) / len(samples)
         if score > best[2] + 0.02:
             best = (k, column, score)
     return best[0], best[1]

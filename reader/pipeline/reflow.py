@@ -11,11 +11,27 @@ from reader.pipeline.joiner import separator
 from reader.pipeline.layout import Chunk, Layout, Segment, _looks_numbered
 
 _BULLET_RE = re.compile(f"^[{re.escape(BULLETS[:10])}]")
-_LATIN_BULLET_RE = re.compile(r"^(?:[-*•·]\s|\d{1,3}[.)]\s)")
+_LATIN_BULLET_RE = re.compile(r"^[-*•·]\s")
 _SOFT_END_RE = re.compile(r"[、，,；;—–…]$")
 _BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百\d]+[章节部篇]|#+\s)")
+_UNBREAKABLE_RE = re.compile(r"[A-Za-z0-9.%,]+")
 WordCheck = Callable[[str, str], bool]
+
+
+def _unit_width(seg: Segment | None) -> float:
+    """Width of the first unbreakable unit of ``seg`` (a number or Latin word, else one character)."""
+    if seg is None:
+        return 0.0
+    head = _UNBREAKABLE_RE.match(seg.text)
+    return 0.5 * len(head.group()) if head else 1.0
+
+
+def _indented(seg: Segment, col: float, following: Segment | None = None) -> bool:
+    """Return True when ``seg`` is about two ems short of the column for no reason but an indent."""
+    if not col - 3.25 <= seg.width <= col - 1.75:
+        return False
+    return following is None or seg.width + _unit_width(following) <= col - 0.25
 
 
 @dataclass(slots=True)
@@ -68,7 +84,7 @@ class _Reflower:
         """Return True when ``seg`` opens a heading or an item whatever came before."""
         return _is_item_start(seg, self.cjk) or (_looks_numbered(seg.text) and (seg.line_start or self.cjk))
 
-    def break_within(self, prev: Segment, seg: Segment, col: float, last: bool) -> bool:
+    def break_within(self, prev: Segment, seg: Segment, col: float, following: Segment | None) -> bool:
         """Decide whether a paragraph ends between two lines of one text block."""
         if prev.latin != seg.latin and seg.line_start and self.cjk:
             return True
@@ -94,11 +110,11 @@ class _Reflower:
             return True
         if not ends_sentence(prev.text):
             return False
-        if prev.width <= col - 1.5:
+        if self.short(prev, seg, col):
             return True
-        return seg.width <= col - 1.75 and not last
+        return _indented(seg, col, following) and (following is not None or not ends_sentence(seg.text))
 
-    def break_across(self, prev: Segment, seg: Segment, col_prev: float, col: float, only: bool) -> bool:
+    def break_across(self, prev: Segment, seg: Segment, col_prev: float, col: float, following: Segment | None) -> bool:
         """Decide whether a paragraph ends at a blank line between two text blocks."""
         if self.article_ended or self.starts_new(seg) or prev.latin != seg.latin:
             return True
@@ -110,7 +126,8 @@ class _Reflower:
             if prev.text.endswith("-") and seg.text[:1].islower():
                 return False
             return ends_sentence(prev.text) or not seg.text[:1].islower()
-        prev_full = prev.width >= col_prev - 1.0
+        only = following is None
+        prev_full = not self.short(prev, seg, col_prev)
         seg_full = seg.width >= col - 1.0
         if ends_sentence(prev.text):
             return not (prev_full and seg_full and not only)
@@ -120,11 +137,18 @@ class _Reflower:
             return False
         if seg_full and not only:
             return False
-        if seg.width <= col - 1.75 and not only and not ends_sentence(seg.text):
+        if _indented(seg, col, following) and not only and not ends_sentence(seg.text):
             return True
+        if ends_sentence(seg.text) and seg.width < col - 1.5:
+            return False  # a paragraph's last line: the paragraph before goes on here
         if self.words is not None:
             return True
         return not prev_full
+
+    def short(self, prev: Segment, seg: Segment, col: float) -> bool:
+        """Return True when ``prev`` stopped before the column end though ``seg``'s first unit would fit."""
+        expected = col - 2.0 if len(self.unit) == 1 and self.unit[0] is prev else col
+        return prev.width <= expected - 1.5 and prev.width + _unit_width(seg) <= expected - 0.25
 
     # -- output ----------------------------------------------------------
     def flush(self) -> None:
@@ -183,21 +207,23 @@ class _Reflower:
             col = self.column_of(chunk)
             body = [s for s in chunk.segments if s.role is None]
             first_body = True
+            position = {id(s): i for i, s in enumerate(body)}
             for seg in chunk.segments:
                 if seg.role is not None:
                     if seg.role == "continued-on":
                         self.article_ended = True
                     self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page))
                     continue
-                last = seg is body[-1]
+                at = position[id(seg)]
+                following = body[at + 1] if at + 1 < len(body) else None
                 if prev is None:
                     self.start(seg, True)
                 elif first_body:
-                    if self.break_across(prev, seg, prev_col, col, len(body) == 1):
+                    if self.break_across(prev, seg, prev_col, col, following):
                         self.start(seg, True)
                     else:
                         self.unit.append(seg)
-                elif self.article_ended or self.break_within(prev, seg, col, last):
+                elif self.article_ended or self.break_within(prev, seg, col, following):
                     self.start(seg, False)
                 else:
                     self.unit.append(seg)
