@@ -145,7 +145,7 @@ def _mark_running_heads(chunks: list[Chunk], cjk_doc: bool) -> None:
     ]
     repeats = 2 if cjk_doc else 3
     for seg in candidates:
-        if _looks_numbered(seg.text):
+        if seg.role is not None or _looks_numbered(seg.text):
             continue
         if counts[_DIGITS_RE.sub("#", seg.text)] >= repeats:
             seg.role = "running-head"

@@ -66,10 +66,10 @@ def _match_heading(block: RawBlock, cjk: bool) -> _Heading | None:
             return None
         marker = m.group(1)
         literal = marker.replace("．", ".") if rank == 22 and "." in marker.replace("．", ".") else None
-        ordinal = len(marker) if rank == 1 else to_int(marker.split(".")[-1].split("．")[-1])
+        ordinal = None if rank == 1 else to_int(marker.split(".")[-1].split("．")[-1])
         if rank == 1:
-            ordinal = None
-        label = text[: m.end()].rstrip()
+            rank = len(marker)  # Markdown: the number of #s
+        label = "" if marker.startswith("#") else text[: m.end()].rstrip()
         end = _LEAD_END_RE.search(body)
         limit = TOP_LIMIT if cjk else 100
         if not ends_sentence(text) and len(text) <= limit and (block.standalone or rank <= 20 or not cjk):
@@ -147,39 +147,40 @@ def build_structure(raw: list[RawBlock], cjk: bool) -> Structure:
     return _number(blocks, found)
 
 
+def _rank(h: _Heading) -> float:
+    """A heading's place in the hierarchy: smaller ranks hold larger ones; ``2.1`` nests under ``2.``."""
+    return h.rank + (0.1 * h.literal.count(".") if h.literal else 0.0)
+
+
 def _number(blocks: list[RawBlock], found: list[_Heading]) -> Structure:
     """Assign levels and canonical numbers, add implied parents, and lay out the sections."""
-    ranks = sorted({h.rank for h in found if h.rank})
-    level_of = {r: i + 1 for i, r in enumerate(ranks)}
     sections: list[dict[str, object]] = []
     headings: dict[int, dict[str, object]] = {}
-    stack: list[dict[str, object]] = []
-    counters: dict[tuple[str | None, int], int] = {}
+    stack: list[tuple[float, dict[str, object]]] = []
+    counters: dict[tuple[str | None, float], int] = {}
     unnamed = 0
     for i, h in enumerate(found):
+        rank = _rank(h)
         if h.rank == 0:
-            level = 1
-        elif h.literal:
-            level = level_of[h.rank] + h.literal.count(".")
-        else:
-            level = level_of[h.rank]
-        while stack and int(stack[-1]["level"]) >= level:  # type: ignore[call-overload]
+            stack.clear()  # an unnumbered title starts a new top-level entry
+        while stack and stack[-1][0] >= rank:
             stack.pop()
-        if h.rank and level > 1 and (not stack or int(stack[-1]["level"]) < level - 1):  # type: ignore[call-overload]
-            if not stack or stack[-1]["number"] is not None:
-                parent_ordinal = _implied_ordinal(found[i:], level - 1, level_of)
-                implied = _section(f"{parent_ordinal}", f"{parent_ordinal}", None, "", level - 1, "implied", 0, stack)
-                implied["first_block"] = _first_reading(blocks, stack)
+        if h.rank and not stack and not h.literal:
+            parent_rank, parent_ordinal = _implied_parent(found[i + 1 :], rank)
+            if parent_rank is not None:
+                implied = _section(str(parent_ordinal), str(parent_ordinal), None, "", 1, "implied", 0, [])
+                implied["first_block"] = _first_reading(found, i)
                 sections.append(implied)
-                stack.append(implied)
-        parent = stack[-1] if stack else None
-        parent_number = parent["number"] if parent else None
+                stack.append((parent_rank, implied))
+        parents = [sec for _, sec in stack]
+        parent_number = parents[-1]["number"] if parents else None
+        level = len(stack) + 1
         if h.literal:
             number: str | None = h.literal
-        elif h.rank == 0 or (h.rank == 1 and False):
+        elif h.rank == 0:
             number = None
         else:
-            key = (parent_number if isinstance(parent_number, str) else None, level)
+            key = (parent_number if isinstance(parent_number, str) else None, rank)
             ordinal = h.ordinal if h.ordinal is not None else counters.get(key, 0) + 1
             counters[key] = ordinal
             number = f"{parent_number}.{ordinal}" if parent_number else str(ordinal)
@@ -188,14 +189,18 @@ def _number(blocks: list[RawBlock], found: list[_Heading]) -> Structure:
             key_name = f"a{unnamed}"
         else:
             key_name = number
-        if level == 1 and i == 0 and h.rank and h.ordinal and h.ordinal > 1 and _has_text_before(blocks, h.block):
-            implied = _section(
-                str(h.ordinal - 1), str(h.ordinal - 1), None, "", 1, "implied", _first_reading(blocks, []), []
-            )
-            sections.append(implied)
-        section = _section(
-            key_name, number, h.label or None, h.title, level, h.kind if h.rank == 0 else "section", h.block, stack
-        )
+        if (
+            level == 1
+            and h.rank
+            and h.ordinal
+            and h.ordinal > 1
+            and not any(s["level"] == 1 for s in sections)
+            and _has_text_before(blocks, h.block)
+        ):
+            first = _first_reading(found, i)
+            sections.append(_section(str(h.ordinal - 1), str(h.ordinal - 1), None, "", 1, "implied", first, []))
+        kind = h.kind if h.rank == 0 else "section"
+        section = _section(key_name, number, h.label or None, h.title, level, kind, h.block, parents)
         sections.append(section)
         headings[h.block] = {
             "number": number,
@@ -205,10 +210,18 @@ def _number(blocks: list[RawBlock], found: list[_Heading]) -> Structure:
             "inline_body": h.kind == "inline",
             "key": key_name,
         }
-        stack.append(section)
+        stack.append((rank, section))
     _add_leads(blocks, sections, headings)
     _close(sections, len(blocks))
     return Structure(blocks, headings, sections)
+
+
+def _implied_parent(rest: list[_Heading], rank: float) -> tuple[float | None, int]:
+    """When a later heading outranks this one, this one sits in a parent begun earlier: guess it."""
+    for h in rest:
+        if h.rank and not h.literal and _rank(h) < rank:
+            return _rank(h), max(1, (h.ordinal or 2) - 1)
+    return None, 0
 
 
 def _section(
@@ -236,29 +249,21 @@ def _section(
     }
 
 
-def _implied_ordinal(rest: list[_Heading], level: int, level_of: dict[int, int]) -> int:
-    """Guess the number of a missing parent from the next heading at its level."""
-    for h in rest:
-        if h.rank and not h.literal and level_of.get(h.rank) == level and h.ordinal:
-            return max(1, h.ordinal - 1)
-    return 1
-
-
 def _has_text_before(blocks: list[RawBlock], index: int) -> bool:
     """Return True when reading text precedes block ``index``."""
     return any(b.kind != "furniture" for b in blocks[:index])
 
 
-def _first_reading(blocks: list[RawBlock], stack: list[dict[str, object]]) -> int:
-    """Return where an implied section starts: after its open parent's heading, or at 0."""
-    return int(stack[-1]["first_block"]) + 1 if stack else 0  # type: ignore[call-overload]
+def _first_reading(found: list[_Heading], index: int) -> int:
+    """Return where an implied section before heading ``index`` starts: after the heading before it."""
+    return found[index - 1].block + 1 if index > 0 else 0
 
 
 def _add_leads(
     blocks: list[RawBlock], sections: list[dict[str, object]], headings: dict[int, dict[str, object]]
 ) -> None:
     """Add bold lead phrases (``全力加快项目建设。``) as third-level entries where a section has several."""
-    starts = sorted(int(s["first_block"]) for s in sections) + [len(blocks)]  # type: ignore[call-overload]
+    starts = [*sorted(int(s["first_block"]) for s in sections), len(blocks)]  # type: ignore[call-overload]
     extra: list[dict[str, object]] = []
     for section in sections:
         if section["kind"] not in ("section", "inline") or section["number"] is None:

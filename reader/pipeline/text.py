@@ -71,7 +71,7 @@ class DecodedText:
     offsets: OffsetMap = field(default_factory=OffsetMap)
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
     """Return True when ``data`` looks like a binary file rather than text."""
     head = data[:_SAMPLE]
     if any(head.startswith(m) for m in _MAGIC):
@@ -81,20 +81,28 @@ def _looks_binary(data: bytes) -> bool:
     nul = head.count(0)
     if nul and _utf16_guess(head) is None and nul > max(8, len(head) // 100):
         return True
-    ctrl = sum(head.count(b) for b in (*range(1, 8), *range(14, 27), *range(28, 32)))
-    return ctrl > len(head) * 0.05
+    ctrl = sum(head.count(b) for b in (*range(1, 7), *range(14, 27), *range(28, 32)))
+    return ctrl > max(4, len(head) * 0.05)
 
 
 def _utf16_guess(head: bytes) -> str | None:
-    """Guess BOM-less UTF-16 from where the NUL bytes fall."""
-    even, odd = head[0::2], head[1::2]
-    if len(head) < 4:
+    """Guess BOM-less UTF-16: NUL bytes present and one byte order decodes to plausible text."""
+    if len(head) < 4 or 0 not in head:
         return None
-    if odd.count(0) > len(odd) * 0.4 and even.count(0) < len(even) * 0.05:
-        return "utf-16-le"
-    if even.count(0) > len(even) * 0.4 and odd.count(0) < len(odd) * 0.05:
-        return "utf-16-be"
+    sample = head[: len(head) // 2 * 2]
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(name)
+        except UnicodeDecodeError:
+            continue
+        plausible = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+        common = len(_COMMON_RE.findall(text))
+        if plausible >= len(text) * 0.97 and common >= len(text) * 0.8:
+            return name
     return None
+
+
+_COMMON_RE = re.compile(r"[\s!-~\u00a0-\u024f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def _guess_legacy(sample: bytes) -> str:
@@ -127,14 +135,24 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
             text = data[len(bom) :].decode(name, "replace")
             break
     else:
-        if _looks_binary(data):
+        magic = any(data.startswith(m) for m in _MAGIC)
+        guess = None if magic else _utf16_guess(data[:_SAMPLE])
+        if magic or (guess is None and looks_binary(data)):
             raise NotTextError("not a text document")
+        if guess is not None:
+            text = data[: len(data) // 2 * 2].decode(guess, "replace")
+            return _finish(text, guess, warnings)
         try:
             return data.decode("utf-8"), "utf-8", warnings
         except UnicodeDecodeError:
             pass
         name = "utf-8" if _mostly_utf8(data) else _guess_legacy(data[:_SAMPLE])
         text = data.decode(name, "replace")
+    return _finish(text, name, warnings)
+
+
+def _finish(text: str, name: str, warnings: list[str]) -> tuple[str, str, list[str]]:
+    """Count replacement characters into one warning."""
     bad = text.count("\ufffd")
     if bad:
         warnings.append(f"{bad} undecodable byte sequence(s) shown as \ufffd ({name})")
