@@ -132,7 +132,7 @@ class Metadata:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Document:
     """A whole document, immutable once built, with look-ups by section, position and figure."""
 

@@ -1,0 +1,1 @@
+"""The Textual user interface: app, screens and widgets over the document model."""

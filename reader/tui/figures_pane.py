@@ -1,0 +1,104 @@
+"""FiguresPane: the figures of the current section (or all), each value, unit and label."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.model.document import Document, Figure
+
+ALL_LIMIT = 5000
+
+
+class FiguresPane(OptionList):
+    """Lists figures; Enter posts ``FiguresPane.Chosen``, ``c`` posts ``FiguresPane.CopyRequested``."""
+
+    DEFAULT_CSS = """
+    FiguresPane { width: 34; border-left: solid $primary-background; background: $panel; }
+    """
+    BINDINGS = [
+        Binding("c", "copy_figure", "Copy figure", show=False),
+        Binding("a", "toggle_all", "All figures", show=False),
+    ]
+
+    class Chosen(Message):
+        """The user chose a figure: jump to it."""
+
+        def __init__(self, figure: int) -> None:
+            self.figure = figure
+            super().__init__()
+
+    class CopyRequested(Message):
+        """The user asked to copy a figure with its citation."""
+
+        def __init__(self, figure: int) -> None:
+            self.figure = figure
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.doc: Document | None = None
+        self.show_all = False
+        self._section: str | None = None
+        self._shown: list[int] = []
+
+    def set_document(self, doc: Document) -> None:
+        """Use ``doc``'s figures."""
+        self.doc = doc
+        self._section = "\0"
+        self.border_title = "Figures"
+
+    def show_section(self, key: str | None, force: bool = False) -> None:
+        """List the figures of section ``key`` (or all of them when the toggle is on)."""
+        if self.doc is None or (key == self._section and not force):
+            return
+        self._section = key
+        doc = self.doc
+        section = doc.section(key) if key else None
+        if self.show_all:
+            figures: list[Figure] = list(doc.figures[:ALL_LIMIT])
+            title = f"All figures ({len(doc.figures)})"
+        else:
+            figures = doc.figures_of(section) if section else [f for f in doc.figures if f.section is None]
+            title = f"Figures of {section.number or section.title}" if section else "Figures"
+        self.border_title = title
+        self._shown = [f.index for f in figures]
+        self.clear_options()
+        self.add_options([Option(_figure_label(f), id=str(f.index)) for f in figures])
+        if not figures:
+            self.add_option(Option(Text("no figures here", style="dim"), disabled=True))
+
+    def action_toggle_all(self) -> None:
+        """Switch between this section's figures and all figures."""
+        self.show_all = not self.show_all
+        self.show_section(self._section, force=True)
+
+    def _highlighted_figure(self) -> int | None:
+        """The figure under the highlight."""
+        if self.highlighted is None or self.highlighted >= len(self._shown):
+            return None
+        return self._shown[self.highlighted]
+
+    def action_copy_figure(self) -> None:
+        """Ask the app to copy the highlighted figure."""
+        figure = self._highlighted_figure()
+        if figure is not None:
+            self.post_message(self.CopyRequested(figure))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a figure: jump to it."""
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(int(event.option.id)))
+
+
+def _figure_label(figure: Figure) -> Text:
+    """One row of the list: value and unit, then what it measures."""
+    text = Text()
+    text.append(figure.text, style="bold green" if figure.kind == "outcome" else "bold yellow")
+    if figure.label:
+        text.append("  " + figure.label, style="")
+    return text

@@ -1,0 +1,25 @@
+"""The key table: one list feeds the bindings' help screen, the command palette and the README check."""
+
+from __future__ import annotations
+
+KEYS: tuple[tuple[str, str], ...] = (
+    ("q", "quit"),
+    ("Tab / Shift+Tab", "move focus between panes"),
+    ("j / k", "next / previous paragraph (extend the selection in visual mode)"),
+    ("↓ ↑ PgDn PgUp Space b", "scroll by line or page"),
+    ("g / G, Home / End", "start / end of the document"),
+    ("] / [", "next / previous section"),
+    (":", "go to section: 2.3, 2.3.1, 二(三), (三), 2.3:4, or a title prefix (Tab completes)"),
+    ("/", "incremental search; n / N next / previous match"),
+    ("y", "copy the paragraph (or the selection) as a quote with its citation"),
+    ("v", "select paragraphs; v again: sentences of one paragraph; v again: stop"),
+    ("Y", "choose the citation style (plain, Markdown, GB/T 7714-2025/2015, APA 7)"),
+    ("m / '", "toggle a bookmark / list bookmarks"),
+    ("o / f", "show or hide the outline / figures pane"),
+    ("a (figures pane)", "this section's figures or all figures"),
+    ("Enter (outline, figures)", "go to the section / figure"),
+    ("c (figures pane)", "copy the figure with its citation"),
+    ("Escape", "leave visual selection"),
+    ("?", "this help"),
+    ("Ctrl+P", "command palette"),
+)

@@ -1,0 +1,106 @@
+"""Wrapping reading text for the terminal by cell width, with the basic Chinese line-breaking rules.
+
+No line starts with closing punctuation, no line ends with opening punctuation, Latin words and
+numbers stay whole (unless longer than a line), and no line starts with a stray space (clreq, basic level).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rich.cells import cell_len
+
+CLOSING = frozenset("，。、；：！？）」』》〉】〕〗〙〛”’…‥·・,.;:!?)]}%‰℃-—～〜ー")
+OPENING = frozenset("（「『《〈【〔〖〘〚“‘([{")
+_WORD_RE = re.compile(r"[A-Za-z0-9_@#$&'.,%+\-/]*[A-Za-z0-9_%]")
+_WIDE_RE = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
+def cells(text: str) -> int:
+    """Return the terminal cell width of ``text`` (CJK characters take two cells)."""
+    if text.isascii():
+        return len(text)
+    return cell_len(text)
+
+
+@lru_cache(maxsize=4096)
+def _char_cells(ch: str) -> int:
+    """Cell width of one character."""
+    return cell_len(ch)
+
+
+def _is_word(ch: str) -> bool:
+    """Return True for characters that belong to an unbreakable Latin word or number."""
+    return ch.isascii() and (ch.isalnum() or ch in "_'%.,+-/@#$&")
+
+
+def _quote_roles(text: str) -> frozenset[int]:
+    """Offsets of ASCII double quotes that close a quotation (every second one)."""
+    if '"' not in text:
+        return frozenset()
+    positions = [i for i, ch in enumerate(text) if ch == '"']
+    return frozenset(positions[1::2])
+
+
+def _can_break(text: str, b: int, closing_quotes: frozenset[int] = frozenset()) -> bool:
+    """Return True when a line may end before ``text[b]``."""
+    before, after = text[b - 1], text[b]
+    if after in CLOSING or before in OPENING:
+        return False
+    if after == '"' and b in closing_quotes:
+        return False
+    if before == '"' and b - 1 not in closing_quotes:
+        return False
+    if before == " " or after == " ":
+        return True
+    if _is_word(before) and _is_word(after):
+        return False
+    return True
+
+
+def wrap(text: str, width: int) -> list[int]:
+    """Return the offsets where each wrapped line of ``text`` starts (always at least one line)."""
+    width = max(width, 4)
+    n = len(text)
+    starts: list[int] = []
+    pos = 0
+    ascii_text = text.isascii()
+    closing_quotes = _quote_roles(text)
+    while pos < n:
+        while pos < n and text[pos] == " " and starts:
+            pos += 1
+        if pos >= n:
+            break
+        starts.append(pos)
+        # the longest run from pos that fits in ``width`` cells
+        if ascii_text:
+            end = min(n, pos + width)
+        else:
+            end, used = pos, 0
+            while end < n:
+                w = _char_cells(text[end])
+                if used + w > width:
+                    break
+                used += w
+                end += 1
+        if end >= n:
+            break
+        b = end
+        while b > pos + 1 and not _can_break(text, b, closing_quotes):
+            b -= 1
+        if b <= pos + 1 and not _can_break(text, b, closing_quotes):
+            b = end  # nothing breakable: a hard break inside an over-long word
+        pos = b
+    return starts or [0]
+
+
+def line_text(text: str, starts: list[int], index: int) -> tuple[int, int]:
+    """Return the (start, end) offsets of wrapped line ``index``, trailing spaces left out."""
+    start = starts[index]
+    end = starts[index + 1] if index + 1 < len(starts) else len(text)
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return start, end
