@@ -13,10 +13,11 @@ from reader.pipeline.chars import ends_sentence
 from reader.pipeline.figures import find_figures
 from reader.pipeline.layout import lay_out
 from reader.pipeline.reflow import RawBlock, reflow
-from reader.pipeline.structure import Structure, build_structure, is_plan_section
+from reader.pipeline.structure import SectionNode, Structure, build_structure, is_plan_section
 from reader.pipeline.text import DecodedText, read_text
 
 _DATE_RE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_NUMBER_RE = re.compile(r"[0-9十百千]")
 _EN_DATE_RE = re.compile(r"\b(20\d{2}|19\d{2})-(\d{2})-(\d{2})\b")
 
 
@@ -63,8 +64,8 @@ def assemble(
     section_of = _section_index(sections_raw, len(structure.blocks))
     blocks: list[Block] = []
     figures: list[Figure] = []
-    titles = {str(s["key"]): str(s["title"]) for s in sections_raw}
-    parents = {str(s["key"]): s["parent"] for s in sections_raw}
+    titles = {s.key: s.title for s in sections_raw}
+    parents = {s.key: s.parent for s in sections_raw}
     plan_cache: dict[str | None, bool] = {}
     for i, raw in enumerate(structure.blocks):
         key, lead = section_of[i]
@@ -86,7 +87,7 @@ def assemble(
         truncated = kind == "paragraph" and not ends_sentence(raw.text) and i + 1 < len(structure.blocks)
         block = Block(i, kind, raw.text, span, key, tuple(raw.emphasis), raw.role, raw.page, heading, truncated, lead)
         blocks.append(block)
-        if kind in ("paragraph", "item") and any(ch.isdigit() or ch in "十百千" for ch in raw.text):
+        if kind in ("paragraph", "item") and _NUMBER_RE.search(raw.text):
             if key not in plan_cache:
                 plan_cache[key] = is_plan_section(_title_chain(key, titles, parents))
             for found in find_figures(raw.text, cut, plan_cache[key]):
@@ -120,40 +121,36 @@ def _title_chain(key: str | None, titles: dict[str, str], parents: Mapping[str, 
     return out
 
 
-def _section_index(sections: list[dict[str, object]], total: int) -> list[tuple[str | None, str | None]]:
+def _section_index(sections: list[SectionNode], total: int) -> list[tuple[str | None, str | None]]:
     """For every block, the innermost section key and lead-entry key that hold it."""
     out: list[tuple[str | None, str | None]] = [(None, None)] * total
-    for s in sections:  # sections are in document order, parents before children
-        first, end = int(s["first_block"]), int(s["end_block"])  # type: ignore[call-overload]
-        for i in range(first, min(end, total)):
-            if s["kind"] == "lead":
-                out[i] = (out[i][0], str(s["key"]))
-            else:
-                out[i] = (str(s["key"]), None)
+    for s in sections:  # in document order, parents before children
+        for i in range(s.first_block, min(s.end_block, total)):
+            out[i] = (out[i][0], s.key) if s.kind == "lead" else (s.key, None)
     return out
 
 
-def _sections(records: list[dict[str, object]]) -> list[Section]:
-    """Freeze the section records, filling in each one's children."""
+def _sections(nodes: list[SectionNode]) -> list[Section]:
+    """Freeze the section nodes, filling in each one's children."""
     children: dict[str, list[str]] = {}
-    for s in records:
-        if s["parent"]:
-            children.setdefault(str(s["parent"]), []).append(str(s["key"]))
+    for s in nodes:
+        if s.parent:
+            children.setdefault(s.parent, []).append(s.key)
     return [
         Section(
-            str(s["key"]),
-            s["number"],
-            s["label"],
-            str(s["title"]),
-            int(s["level"]),
-            str(s["kind"]),  # type: ignore[arg-type, call-overload]
-            int(s["first_block"]),
-            int(s["end_block"]),
-            s["parent"],
-            tuple(children.get(str(s["key"]), ())),  # type: ignore[arg-type, call-overload]
-            bool(s["implied"]),
+            s.key,
+            s.number,
+            s.label,
+            s.title,
+            s.level,
+            s.kind,
+            s.first_block,
+            s.end_block,
+            s.parent,
+            tuple(children.get(s.key, ())),
+            s.implied,
         )
-        for s in records
+        for s in nodes
     ]
 
 

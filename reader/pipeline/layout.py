@@ -34,6 +34,7 @@ class Segment:
     width: float = 0.0
     chunk: int = -1
     latin: bool = False
+    widths: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
 
 @dataclass(slots=True)
@@ -77,9 +78,12 @@ def _split_line(text: str, start: int, end: int, cjk_doc: bool) -> list[Segment]
                 a, b = m.span()
                 if a == s or b == e:
                     continue
-                left = nearest_letter(text, a - 1, -1)
-                right = nearest_letter(text, b, 1)
-                if is_cjk(left) or is_cjk(right) or is_cjk(text[a - 1]) or is_cjk(text[b]):
+                if (
+                    is_cjk(text[a - 1])
+                    or is_cjk(text[b])
+                    or is_cjk(nearest_letter(text, a - 1, -1))
+                    or is_cjk(nearest_letter(text, b, 1))
+                ):
                     out.append(Segment(cut, a, text[cut:a]))
                     cut = b
         out.append(Segment(cut, e, text[cut:e]))
@@ -103,7 +107,7 @@ def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
     samples: list[tuple[float, float, float]] = []
     for chunk in chunks:
         body = [s for s in chunk.segments if s.role is None and not s.latin]
-        samples.extend(print_widths(s.text) for s in body[:-1])
+        samples.extend(s.widths for s in body[:-1])
     if not samples:
         return 0, 0.0
     best = (0, 0.0, -1.0)
@@ -198,13 +202,15 @@ def lay_out(text: str) -> Layout:
     for chunk in chunks:
         for seg in chunk.segments:
             seg.latin = not cjk_doc or (_LATIN_RE.search(seg.text) is not None and cjk_ratio(seg.text) < 0.3)
+            if not seg.latin:
+                seg.widths = print_widths(seg.text)
     measure, column = _choose_measure(chunks)
     latin_column = _latin_column(chunks)
     if not cjk_doc:
         column = latin_column
     for chunk in chunks:
         for seg in chunk.segments:
-            seg.width = float(len(seg.text)) if seg.latin else print_widths(seg.text)[measure]
+            seg.width = float(len(seg.text)) if seg.latin else seg.widths[measure]
     return Layout(chunks, column, cjk_doc, measure, latin_column)
 
 

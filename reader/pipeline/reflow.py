@@ -69,6 +69,7 @@ class _Reflower:
         self.unit_kind = "paragraph"
         self.unit_after_break = False
         self.article_ended = False
+        self.body_count = [sum(1 for s in c.segments if s.role is None) for c in layout.chunks]
 
     def column_of(self, chunk: Chunk) -> float:
         """Return the column width for ``chunk``: its own when it has enough full lines."""
@@ -172,9 +173,7 @@ class _Reflower:
             length += len(text)
         joined = "".join(parts) if len(parts) > 1 else self.unit[0].text
         chunk = self.unit[0].chunk
-        standalone = self.unit[-1].chunk == chunk and len(self.unit) == sum(
-            1 for s in self.layout.chunks[chunk].segments if s.role is None
-        )
+        standalone = self.unit[-1].chunk == chunk and len(self.unit) == self.body_count[chunk]
         joined, emphasis, marks = _take_emphasis(joined)
         if marks:
             anchors = [(t - 2 * sum(1 for m in marks if m < t), src) for t, src in anchors]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -46,12 +47,32 @@ class _Heading:
 
 
 @dataclass(slots=True)
+class SectionNode:
+    """A section while the outline is being built (frozen into ``model.Section`` later)."""
+
+    key: str
+    number: str | None
+    label: str | None
+    title: str
+    level: int
+    kind: str
+    first_block: int
+    end_block: int = 0
+    parent: str | None = None
+
+    @property
+    def implied(self) -> bool:
+        """True for a section whose heading was on an earlier page."""
+        return self.kind == "implied"
+
+
+@dataclass(slots=True)
 class Structure:
     """The structure step's result: blocks (headings split off) and the outline."""
 
     blocks: list[RawBlock]
     headings: dict[int, dict[str, object]] = field(default_factory=dict)
-    sections: list[dict[str, object]] = field(default_factory=list)
+    sections: list[SectionNode] = field(default_factory=list)
 
 
 def _match_heading(block: RawBlock, cjk: bool) -> _Heading | None:
@@ -152,101 +173,112 @@ def _rank(h: _Heading) -> float:
     return h.rank + (0.1 * h.literal.count(".") if h.literal else 0.0)
 
 
+class _Keys:
+    """Hands out unique section keys: the number itself, or ``2~2`` when ``2`` is taken."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.repeats: dict[str, int] = {}
+        self.unnamed = 0
+
+    def make(self, number: str | None) -> str:
+        """Return a fresh key for a section numbered ``number`` (``a1``, ``a2``… when unnumbered)."""
+        if number is None:
+            self.unnamed += 1
+            key = f"a{self.unnamed}"
+        else:
+            key, n = number, self.repeats.get(number, 1)
+            while key in self.used:
+                n += 1
+                key = f"{number}~{n}"
+            self.repeats[number] = n
+        self.used.add(key)
+        return key
+
+
 def _number(blocks: list[RawBlock], found: list[_Heading]) -> Structure:
     """Assign levels and canonical numbers, add implied parents, and lay out the sections."""
-    sections: list[dict[str, object]] = []
+    sections: list[SectionNode] = []
     headings: dict[int, dict[str, object]] = {}
-    stack: list[tuple[float, dict[str, object]]] = []
+    stack: list[tuple[float, SectionNode]] = []
     counters: dict[tuple[str | None, float], int] = {}
-    unnamed = 0
+    keys = _Keys()
+    outranking = _later_outranking(found)
     for i, h in enumerate(found):
         rank = _rank(h)
         if h.rank == 0:
             stack.clear()  # an unnumbered title starts a new top-level entry
         while stack and stack[-1][0] >= rank:
             stack.pop()
-        if h.rank and not stack and not h.literal:
-            parent_rank, parent_ordinal = _implied_parent(found[i + 1 :], rank)
-            if parent_rank is not None:
-                implied = _section(str(parent_ordinal), str(parent_ordinal), None, "", 1, "implied", 0, [])
-                implied["first_block"] = _first_reading(found, i)
-                sections.append(implied)
-                stack.append((parent_rank, implied))
-        parents = [sec for _, sec in stack]
-        parent_number = parents[-1]["number"] if parents else None
+        first = found[i - 1].block + 1 if i else 0
+        if h.rank and not stack and not h.literal and outranking[i] is not None:
+            parent_rank, parent_ordinal = outranking[i]  # type: ignore[misc]
+            implied = SectionNode(keys.make(str(parent_ordinal)), str(parent_ordinal), None, "", 1, "implied", first)
+            sections.append(implied)
+            stack.append((parent_rank, implied))
+        parent = stack[-1][1] if stack else None
         level = len(stack) + 1
         if h.literal:
             number: str | None = h.literal
         elif h.rank == 0:
             number = None
         else:
-            key = (parent_number if isinstance(parent_number, str) else None, rank)
-            ordinal = h.ordinal if h.ordinal is not None else counters.get(key, 0) + 1
-            counters[key] = ordinal
-            number = f"{parent_number}.{ordinal}" if parent_number else str(ordinal)
-        if number is None:
-            unnamed += 1
-            key_name = f"a{unnamed}"
-        else:
-            key_name = number
+            counter = (parent.key if parent else None, rank)
+            ordinal = h.ordinal if h.ordinal is not None else counters.get(counter, 0) + 1
+            counters[counter] = ordinal
+            number = f"{parent.number}.{ordinal}" if parent and parent.number else str(ordinal)
         if (
             level == 1
             and h.rank
             and h.ordinal
             and h.ordinal > 1
-            and not any(s["level"] == 1 for s in sections)
+            and not stack
+            and i == 0
             and _has_text_before(blocks, h.block)
         ):
-            first = _first_reading(found, i)
-            sections.append(_section(str(h.ordinal - 1), str(h.ordinal - 1), None, "", 1, "implied", first, []))
+            sections.append(SectionNode(keys.make(str(h.ordinal - 1)), str(h.ordinal - 1), None, "", 1, "implied", 0))
         kind = h.kind if h.rank == 0 else "section"
-        section = _section(key_name, number, h.label or None, h.title, level, kind, h.block, parents)
-        sections.append(section)
+        node = SectionNode(
+            keys.make(number),
+            number,
+            h.label or None,
+            h.title,
+            level,
+            kind,
+            h.block,
+            parent=parent.key if parent else None,
+        )
+        sections.append(node)
         headings[h.block] = {
             "number": number,
             "label": h.label or None,
             "title": h.title,
             "level": level,
             "inline_body": h.kind == "inline",
-            "key": key_name,
+            "key": node.key,
         }
-        stack.append((rank, section))
-    _add_leads(blocks, sections, headings)
+        stack.append((rank, node))
+    sections = _add_leads(blocks, sections, headings, keys)
     _close(sections, len(blocks))
     return Structure(blocks, headings, sections)
 
 
-def _implied_parent(rest: list[_Heading], rank: float) -> tuple[float | None, int]:
-    """When a later heading outranks this one, this one sits in a parent begun earlier: guess it."""
-    for h in rest:
-        if h.rank and not h.literal and _rank(h) < rank:
-            return _rank(h), max(1, (h.ordinal or 2) - 1)
-    return None, 0
-
-
-def _section(
-    key: str,
-    number: str | None,
-    label: str | None,
-    title: str,
-    level: int,
-    kind: str,
-    first: int,
-    stack: list[dict[str, object]],
-) -> dict[str, object]:
-    """Make a section record (a plain dict until the model is built)."""
-    return {
-        "key": key,
-        "number": number,
-        "label": label,
-        "title": title,
-        "level": level,
-        "kind": kind,
-        "first_block": first,
-        "end_block": first,
-        "parent": stack[-1]["key"] if stack else None,
-        "implied": kind == "implied",
-    }
+def _later_outranking(found: list[_Heading]) -> list[tuple[float, int] | None]:
+    """For each heading, the first later heading that outranks it (rank and its ordinal − 1), in one pass."""
+    out: list[tuple[float, int] | None] = [None] * len(found)
+    pending: list[tuple[float, int]] = []  # (rank, index) waiting for an outranking heading
+    for j, h in enumerate(found):
+        if not h.rank or h.literal:
+            continue
+        rank = _rank(h)
+        keep = []
+        for waiting_rank, i in pending:
+            if rank < waiting_rank:
+                out[i] = (rank, max(1, (h.ordinal or 2) - 1))
+            else:
+                keep.append((waiting_rank, i))
+        pending = [*keep, (rank, j)] if len(keep) < 64 else [(rank, j)]
+    return out
 
 
 def _has_text_before(blocks: list[RawBlock], index: int) -> bool:
@@ -254,25 +286,21 @@ def _has_text_before(blocks: list[RawBlock], index: int) -> bool:
     return any(b.kind != "furniture" for b in blocks[:index])
 
 
-def _first_reading(found: list[_Heading], index: int) -> int:
-    """Return where an implied section before heading ``index`` starts: after the heading before it."""
-    return found[index - 1].block + 1 if index > 0 else 0
-
-
 def _add_leads(
-    blocks: list[RawBlock], sections: list[dict[str, object]], headings: dict[int, dict[str, object]]
-) -> None:
+    blocks: list[RawBlock], sections: list[SectionNode], headings: dict[int, dict[str, object]], keys: _Keys
+) -> list[SectionNode]:
     """Add bold lead phrases (``全力加快项目建设。``) as third-level entries where a section has several."""
-    starts = [*sorted(int(s["first_block"]) for s in sections), len(blocks)]  # type: ignore[call-overload]
-    extra: list[dict[str, object]] = []
+    starts = sorted({s.first_block for s in sections})
+    out: list[SectionNode] = []
     for section in sections:
-        if section["kind"] not in ("section", "inline") or section["number"] is None:
+        out.append(section)
+        if section.kind not in ("section", "inline") or section.number is None:
             continue
-        first = int(section["first_block"])  # type: ignore[call-overload]
-        end = next(s for s in starts if s > first)
+        nxt = bisect.bisect_right(starts, section.first_block)
+        end = starts[nxt] if nxt < len(starts) else len(blocks)
         leads = [
             (i, m.group(1))
-            for i in range(first, end)
+            for i in range(section.first_block, end)
             if i not in headings
             and blocks[i].kind == "paragraph"
             and (m := _LEAD_PHRASE_RE.match(blocks[i].text))
@@ -281,23 +309,23 @@ def _add_leads(
         if len(leads) < 2:
             continue
         for k, (i, phrase) in enumerate(leads, 1):
-            number = f"{section['number']}.{k}"
-            lead = _section(number, number, None, phrase, int(section["level"]) + 1, "lead", i, [section])  # type: ignore[call-overload]
-            extra.append(lead)
-    if extra:
-        sections.extend(extra)
-        sections.sort(key=lambda s: (int(s["first_block"]), int(s["level"])))  # type: ignore[call-overload]
+            number = f"{section.number}.{k}"
+            out.append(
+                SectionNode(keys.make(number), number, None, phrase, section.level + 1, "lead", i, parent=section.key)
+            )
+    return out
 
 
-def _close(sections: list[dict[str, object]], total: int) -> None:
-    """Set each section's end block: the next section at the same or a higher level."""
-    for i, s in enumerate(sections):
-        end = total
-        for t in sections[i + 1 :]:
-            if int(t["level"]) <= int(s["level"]) and t["first_block"] >= s["first_block"]:  # type: ignore[call-overload, operator]
-                end = int(t["first_block"])  # type: ignore[call-overload]
-                break
-        s["end_block"] = max(end, int(s["first_block"]) + 1)  # type: ignore[call-overload]
+def _close(sections: list[SectionNode], total: int) -> None:
+    """Set each section's end: where the next section at the same or a higher level begins (one pass)."""
+    open_: list[SectionNode] = []
+    for node in sections:
+        while open_ and open_[-1].level >= node.level:
+            done = open_.pop()
+            done.end_block = max(node.first_block, done.first_block + 1)
+        open_.append(node)
+    for node in open_:
+        node.end_block = max(total, node.first_block + 1)
 
 
 def is_plan_section(titles: list[str]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import warnings
+from functools import lru_cache
 from typing import Any
 
 _lock = threading.Lock()
@@ -34,7 +35,13 @@ def jieba_ready() -> bool:
 
 def cut(text: str) -> list[str]:
     """Segment a short window of Chinese text into words."""
-    return list(load_jieba().cut(text, HMM=False))
+    return list(_cut(text))
+
+
+@lru_cache(maxsize=65536)
+def _cut(text: str) -> tuple[str, ...]:
+    """Cached segmentation (figure labels repeat across a long report)."""
+    return tuple(load_jieba().cut(text, HMM=False))
 
 
 def word_spans_break(left: str, right: str) -> bool:

@@ -227,11 +227,8 @@ class ReaderApp(App[int]):
             chain = doc.label_chain(place.section)
             if chain and chain != label:
                 label = f"{label} {chain}"
-        layout = self.text.wrapped
-        percent = 100
-        if layout is not None and layout.items:
-            item = layout.item_of_block(block) or 0
-            percent = round(100 * (item + 1) / len(layout.items))
+        end = doc.blocks[-1].source.end or 1
+        percent = min(100, round(100 * doc.blocks[block].source.end / end))
         status.show(label, (place.paragraph, max(total, place.paragraph)), percent, note)
 
     def on_text_view_moved(self, event: TextView.Moved) -> None:
@@ -329,7 +326,7 @@ class ReaderApp(App[int]):
         """``/``: open the incremental search prompt."""
         self.query_one(SearchBar).open()
 
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
+    def on_search_bar_updated(self, event: SearchBar.Updated) -> None:
         """Highlight matches and jump to the first one from the cursor."""
         self.text.search = event.query
         self._search_from = getattr(self, "_search_from", self.location)
@@ -488,6 +485,7 @@ class ReaderApp(App[int]):
         """Show or hide the side panes from the preference and the terminal width."""
         width = self.size.width
         fits = {"figures": width >= NARROW, "outline": width >= VERY_NARROW}
+        self.query_one("#outline").styles.width = 32 if width >= NARROW else 24
         for name in ("outline", "figures"):
             wanted = getattr(self.state, name)
             show = wanted and (fits[name] or name in self._forced)

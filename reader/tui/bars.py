@@ -14,7 +14,7 @@ class SearchBar(Input):
     DEFAULT_CSS = "SearchBar { display: none; height: 1; border: none; padding: 0 1; }"
     BINDINGS = [Binding("escape", "close", "Close search", show=False)]
 
-    class Changed(Message):
+    class Updated(Message):
         """The search text changed (incremental search)."""
 
         def __init__(self, query: str, done: bool = False) -> None:
@@ -34,18 +34,18 @@ class SearchBar(Input):
     def on_input_changed(self, event: Input.Changed) -> None:
         """Search as the user types."""
         event.stop()
-        self.post_message(self.Changed(event.value))
+        self.post_message(self.Updated(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: keep the search, close the prompt."""
         event.stop()
-        self.post_message(self.Changed(event.value, done=True))
+        self.post_message(self.Updated(event.value, done=True))
         self.display = False
 
     def action_close(self) -> None:
         """Escape: close the prompt, keep the matches."""
         self.display = False
-        self.post_message(self.Changed(self.value, done=True))
+        self.post_message(self.Updated(self.value, done=True))
 
 
 class StatusBar(Static):
