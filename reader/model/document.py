@@ -140,10 +140,12 @@ class Document:
     blocks: tuple[Block, ...]
     sections: tuple[Section, ...]
     figures: tuple[Figure, ...]
-    _by_key: dict[str, Section] = field(default_factory=dict, repr=False, compare=False)
-    _by_number: dict[str, Section] = field(default_factory=dict, repr=False, compare=False)
-    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
-    _figures_by_section: dict[str | None, list[Figure]] = field(default_factory=dict, repr=False, compare=False)
+    _by_key: dict[str, Section] = field(init=False, default_factory=dict, repr=False, compare=False)
+    _by_number: dict[str, Section] = field(init=False, default_factory=dict, repr=False, compare=False)
+    _starts: list[int] = field(init=False, default_factory=list, repr=False, compare=False)
+    _figures_by_section: dict[str | None, list[Figure]] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         for section in self.sections:

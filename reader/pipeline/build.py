@@ -31,8 +31,12 @@ def build_document(
     source: str = "<stdin>",
     sidecar: Mapping[str, str] | None = None,
     dictionary: bool = True,
+    key: str | None = None,
 ) -> Document:
-    """Run every pipeline step on ``data``; ``dictionary`` enables jieba look-ups."""
+    """Run every pipeline step on ``data``; ``dictionary`` enables jieba and word-list look-ups.
+
+    ``key`` overrides the content hash (a partial build keeps the whole file's key).
+    """
     decoded = read_text(data)
     words: Callable[[str, str], bool] | None = None
     cut: Callable[[str], list[str]] | None = None
@@ -42,9 +46,9 @@ def build_document(
         from reader.pipeline.wordcheck import word_spans_break
 
         words, cut = word_spans_break, jieba_cut
-    raw = reflow(layout, words)
+    raw = reflow(layout, words, dictionary)
     structure = build_structure(raw, layout.cjk)
-    return assemble(decoded, structure, layout.cjk, data, source, sidecar or {}, cut)
+    return assemble(decoded, structure, layout.cjk, data, source, sidecar or {}, cut, key)
 
 
 def assemble(
@@ -55,6 +59,7 @@ def assemble(
     source: str,
     sidecar: Mapping[str, str],
     cut: Callable[[str], list[str]] | None,
+    state_key: str | None = None,
 ) -> Document:
     """Turn the structure step's records into the immutable model, finding figures on the way."""
     text = decoded.text
@@ -107,7 +112,7 @@ def assemble(
                     )
                 )
     sections = _sections(sections_raw)
-    metadata = _metadata(decoded, blocks, sections, cjk, data, source, sidecar)
+    metadata = _metadata(decoded, blocks, sections, cjk, state_key or content_hash(data), source, sidecar)
     return Document(metadata, tuple(blocks), tuple(sections), tuple(figures))
 
 
@@ -159,7 +164,7 @@ def _metadata(
     blocks: list[Block],
     sections: list[Section],
     cjk: bool,
-    data: bytes,
+    key: str,
     source: str,
     sidecar: Mapping[str, str],
 ) -> Metadata:
@@ -197,7 +202,7 @@ def _metadata(
         url=sidecar.get("url"),
         language=sidecar.get("language", "zh" if cjk else "en"),
         encoding=decoded.encoding,
-        content_hash=content_hash(data),
+        content_hash=key,
         inferred=tuple(inferred),
         warnings=decoded.warnings,
     )

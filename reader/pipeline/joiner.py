@@ -27,8 +27,11 @@ def _is_word(word: str) -> bool:
     return word_zipf(word) >= KNOWN_ZIPF
 
 
-def separator(left: str, right: str, cjk_doc: bool) -> tuple[str, bool]:
+def separator(left: str, right: str, cjk_doc: bool, word_list: bool = True) -> tuple[str, bool]:
     """Return (text to put between two line fragments, drop the hyphen ending ``left``).
+
+    Without ``word_list`` (a quick first pass) a hyphen before a lower-case word is kept and a
+    lost hyphen is not guessed.
 
     CJK on either side joins with nothing; Latin words join with one space, or with
     nothing when the break split a word (``experi-``/``ment``, or a lost hyphen).
@@ -44,7 +47,7 @@ def separator(left: str, right: str, cjk_doc: bool) -> tuple[str, bool]:
     if cjk_doc and a.isdigit() and b.isdigit():
         return "", False
     tail, head = _TAIL_WORD_RE.search(left), _HEAD_WORD_RE.match(right)
-    if tail and head and tail.start() < len(left):
+    if tail and head and tail.start() < len(left) and word_list:
         first, hyphen, second = tail.group(1), tail.group(2), head.group(1)
         if hyphen:
             if not second[0].islower():

@@ -60,9 +60,10 @@ def _is_item_start(seg: Segment, cjk_doc: bool) -> bool:
 class _Reflower:
     """Walks the segments once, deciding at each break whether a paragraph ends."""
 
-    def __init__(self, layout: Layout, words: WordCheck | None) -> None:
+    def __init__(self, layout: Layout, words: WordCheck | None, word_list: bool = True) -> None:
         self.layout = layout
         self.words = words
+        self.word_list = word_list
         self.cjk = layout.cjk
         self.blocks: list[RawBlock] = []
         self.unit: list[Segment] = []
@@ -162,7 +163,7 @@ class _Reflower:
         for seg in self.unit:
             text = seg.text
             if parts:
-                sep, drop_hyphen = separator(parts[-1], text, self.cjk)
+                sep, drop_hyphen = separator(parts[-1], text, self.cjk, self.word_list)
                 if drop_hyphen:
                     parts[-1] = parts[-1][:-1]
                     length -= 1
@@ -272,6 +273,9 @@ def _take_emphasis(text: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     return "".join(out), spans, marks
 
 
-def reflow(layout: Layout, words: WordCheck | None = None) -> list[RawBlock]:
-    """Turn a layout into blocks (paragraphs, items, furniture) in reading order."""
-    return _Reflower(layout, words).run()
+def reflow(layout: Layout, words: WordCheck | None = None, word_list: bool = True) -> list[RawBlock]:
+    """Turn a layout into blocks (paragraphs, items, furniture) in reading order.
+
+    ``words`` checks CJK words across breaks; ``word_list`` lets English joins consult word frequencies.
+    """
+    return _Reflower(layout, words, word_list).run()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable
+from typing import Any
 
 from rich.text import Text
 from textual import work
@@ -15,21 +16,16 @@ from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from reader.cite import STYLE_NAMES, STYLES, Place, citation, place_of, quote_text
-from reader.clipboard import CopyResult, copy_text
 from reader.errors import ReaderError
-from reader.locate import completions, resolve
 from reader.model.document import Document
 from reader.source import Input
 from reader.state import DocState, StateStore
-from reader.tui.bars import SearchBar, StatusBar
-from reader.tui.figures_pane import FiguresPane
-from reader.tui.keys import KEYS
-from reader.tui.outline_pane import OutlinePane
-from reader.tui.screens import ChoiceScreen, GotoScreen, TextScreen
+from reader.tui.bars import StatusBar
+from reader.tui.navigation import NavigationActions
+from reader.tui.quoting import QuotingActions
 from reader.tui.text_view import TextView
 
-QUICK_BYTES = 256 * 1024
+QUICK_BYTES = 48 * 1024
 NARROW, VERY_NARROW = 110, 76
 
 
@@ -39,7 +35,7 @@ def quick_document(source: Input) -> tuple[Document, bool]:
     No dictionary look-ups here (jieba loads in the background); returns (document, complete).
     """
     from reader.errors import NotTextError
-    from reader.pipeline.build import build_document, load_sidecar
+    from reader.pipeline.build import build_document, content_hash, load_sidecar
 
     data = source.data
     complete = len(data) <= QUICK_BYTES or data[:2] in (b"\xff\xfe", b"\xfe\xff")
@@ -47,13 +43,15 @@ def quick_document(source: Input) -> tuple[Document, bool]:
         cut = data.rfind(b"\n", 0, QUICK_BYTES)
         data = data[: cut if cut > 0 else QUICK_BYTES]
     sidecar = load_sidecar(source.path) if source.path else {}
+    # the state key is always the whole file's hash, not the opening part's
+    key = content_hash(source.data)
     try:
-        return build_document(data, source.name, sidecar, dictionary=False), complete
+        return build_document(data, source.name, sidecar, dictionary=False, key=key), complete
     except NotTextError:
         raise ReaderError(f"{source.name} is not a text document") from None
 
 
-class ReaderApp(App[int]):
+class ReaderApp(NavigationActions, QuotingActions, App[int]):
     """The reader: outline | text | figures, linked through one current location."""
 
     TITLE = "reader"
@@ -102,6 +100,7 @@ class ReaderApp(App[int]):
         self._forced: set[str] = set()
         self._user_moved = False
         self._restore: tuple[int, int] | None = None
+        self._side: tuple[Any, Any] | None = None
         self.indexing = 0.0
 
     # -- layout ------------------------------------------------------------
@@ -109,10 +108,7 @@ class ReaderApp(App[int]):
         """Header, the three panes, search and status lines, footer."""
         yield Header(show_clock=False)
         with Horizontal(id="panes"):
-            yield OutlinePane(id="outline")
             yield TextView(id="text")
-            yield FiguresPane(id="figures")
-        yield SearchBar(id="search")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -136,6 +132,22 @@ class ReaderApp(App[int]):
             self.notify(warning, title="While decoding", severity="warning", markup=False)
         self._show(doc, *self._restore)
         self.text.focus()
+        self.call_after_refresh(self._mount_side_panes)
+
+    def _mount_side_panes(self) -> None:
+        """After the first paint: the outline and figures panes, then the full model in a worker."""
+        from reader.tui.figures_pane import FiguresPane
+        from reader.tui.outline_pane import OutlinePane
+
+        panes = self.query_one("#panes")
+        outline, figures = OutlinePane(id="outline"), FiguresPane(id="figures")
+        panes.mount(outline, before=self.text)
+        panes.mount(figures)
+        self._side = (outline, figures)
+        if self.document is not None:
+            outline.set_document(self.document)
+            figures.set_document(self.document)
+            self._follow(self.location)
         self._apply_panes()
         self.build_full_model()
 
@@ -181,8 +193,9 @@ class ReaderApp(App[int]):
         self.document = doc
         self.title = doc.metadata.title or doc.metadata.source
         self.sub_title = _page_line(doc)
-        self.query_one(OutlinePane).set_document(doc)
-        self.query_one(FiguresPane).set_document(doc)
+        if self._side is not None:
+            self._side[0].set_document(doc)
+            self._side[1].set_document(doc)
         self.text.marked = {doc.block_at(b) for b in self.state.bookmarks} if doc.blocks else set()
         self.text.set_document(doc, block, offset)
         self.location = self.text.cursor
@@ -201,8 +214,9 @@ class ReaderApp(App[int]):
             return
         block = min(block, len(doc.blocks) - 1)
         inner = doc.section_at(block)
-        self.query_one(OutlinePane).show_section(inner.key if inner else None)
-        self.query_one(FiguresPane).show_section(doc.blocks[block].section)
+        if self._side is not None:
+            self._side[0].show_section(inner.key if inner else None)
+            self._side[1].show_section(doc.blocks[block].section)
         self._update_status()
         self._save_soon()
 
@@ -214,6 +228,8 @@ class ReaderApp(App[int]):
         if doc is None or not doc.blocks:
             status.show("", (0, 0), 100, note or "empty document")
             return
+        from reader.cite import place_of
+
         block = min(self.location, len(doc.blocks) - 1)
         place = place_of(doc, block)
         total = (
@@ -236,14 +252,14 @@ class ReaderApp(App[int]):
         self._user_moved = True
         self.location = event.block
 
-    def on_outline_pane_chosen(self, event: OutlinePane.Chosen) -> None:
+    def on_outline_pane_chosen(self, event: Any) -> None:
         """An outline entry was chosen: show its heading at the top."""
         doc = self.document
         section = doc.section(event.key) if doc else None
         if section is not None:
             self._go(section.first_block, top=True)
 
-    def on_figures_pane_chosen(self, event: FiguresPane.Chosen) -> None:
+    def on_figures_pane_chosen(self, event: Any) -> None:
         """A figure was chosen: go to its paragraph and mark the figure."""
         doc = self.document
         if doc is None:
@@ -253,8 +269,10 @@ class ReaderApp(App[int]):
         self._go(figure.block)
         self.text.focus()
 
-    def on_figures_pane_copy_requested(self, event: FiguresPane.CopyRequested) -> None:
+    def on_figures_pane_copy_requested(self, event: Any) -> None:
         """Copy a figure with its label and citation."""
+        from reader.cite import citation, place_of
+
         doc = self.document
         if doc is None:
             return
@@ -274,202 +292,11 @@ class ReaderApp(App[int]):
         self.text.move_to(block, top=top)
 
     # -- actions -------------------------------------------------------------
-    def action_goto(self) -> None:
-        """``:`` go to a section by number or title."""
-        doc = self.document
-        if doc is None:
-            return
-        choices = [f"{s.number} {s.title}".strip() if s.number else s.title for s in doc.sections]
-        self.push_screen(GotoScreen(choices), self._goto_done)
-
-    def _goto_done(self, query: str | None) -> None:
-        """Resolve and go."""
-        doc = self.document
-        if not query or doc is None:
-            return
-        current = doc.section_at(self.location)
-        target = resolve(doc, query, current)
-        if target is None:
-            hints = ", ".join(completions(doc, query, 4))
-            self.notify(f"no section {query}" + (f" (try {hints})" if hints else ""), severity="warning", markup=False)
-            return
-        block = target.section.first_block
-        if target.paragraph:
-            paragraphs = doc.paragraphs_of(target.section)
-            if not 1 <= target.paragraph <= len(paragraphs):
-                self.notify(
-                    f"{target.section.number} has {len(paragraphs)} paragraphs", severity="warning", markup=False
-                )
-                return
-            block = paragraphs[target.paragraph - 1].index
-        self._go(block, top=True)
-        self.text.focus()
-
-    def action_section(self, delta: int) -> None:
-        """``]``/``[``: the next or previous section's heading."""
-        doc = self.document
-        if doc is None or not doc.sections:
-            return
-        starts = sorted({s.first_block for s in doc.sections})
-        here = self.location
-        if delta > 0:
-            nxt = next((b for b in starts if b > here), None)
-        else:
-            current = max((b for b in starts if b <= here), default=None)
-            nxt = max((b for b in starts if b < here and b != current), default=None) if current == here else current
-            if current is not None and current < here:
-                nxt = current
-        if nxt is not None:
-            self._go(nxt, top=True)
-
-    def action_search(self) -> None:
-        """``/``: open the incremental search prompt."""
-        self.query_one(SearchBar).open()
-
-    def on_search_bar_updated(self, event: SearchBar.Updated) -> None:
-        """Highlight matches and jump to the first one from the cursor."""
-        self.text.search = event.query
-        self._search_from = getattr(self, "_search_from", self.location)
-        if event.query:
-            found = self._find(event.query, self._search_from, 1, include_current=True)
-            if found is not None:
-                self.text.move_to(found)
-            else:
-                self.notify(f"not found: {event.query}", severity="warning", markup=False, timeout=2)
-        self.text.refresh_all()
-        if event.done:
-            del self._search_from
-            self.text.focus()
-
-    def _find(self, query: str, start: int, delta: int, include_current: bool = False) -> int | None:
-        """Return the next reading block (wrapping around) that contains ``query``."""
-        doc = self.document
-        if doc is None or not doc.blocks:
-            return None
-        needle = query.lower()
-        n = len(doc.blocks)
-        first = 0 if include_current else 1
-        for step in range(first, n + 1):
-            i = (start + delta * step) % n
-            block = doc.blocks[i]
-            if block.is_reading and needle in block.text.lower():
-                return i
-        return None
-
-    def action_search_next(self, delta: int) -> None:
-        """``n``/``N``: the next or previous match."""
-        if not self.text.search:
-            self.notify("no search yet: press /", markup=False, timeout=2)
-            return
-        found = self._find(self.text.search, self.location, delta)
-        if found is not None:
-            self._go(found)
-
-    def action_visual(self) -> None:
-        """``v``: select paragraphs, then sentences, then stop."""
-        self.text.start_selection()
-
-    def action_escape(self) -> None:
-        """Escape: leave the selection."""
-        self.text.clear_selection()
-
-    def action_yank(self) -> None:
-        """``y``: copy the paragraph or selection as a quote with its citation."""
-        doc = self.document
-        picked = self.text.selected_text()
-        if doc is None or picked is None:
-            return
-        blocks, body = picked
-        place: Place = place_of(doc, blocks[0])
-        if len(blocks) == 1 and self.text.selection is not None and self.text.selection.sentences is not None:
-            from reader.model.document import Block
-
-            original = doc.blocks[blocks[0]]
-            chosen = [Block(original.index, original.kind, body, original.source, original.section)]
-        else:
-            chosen = [doc.blocks[i] for i in blocks]
-        quote = quote_text(doc, chosen, place, self.state.style)
-        self.text.clear_selection()
-        self._copy(quote, body)
-
-    def _copy(self, quote: str, body: str) -> None:
-        """Copy ``quote``, say which way, keep it for copying by hand when every way fails."""
-        self.last_quote = quote
-        writer = self._terminal_writer or self._write_terminal
-        try:
-            result = copy_text(quote, writer)
-        except Exception as exc:  # never crash on a clipboard error
-            result = CopyResult(False, "clipboard", str(exc))
-        short = body if len(body) <= 40 else body[:39] + "…"
-        if result.ok:
-            self.notify(f"Copied to {result.way}: “{short}” with its citation", title="Quote copied", markup=False)
-        else:
-            self.notify(
-                f"Could not copy ({result.way}: {result.error}); the quote is shown to copy by hand",
-                severity="error",
-                markup=False,
-            )
-            self.push_screen(TextScreen("Quote (select it with the mouse)", Text(quote)))
-
-    def _write_terminal(self, sequence: str) -> None:
-        """Write an escape sequence (OSC 52) to the terminal."""
-        driver = self._driver
-        if driver is None:
-            raise ReaderError("no terminal")
-        driver.write(sequence)
-        driver.flush()
-
-    def action_choose_style(self) -> None:
-        """``Y``: choose the citation style."""
-        options = [(key, STYLE_NAMES[key] + ("  ✓" if key == self.state.style else "")) for key in STYLES]
-        self.push_screen(ChoiceScreen("Citation style", options), self._style_done)
-
-    def _style_done(self, style: str | None) -> None:
-        """Keep the chosen style."""
-        if style:
-            self.state.style = style
-            self.notify(f"Citation style: {STYLE_NAMES[style]}", markup=False)
-            self._save()
-
-    def action_bookmark(self) -> None:
-        """``m``: toggle a bookmark on the current paragraph."""
-        doc = self.document
-        if doc is None or not doc.blocks:
-            return
-        position = doc.blocks[self.location].source.start
-        if position in self.state.bookmarks:
-            self.state.bookmarks.remove(position)
-            self.text.marked.discard(self.location)
-            self.notify("Bookmark removed", markup=False)
-        else:
-            self.state.bookmarks = sorted({*self.state.bookmarks, position})
-            self.text.marked.add(self.location)
-            self.notify("Bookmarked", markup=False)
-        self.text.refresh_all()
-        self._save()
-
-    def action_bookmarks(self) -> None:
-        """``'``: list bookmarks."""
-        doc = self.document
-        if doc is None:
-            return
-        options = []
-        for position in self.state.bookmarks:
-            block = doc.block_at(position)
-            place = place_of(doc, block)
-            where = place.section.number or place.section.title if place.section else ""
-            snippet = doc.blocks[block].text[:30]
-            options.append((str(position), f"{where} ¶{place.paragraph}  {snippet}"))
-        self.push_screen(ChoiceScreen("Bookmarks", options, "no bookmarks yet: press m"), self._bookmark_done)
-
-    def _bookmark_done(self, key: str | None) -> None:
-        """Go to the chosen bookmark."""
-        if key and self.document is not None:
-            self._go(self.document.block_at(int(key)), top=True)
-
     def action_toggle_pane(self, name: str) -> None:
         """``o``/``f``: show or hide a side pane."""
-        pane = self.query_one(f"#{name}")
+        if self._side is None:
+            return
+        pane = self._side[0] if name == "outline" else self._side[1]
         visible = not pane.has_class("-hidden")
         setattr(self.state, name, not visible)
         self._forced.add(name)
@@ -483,19 +310,23 @@ class ReaderApp(App[int]):
 
     def _apply_panes(self) -> None:
         """Show or hide the side panes from the preference and the terminal width."""
+        if self._side is None:
+            return
         width = self.size.width
         fits = {"figures": width >= NARROW, "outline": width >= VERY_NARROW}
-        self.query_one("#outline").styles.width = 32 if width >= NARROW else 24
-        for name in ("outline", "figures"):
+        self._side[0].styles.width = 32 if width >= NARROW else 24
+        for name, pane in zip(("outline", "figures"), self._side, strict=True):
             wanted = getattr(self.state, name)
             show = wanted and (fits[name] or name in self._forced)
-            pane = self.query_one(f"#{name}")
             pane.set_class(not show, "-hidden")
             if not show and pane.has_focus:
                 self.text.focus()
 
     def action_help(self) -> None:
         """``?``: the key table."""
+        from reader.tui.keys import KEYS
+        from reader.tui.screens import TextScreen
+
         body = Text()
         for key, what in KEYS:
             body.append(f"{key:<26}", style="bold")
@@ -525,6 +356,8 @@ class ReaderApp(App[int]):
 
     def _show_last_quote(self) -> None:
         """Show the last quote (for copying by hand)."""
+        from reader.tui.screens import TextScreen
+
         self.push_screen(TextScreen("Last quote", Text(self.last_quote or "nothing copied yet")))
 
     # -- remembering ---------------------------------------------------------
