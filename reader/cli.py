@@ -6,21 +6,24 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import __version__
-from reader.cite import STYLES, place_of, quote_text
 from reader.errors import NotTextError, ReaderError
-from reader.locate import resolve
-from reader.model.document import Document, Section
 from reader.source import Input, read_input
+
+if TYPE_CHECKING:
+    from reader.model.document import Document, Section
+
+STYLES = ("plain", "markdown", "gbt7714", "gbt7714-2015", "apa")  # reader.cite.STYLES, kept import-free here
 
 COMMANDS = ("reflow", "outline", "figures", "quote", "bench")
 
 
 def load(arg: str | None, dictionary: bool = True) -> tuple[Document, Input]:
     """Read and build the document named by ``arg`` (errors become ReaderError)."""
-    from reader.pipeline.build import build_document, load_sidecar
+    from reader.pipeline.build import build_document
+    from reader.source import load_sidecar
 
     source = read_input(arg)
     sidecar = load_sidecar(source.path) if source.path else {}
@@ -139,6 +142,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_quote(args: argparse.Namespace) -> int:
     """``reader quote FILE SECTION[:N]``: a paragraph with its citation."""
+    from reader.cite import place_of, quote_text
+    from reader.locate import resolve
+
     doc, _ = load(args.file)
     target = resolve(doc, args.section)
     if target is None:

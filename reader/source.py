@@ -56,6 +56,26 @@ def read_input(arg: str | None) -> Input:
     return Input(data, str(path), path)
 
 
+def content_hash(data: bytes) -> str:
+    """Return the content key of a document (sha256, 16 hex digits): the same file moved keeps it."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def load_sidecar(path: Path) -> dict[str, str]:
+    """Read ``FILE.meta.toml`` beside a document, when present (bad TOML is ignored)."""
+    import tomllib
+
+    meta = path.with_name(path.name + ".meta.toml")
+    try:
+        with meta.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if isinstance(v, (str, int, float))}
+
+
 def not_text_message(name: str) -> str:
     """Return the message shown for a binary file."""
     return f"{name} is not a text document"

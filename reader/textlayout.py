@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import threading
 from dataclasses import dataclass, field
 
 from reader.model.document import Document
@@ -25,6 +26,7 @@ class TextLayout:
     total: int = 0
     _pending: int = 0
     _position: dict[int, int] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
         self._reading = [b.index for b in self.doc.blocks if b.is_reading]
@@ -40,16 +42,21 @@ class TextLayout:
         return self._pending / len(self._reading) if self._reading else 1.0
 
     def extend(self, count: int | None = None) -> None:
-        """Wrap up to ``count`` more blocks (all of them when None)."""
+        """Wrap up to ``count`` more blocks (all of them when None); safe from a worker thread."""
+        with self._lock:
+            self._extend(count)
+
+    def _extend(self, count: int | None) -> None:
+        """Wrap more blocks (the caller holds the lock)."""
         stop = len(self._reading) if count is None else min(len(self._reading), self._pending + count)
         blocks = self.doc.blocks
         width = self.width
         for index in self._reading[self._pending : stop]:
             starts = wrap(blocks[index].text, width)
             self._position[index] = len(self.items)
-            self.items.append(index)
             self.starts.append(starts)
             self.base.append(self.total)
+            self.items.append(index)  # last: readers index ``items`` to see what is complete
             self.total += len(starts) + 1
         self._pending = stop
 

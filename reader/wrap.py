@@ -6,17 +6,12 @@ numbers stay whole (unless longer than a line), and no line starts with a stray 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from rich.cells import cell_len
 
 CLOSING = frozenset("，。、；：！？）」』》〉】〕〗〙〛”’…‥·・,.;:!?)]}%‰℃-—～〜ー")
 OPENING = frozenset("（「『《〈【〔〖〘〚“‘([{")
-_WORD_RE = re.compile(r"[A-Za-z0-9_@#$&'.,%+\-/]*[A-Za-z0-9_%]")
-_WIDE_RE = re.compile(
-    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
-)
 
 
 def cells(text: str) -> int:

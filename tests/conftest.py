@@ -28,6 +28,14 @@ def reading(doc: Document) -> list[str]:
     return [b.text for b in doc.blocks if b.kind != "furniture"]
 
 
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path_factory, monkeypatch):
+    """Keep every test's model cache and reading state out of the user's directories."""
+    base = tmp_path_factory.mktemp("dirs")
+    monkeypatch.setenv("READER_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("READER_STATE_DIR", str(base / "state"))
+
+
 @pytest.fixture(scope="session")
 def corpus_doc() -> Document:
     """The corpus page, built once (skipped where ../shared/corpus is absent)."""

@@ -79,7 +79,11 @@ def document() -> Path:
 
 @pytest.mark.parametrize("size", [(160, 45), (80, 24)], ids=["160x45", "80x24"])
 def test_reader_in_a_real_terminal(tmp_path, document, size):
-    env = {"READER_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color"}
+    env = {
+        "READER_STATE_DIR": str(tmp_path / "state"),
+        "READER_CACHE_DIR": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+    }
     for name in ("DISPLAY", "WAYLAND_DISPLAY"):
         env[name] = ""
     tmux = Tmux(*size, f"{READER} {document}", env)
@@ -110,7 +114,11 @@ def test_reader_in_a_real_terminal(tmp_path, document, size):
 
 
 def test_reading_a_pipe_takes_keys_from_the_terminal(tmp_path):
-    env = {"READER_STATE_DIR": str(tmp_path / "state"), "TERM": "xterm-256color"}
+    env = {
+        "READER_STATE_DIR": str(tmp_path / "state"),
+        "READER_CACHE_DIR": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+    }
     tmux = Tmux(120, 30, f"cat {SAMPLE} | {READER}", env)
     try:
         tmux.wait_for("经济运行稳中向好")

@@ -311,7 +311,7 @@ async def test_position_is_remembered_and_survives_a_resize(tmp_path):
 
 async def test_a_corrupt_state_file_is_set_aside_with_a_notice(tmp_path):
     source = read_input(str(SAMPLE))
-    from reader.pipeline.build import content_hash
+    from reader.source import content_hash
 
     state_dir = tmp_path / "state"
     state_dir.mkdir()
@@ -368,3 +368,27 @@ async def test_tab_moves_focus_between_panes(tmp_path):
         assert app.focused is app.query_one(FiguresPane)
         await pilot.press("shift+tab", "shift+tab")
         assert app.focused is app.query_one(OutlinePane)
+
+
+async def test_a_jump_before_the_full_model_arrives_lands_in_the_same_place(tmp_path, monkeypatch):
+    import time
+
+    import reader.pipeline.build as build
+
+    real = build.build_document
+
+    def slow_build(*args, **kwargs):
+        time.sleep(0.5)  # the full model arrives after the reader has already moved
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build_document", slow_build)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.05)
+        await pilot.press("colon", *"2.3", "enter")
+        await pilot.pause()
+        quick = app.document
+        await settle(app, pilot)
+        assert app.document is not quick
+        heading = app.document.section("2.3").first_block
+        assert app.location == heading and top_block(app) == heading

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -15,15 +14,11 @@ from reader.pipeline.layout import lay_out
 from reader.pipeline.reflow import RawBlock, reflow
 from reader.pipeline.structure import SectionNode, Structure, build_structure, is_plan_section
 from reader.pipeline.text import DecodedText, read_text
+from reader.source import content_hash, load_sidecar
 
 _DATE_RE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _NUMBER_RE = re.compile(r"[0-9十百千]")
 _EN_DATE_RE = re.compile(r"\b(20\d{2}|19\d{2})-(\d{2})-(\d{2})\b")
-
-
-def content_hash(data: bytes) -> str:
-    """Return the content key of a document (sha256, 16 hex digits)."""
-    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def build_document(
@@ -216,19 +211,6 @@ def _infer_page(from_pages: tuple[str, ...], on_pages: tuple[str, ...], blocks: 
             return str(int(pages[0]) + step).zfill(width)
     numbers = [b.page for b in blocks if b.role == "page-number" and b.page]
     return numbers[0] if numbers else None
-
-
-def load_sidecar(path: Path) -> dict[str, str]:
-    """Read ``FILE.meta.toml`` beside a document, when present (bad TOML is ignored)."""
-    import tomllib
-
-    meta = path.with_name(path.name + ".meta.toml")
-    try:
-        with meta.open("rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return {str(k): str(v) for k, v in data.items() if isinstance(v, (str, int, float))}
 
 
 __all__ = ["RawBlock", "build_document", "content_hash", "load_sidecar"]

@@ -30,23 +30,29 @@ NARROW, VERY_NARROW = 110, 76
 
 
 def quick_document(source: Input) -> tuple[Document, bool]:
-    """Build what the first screen needs: the whole document if small, else its opening part.
+    """What the first screen needs: the cached full model, else a quick build of the whole
+    document when it is small, else of its opening part. Returns (document, is_the_full_model).
 
-    No dictionary look-ups here (jieba loads in the background); returns (document, complete).
+    A quick build skips dictionary look-ups (jieba loads later, in the background).
     """
+    from reader.cache import cache_key, load_model
+    from reader.source import content_hash, load_sidecar
+
+    sidecar = load_sidecar(source.path) if source.path else {}
+    key = content_hash(source.data)  # the state key is always the whole file's hash
+    if len(source.data) <= QUICK_BYTES:
+        cached = load_model(cache_key(key, sidecar))
+        if cached is not None:
+            return cached, True
     from reader.errors import NotTextError
-    from reader.pipeline.build import build_document, content_hash, load_sidecar
+    from reader.pipeline.build import build_document
 
     data = source.data
-    complete = len(data) <= QUICK_BYTES or data[:2] in (b"\xff\xfe", b"\xfe\xff")
-    if not complete:
+    if len(data) > QUICK_BYTES and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         cut = data.rfind(b"\n", 0, QUICK_BYTES)
         data = data[: cut if cut > 0 else QUICK_BYTES]
-    sidecar = load_sidecar(source.path) if source.path else {}
-    # the state key is always the whole file's hash, not the opening part's
-    key = content_hash(source.data)
     try:
-        return build_document(data, source.name, sidecar, dictionary=False, key=key), complete
+        return build_document(data, source.name, sidecar, dictionary=False, key=key), False
     except NotTextError:
         raise ReaderError(f"{source.name} is not a text document") from None
 
@@ -149,21 +155,29 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
             figures.set_document(self.document)
             self._follow(self.location)
         self._apply_panes()
-        self.build_full_model()
+        if not self._complete:
+            self.build_full_model()
 
     @work(thread=True, exclusive=True, group="model")
     def build_full_model(self) -> None:
-        """Build the full model (with jieba's dictionary) without blocking the screen."""
-        from reader.pipeline.build import build_document, load_sidecar
+        """Build the full model (with jieba's dictionary) without blocking the screen; cache it."""
+        from reader.cache import cache_key, load_model, save_model
+        from reader.pipeline.build import build_document
+        from reader.source import load_sidecar
 
-        if not self._complete:
-            self.call_from_thread(self._set_progress, 0.01)
+        self.call_from_thread(self._set_progress, 0.01)
         sidecar = load_sidecar(self.source.path) if self.source.path else {}
-        try:
-            doc = build_document(self.source.data, self.source.name, sidecar, dictionary=True)
-        except Exception as exc:  # the quick model stays usable
-            self.call_from_thread(self.notify, f"indexing failed: {exc}", severity="error", markup=False)
-            return
+        key = cache_key(self._quick.metadata.content_hash, sidecar) if self._quick else ""
+        doc = load_model(key) if key else None
+        if doc is None:
+            try:
+                doc = build_document(self.source.data, self.source.name, sidecar, dictionary=True)
+            except Exception as exc:  # the quick model stays usable
+                self.call_from_thread(self.notify, f"indexing failed: {exc}", severity="error", markup=False)
+                self.call_from_thread(self._set_progress, 0.0)
+                return
+            if key:
+                save_model(key, doc)
         self.call_from_thread(self._swap, doc)
 
     def _set_progress(self, value: float) -> None:
@@ -248,7 +262,9 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         status.show(label, (place.paragraph, max(total, place.paragraph)), percent, note)
 
     def on_text_view_moved(self, event: TextView.Moved) -> None:
-        """The text pane moved: that is the new location."""
+        """The text pane moved: that is the new location (unless it speaks of a replaced model)."""
+        if event.doc is not self.document:
+            return
         self._user_moved = True
         self.location = event.block
 
@@ -262,7 +278,7 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
     def on_figures_pane_chosen(self, event: Any) -> None:
         """A figure was chosen: go to its paragraph and mark the figure."""
         doc = self.document
-        if doc is None:
+        if doc is None or event.doc is not doc:
             return
         figure = doc.figures[event.figure]
         self.text.search = figure.text
@@ -274,7 +290,7 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         from reader.cite import citation, place_of
 
         doc = self.document
-        if doc is None:
+        if doc is None or event.doc is not doc:
             return
         figure = doc.figures[event.figure]
         place = place_of(doc, figure.block)

@@ -25,17 +25,19 @@ class FiguresPane(OptionList):
     ]
 
     class Chosen(Message):
-        """The user chose a figure: jump to it."""
+        """The user chose a figure (an index into ``doc.figures``): jump to it."""
 
-        def __init__(self, figure: int) -> None:
+        def __init__(self, figure: int, doc: Document | None) -> None:
             self.figure = figure
+            self.doc = doc
             super().__init__()
 
     class CopyRequested(Message):
-        """The user asked to copy a figure with its citation."""
+        """The user asked to copy a figure (an index into ``doc.figures``) with its citation."""
 
-        def __init__(self, figure: int) -> None:
+        def __init__(self, figure: int, doc: Document | None) -> None:
             self.figure = figure
+            self.doc = doc
             super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -86,13 +88,13 @@ class FiguresPane(OptionList):
         """Ask the app to copy the highlighted figure."""
         figure = self._highlighted_figure()
         if figure is not None:
-            self.post_message(self.CopyRequested(figure))
+            self.post_message(self.CopyRequested(figure, self.doc))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a figure: jump to it."""
         event.stop()
         if event.option.id is not None:
-            self.post_message(self.Chosen(int(event.option.id)))
+            self.post_message(self.Chosen(int(event.option.id), self.doc))
 
 
 def _figure_label(figure: Figure) -> Text:

@@ -50,10 +50,11 @@ class TextView(ScrollView, can_focus=True):
     ]
 
     class Moved(Message):
-        """The cursor moved to another block (by keys or by scrolling)."""
+        """The cursor moved to another block (by keys or by scrolling) of document ``doc``."""
 
-        def __init__(self, block: int) -> None:
+        def __init__(self, block: int, doc: Document | None) -> None:
             self.block = block
+            self.doc = doc
             super().__init__()
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -99,21 +100,32 @@ class TextView(ScrollView, can_focus=True):
         width = max(8, self.scrollable_content_region.width or 80)
         self.wrapped = TextLayout(self.doc, width)
         block, offset = self._anchor
-        self.wrapped.extend(None if len(self.doc.blocks) < 4000 else 400)
-        while not self.wrapped.complete and self.wrapped.item_of_block(block) == len(self.wrapped.items) - 1:
-            self.wrapped.extend(400)
+        # wrap what the screen shows (from the anchored block on) now; a worker wraps the rest
+        self._ensure_block(block)
         self._cache.clear()
-        self.virtual_size = Size(width, self.wrapped.total)
         self.scroll_to(y=self.wrapped.row_of_block(block, offset), animate=False, immediate=True)
         if not self.wrapped.complete:
             self.run_worker(self._finish_layout, thread=True, exclusive=True, group="layout")
         self.refresh()
 
+    def _ensure_block(self, block: int) -> None:
+        """Wrap at least up to ``block`` and a screenful beyond it, so scrolling there is not clamped."""
+        layout = self.wrapped
+        if layout is None:
+            return
+        height = max(24, self.size.height)
+        while not layout.complete and (
+            layout.item_of_block(block) == len(layout.items) - 1
+            or layout.total < layout.row_of_block(block) + 2 * height
+        ):
+            layout.extend(8)
+        self.virtual_size = Size(layout.width, layout.total)
+
     def _finish_layout(self) -> None:
         """Wrap the rest of a large document in a thread, growing the view as it goes."""
         layout = self.wrapped
         while layout is not None and not layout.complete and layout is self.wrapped:
-            layout.extend(2000)
+            layout.extend(500)
             self.app.call_from_thread(self._grow, layout)
 
     def _grow(self, layout: TextLayout) -> None:
@@ -226,9 +238,7 @@ class TextView(ScrollView, can_focus=True):
         if self.wrapped is None or self.doc is None:
             return
         block = self._reading_block(block)
-        while not self.wrapped.complete and self.wrapped.item_of_block(block) == len(self.wrapped.items) - 1:
-            self.wrapped.extend(2000)
-            self.virtual_size = Size(self.wrapped.width, self.wrapped.total)
+        self._ensure_block(block)
         self.cursor = block
         item = self.wrapped.item_of_block(block)
         if item is not None:
@@ -242,7 +252,7 @@ class TextView(ScrollView, can_focus=True):
                 self.scroll_to(y=max(rows.start, rows.stop - height), animate=False, immediate=True)
         self.refresh_all()
         if notify:
-            self.post_message(self.Moved(block))
+            self.post_message(self.Moved(block, self.doc))
 
     def step(self, delta: int) -> int:
         """Return the reading block ``delta`` paragraphs from the cursor."""
@@ -298,7 +308,7 @@ class TextView(ScrollView, can_focus=True):
             block = self.step_from(block, 1)
         self.cursor = block
         self.refresh_all()
-        self.post_message(self.Moved(block))
+        self.post_message(self.Moved(block, self.doc))
 
     def step_from(self, block: int, delta: int) -> int:
         """Return the reading block ``delta`` items away from ``block``."""
