@@ -1,0 +1,91 @@
+"""The command line for scripts: JSON shapes, quotes, and the sample."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.cli import main
+from tests.conftest import SAMPLE
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_reflow_json_shape(capsys):
+    code, out, _ = run(capsys, "reflow", "--json", str(SAMPLE))
+    data = json.loads(out)
+    assert code == 0
+    assert data["metadata"]["title"] == "临江市政府工作报告" and data["metadata"]["page"] == "03"
+    kinds = {b["kind"] for b in data["blocks"]}
+    assert kinds == {"heading", "paragraph", "item", "furniture"}
+    for block in data["blocks"]:
+        assert set(block) >= {"kind", "text", "section", "source"}
+        assert set(block["source"]) == {"line", "start", "end"}
+    heading = next(b for b in data["blocks"] if b["kind"] == "heading" and b.get("number") == "2.1")
+    assert heading["label"] == "(一)" and heading["inline_body"] is True
+
+
+def test_reflow_text_has_a_blank_line_between_blocks(capsys):
+    _, out, _ = run(capsys, "reflow", str(SAMPLE))
+    blocks = out.strip().split("\n\n")
+    assert blocks[0].startswith("过去一年,全市上下团结奋斗,经济运行稳中向好。")
+    assert "上接" not in out and "政府工作报告\n" not in out
+
+
+def test_outline_json_shape(capsys):
+    _, out, _ = run(capsys, "outline", "--json", str(SAMPLE))
+    sections = json.loads(out)["sections"]
+    assert [s["number"] for s in sections][:2] == ["1", "2"]
+    two = sections[1]
+    assert [c["number"] for c in two["children"]] == ["2.1", "2.2", "2.3"]
+    assert set(two) >= {"number", "label", "title", "level", "children"}
+    assert sections[0]["implied"] is True
+
+
+def test_figures_json_shape(capsys):
+    _, out, _ = run(capsys, "figures", "--json", str(SAMPLE))
+    figures = json.loads(out)["figures"]
+    first = figures[0]
+    assert first == {**first, "text": "1265.4亿元", "value": 1265.4, "unit": "亿元", "label": "地区生产总值",
+                     "section": "1"}
+    assert {f["kind"] for f in figures} == {"target", "outcome"}
+
+
+@pytest.mark.parametrize(
+    ("style", "expect"),
+    [
+        ("plain", "——《临江市政府工作报告》，临江日报 2024-01-15 第03版，二、(二) 第2段"),
+        ("markdown", "> 扎实推进美丽乡村建设"),
+        ("gbt7714", "临江市人民政府. 临江市政府工作报告[N]. 临江日报, 2024-01-15(03). 二、(二) 第2段"),
+        ("apa", "临江市人民政府. (2024-01-15). 临江市政府工作报告. 临江日报."),
+    ],
+)
+def test_quote_styles(capsys, style, expect):
+    code, out, _ = run(capsys, "quote", str(SAMPLE), "2.2:2", "--style", style)
+    assert code == 0 and expect in out
+    assert "扎实推进美丽乡村建设。完成农村公路提质改造420公里" in out
+
+
+def test_quote_by_chinese_number_and_errors(capsys):
+    code, out, _ = run(capsys, "quote", str(SAMPLE), "二(二)")
+    assert code == 0 and "守牢粮食安全底线" in out
+    code, _, err = run(capsys, "quote", str(SAMPLE), "9.9")
+    assert code == 2 and err.startswith("reader: no section '9.9'")
+    code, _, err = run(capsys, "quote", str(SAMPLE), "2.2:99")
+    assert code == 2 and "paragraph" in err
+
+
+def test_english_document_gets_english_citations(tmp_path, capsys):
+    from tests.generator import lay_out_latin
+    from tests.texts import ENGLISH_REPORT
+
+    path = tmp_path / "water.txt"
+    path.write_text(lay_out_latin(ENGLISH_REPORT, seed=2).text)
+    code, out, _ = run(capsys, "quote", str(path), "2.1:2")
+    assert code == 0 and out.startswith("\u201cReplacement of the oldest mains")
+    assert "§2.1 ¶2" in out and "water" in out

@@ -371,23 +371,25 @@ async def test_tab_moves_focus_between_panes(tmp_path):
 
 
 async def test_a_jump_before_the_full_model_arrives_lands_in_the_same_place(tmp_path, monkeypatch):
-    import time
+    import threading
 
     import reader.pipeline.build as build
 
     real = build.build_document
+    release = threading.Event()
 
-    def slow_build(*args, **kwargs):
-        time.sleep(0.5)  # the full model arrives after the reader has already moved
+    def held_build(*args, **kwargs):
+        release.wait(10)  # the full model arrives only after the reader has moved
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(build, "build_document", slow_build)
+    monkeypatch.setattr(build, "build_document", held_build)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.05)
         await pilot.press("colon", *"2.3", "enter")
         await pilot.pause()
         quick = app.document
+        release.set()
         await settle(app, pilot)
         assert app.document is not quick
         heading = app.document.section("2.3").first_block

@@ -170,8 +170,10 @@ def _metadata(
     title = sidecar.get("title", "")
     if not title:
         heads = [b.text for b in blocks if b.role == "running-head"]
-        numbered = [s.title for s in sections if s.kind in ("article", "section") and s.title]
-        title = heads[0] if heads else (numbered[0] if numbered else Path(source).stem)
+        # a title heading: unnumbered, before the first numbered heading
+        first = sections[0] if sections and sections[0].kind != "implied" else None
+        titled = first.title if first is not None and first.number is None and first.title else ""
+        title = heads[0] if heads else (titled or Path(source).stem)
         inferred.append("title")
     page = sidecar.get("page")
     if not page:
