@@ -7,7 +7,9 @@ import threading
 from dataclasses import dataclass, field
 
 from reader.model.document import Document
-from reader.wrap import line_text, wrap
+from reader.wrap import line_text, wrap_range
+
+PIECE = 20_000  # characters of one paragraph wrapped at a time
 
 
 @dataclass
@@ -26,6 +28,7 @@ class TextLayout:
     total: int = 0
     _pending: int = 0
     _position: dict[int, int] = field(default_factory=dict)
+    _resume: int = 0  # where the last item's wrapping stopped, when it is not finished
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
@@ -34,7 +37,7 @@ class TextLayout:
     @property
     def complete(self) -> bool:
         """True once every block has been wrapped."""
-        return self._pending >= len(self._reading)
+        return self._pending >= len(self._reading) and not self._resume
 
     @property
     def progress(self) -> float:
@@ -47,18 +50,28 @@ class TextLayout:
             self._extend(count)
 
     def _extend(self, count: int | None) -> None:
-        """Wrap more blocks (the caller holds the lock)."""
-        stop = len(self._reading) if count is None else min(len(self._reading), self._pending + count)
+        """Wrap more: finish a half-wrapped huge paragraph piece by piece, then whole blocks."""
+        budget = len(self._reading) if count is None else count
         blocks = self.doc.blocks
-        width = self.width
-        for index in self._reading[self._pending : stop]:
-            starts = wrap(blocks[index].text, width)
+        while budget > 0 and (self._resume or self._pending < len(self._reading)):
+            budget -= 1
+            if self._resume:
+                text = blocks[self.items[-1]].text
+                more, stop = wrap_range(text, self.width, self._resume, self._resume + PIECE)
+                self.starts[-1].extend(more)
+                self.total += len(more)
+                self._resume = stop if stop < len(text) else 0
+                continue
+            index = self._reading[self._pending]
+            text = blocks[index].text
+            starts, stop = wrap_range(text, self.width, 0, PIECE if len(text) > PIECE else None)
             self._position[index] = len(self.items)
-            self.starts.append(starts)
+            self.starts.append(starts or [0])
             self.base.append(self.total)
             self.items.append(index)  # last: readers index ``items`` to see what is complete
-            self.total += len(starts) + 1
-        self._pending = stop
+            self.total += len(self.starts[-1]) + 1
+            self._pending += 1
+            self._resume = stop if stop < len(text) else 0
 
     def row(self, y: int) -> tuple[int, int] | None:
         """Return (item, line) shown on row ``y``, or None for a gap or past the end."""
@@ -79,6 +92,10 @@ class TextLayout:
     def span(self, item: int, line: int) -> tuple[int, int]:
         """Return the (start, end) offsets in the block text of one wrapped line."""
         return line_text(self.doc.blocks[self.items[item]].text, self.starts[item], line)
+
+    def has_block(self, block: int) -> bool:
+        """True once ``block`` (or the reading block after it) has at least begun to be wrapped."""
+        return block in self._position or (bool(self.items) and self.items[-1] > block)
 
     def item_of_block(self, block: int) -> int | None:
         """Return the item showing a block (the nearest reading block after it for furniture)."""

@@ -58,16 +58,26 @@ def _can_break(text: str, b: int, closing_quotes: frozenset[int] = frozenset()) 
 
 def wrap(text: str, width: int) -> list[int]:
     """Return the offsets where each wrapped line of ``text`` starts (always at least one line)."""
+    return wrap_range(text, width)[0] or [0]
+
+
+def wrap_range(text: str, width: int, pos: int = 0, limit: int | None = None) -> tuple[list[int], int]:
+    """Wrap ``text`` from offset ``pos`` until a line would start at or past ``limit``.
+
+    Returns the line starts and where wrapping stopped (``len(text)`` when done), so a huge
+    paragraph can be wrapped a piece at a time.
+    """
     width = max(width, 4)
     n = len(text)
+    stop = n if limit is None else min(n, limit)
     starts: list[int] = []
-    pos = 0
     ascii_text = text.isascii()
-    closing_quotes = _quote_roles(text)
-    while pos < n:
-        while pos < n and text[pos] == " " and starts:
+    closing_quotes = _quote_roles(text) if pos == 0 and n < 200_000 else _quote_roles_near(text, pos, stop)
+    continuing = pos > 0
+    while pos < stop:
+        while pos < n and text[pos] == " " and (starts or continuing):
             pos += 1
-        if pos >= n:
+        if pos >= stop:
             break
         starts.append(pos)
         # the longest run from pos that fits in ``width`` cells
@@ -82,6 +92,7 @@ def wrap(text: str, width: int) -> list[int]:
                 used += w
                 end += 1
         if end >= n:
+            pos = n
             break
         b = end
         while b > pos + 1 and not _can_break(text, b, closing_quotes):
@@ -89,7 +100,14 @@ def wrap(text: str, width: int) -> list[int]:
         if b <= pos + 1 and not _can_break(text, b, closing_quotes):
             b = end  # nothing breakable: a hard break inside an over-long word
         pos = b
-    return starts or [0]
+    return starts, min(pos, n) if pos < n else n
+
+
+def _quote_roles_near(text: str, start: int, stop: int) -> frozenset[int]:
+    """Closing-quote offsets for a piece of a huge text (parity counted from the text's start)."""
+    before = text.count('"', 0, start)
+    positions = [i for i in range(start, min(len(text), stop + 200)) if text[i] == '"']
+    return frozenset(p for k, p in enumerate(positions) if (before + k) % 2 == 1)
 
 
 def line_text(text: str, starts: list[int], index: int) -> tuple[int, int]:

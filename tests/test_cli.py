@@ -51,8 +51,14 @@ def test_figures_json_shape(capsys):
     _, out, _ = run(capsys, "figures", "--json", str(SAMPLE))
     figures = json.loads(out)["figures"]
     first = figures[0]
-    assert first == {**first, "text": "1265.4亿元", "value": 1265.4, "unit": "亿元", "label": "地区生产总值",
-                     "section": "1"}
+    assert first == {
+        **first,
+        "text": "1265.4亿元",
+        "value": 1265.4,
+        "unit": "亿元",
+        "label": "地区生产总值",
+        "section": "1",
+    }
     assert {f["kind"] for f in figures} == {"target", "outcome"}
 
 

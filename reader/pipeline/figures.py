@@ -35,7 +35,7 @@ _CN_NUM = f"[一二两三四五六七八九十][{CHINESE_NUMERAL_CHARS}]+"
 _CN_RE = re.compile(
     rf"(?<![第{CHINESE_NUMERAL_CHARS}])({_CN_NUM})(家|个|人|所|项|件|名|座|户|亩|吨|条|种|辆|台|套|批|次)(?![大强佳类届])"
 )
-_QUALIFIER_RE = re.compile(r"^(左右|以上|以内|以下|多|余|上下)")
+_QUALIFIER_RE = re.compile(r"(左右|以上|以内|以下|多|余|上下)")
 _CLAUSE_CUT_RE = re.compile(r"[，,。；;：:！!？?、（）()《》\n]")
 _LEAD_VERBS = (
     "实际利用",
@@ -192,8 +192,8 @@ def find_figures(text: str, cut: Callable[[str], list[str]] | None = None, plan:
             continue
         after = text[m.end() : m.end() + 2]
         before = text[max(0, m.start() - 2) : m.start()]
-        if _is_year(whole, unit, text[m.end(1) + len(frac) :]) or _NOT_FIGURE_AFTER.match(
-            text[m.end(1) + len(frac) :] if not unit and not pct else after
+        if _is_year(whole, unit, text[m.end(1) + len(frac) : m.end(1) + len(frac) + 4]) or _NOT_FIGURE_AFTER.match(
+            text[m.end(1) + len(frac) : m.end(1) + len(frac) + 4] if not unit and not pct else after
         ):
             continue
         if unit and not pct and _PLACE_TAIL.match(after):
@@ -210,7 +210,7 @@ def find_figures(text: str, cut: Callable[[str], list[str]] | None = None, plan:
         value_int = chinese_to_int(m.group(1))
         if value_int is None or value_int < 10 or _inside_quotes(text, m.start()):
             continue
-        qual_m = _QUALIFIER_RE.match(text[m.end() :])
+        qual_m = _QUALIFIER_RE.match(text, m.end())
         qual = qual_m.group() if qual_m else ""
         out.append(
             _make(text, m.start(), m.end() + len(qual), m.group(1), float(value_int), m.group(2), qual, cut, plan)
@@ -253,9 +253,10 @@ def _make(
     plan: bool,
 ) -> FoundFigure:
     """Build a FoundFigure, deciding whether it is a target."""
-    sentence_start = max(text.rfind(c, 0, start) for c in "。！？;；")
+    window = max(0, start - 300)  # look back a sentence's length, never to the start of a huge block
+    sentence_start = max(window - 1, *(text.rfind(c, window, start) for c in "。！？;；"))
     sentence = text[sentence_start + 1 : end]
-    clause_start = max(text.rfind(c, 0, start) for c in "，,。！？;；")
+    clause_start = max(window - 1, *(text.rfind(c, window, start) for c in "，,。！？;；"))
     clause = text[clause_start + 1 : end]
     target = (
         plan

@@ -9,7 +9,10 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("↓ ↑ PgDn PgUp Space b", "scroll by line or page"),
     ("g / G, Home / End", "start / end of the document"),
     ("] / [", "next / previous section"),
-    (":", "go to section: 2.3, 2.3.1, 二(三), (三) (within the current chapter), 2.3:4 (4th paragraph of 2.3), or a title prefix; Tab completes"),
+    (
+        ":",
+        "go to section: 2.3, 2.3.1, 二(三), (三) (within the current chapter), 2.3:4 (4th paragraph of 2.3), or a title prefix; Tab completes",
+    ),
     ("/", "incremental search; n / N next / previous match"),
     ("y", "copy the paragraph (or the selection) as a quote with its citation"),
     ("v", "select paragraphs (j/k extend); v again: sentences of one paragraph; v again: stop"),

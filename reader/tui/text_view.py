@@ -115,8 +115,7 @@ class TextView(ScrollView, can_focus=True):
             return
         height = max(24, self.size.height)
         while not layout.complete and (
-            layout.item_of_block(block) == len(layout.items) - 1
-            or layout.total < layout.row_of_block(block) + 2 * height
+            not layout.has_block(block) or layout.total < layout.row_of_block(block) + 2 * height
         ):
             layout.extend(8)
         self.virtual_size = Size(layout.width, layout.total)
@@ -221,10 +220,12 @@ class TextView(ScrollView, can_focus=True):
     def _stylize_matches(self, text: Text, block_text: str, start: int, end: int) -> None:
         """Highlight search matches on this line."""
         needle = self.search.lower()
-        hay = block_text.lower()
-        pos = hay.find(needle, max(0, start - len(needle) + 1))
-        while pos != -1 and pos < end:
-            text.stylize("black on yellow", max(pos, start) - start, min(pos + len(needle), end) - start)
+        lo = max(0, start - len(needle) + 1)
+        hay = block_text[lo : end + len(needle)].lower()  # only this line's neighbourhood
+        pos = hay.find(needle)
+        while pos != -1 and lo + pos < end:
+            at = lo + pos
+            text.stylize("black on yellow", max(at, start) - start, min(at + len(needle), end) - start)
             pos = hay.find(needle, pos + 1)
 
     def refresh_all(self) -> None:
@@ -312,7 +313,7 @@ class TextView(ScrollView, can_focus=True):
 
     def step_from(self, block: int, delta: int) -> int:
         """Return the reading block ``delta`` items away from ``block``."""
-        if self.wrapped is None:
+        if self.wrapped is None or not self.wrapped.items:
             return block
         item = self.wrapped.item_of_block(block) or 0
         item = max(0, min(len(self.wrapped.items) - 1, item + delta))

@@ -1,0 +1,101 @@
+"""Bad and odd input, table-driven, through the CLI and the TUI: read right or refuse in one line."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reader.errors import ReaderError
+from reader.source import read_input
+from reader.state import StateStore
+from reader.tui.app import ReaderApp, quick_document
+from tests.test_input import run_reader
+
+TEXT = "建设示范 城市,增长 10%以上。\n\n二、做好2024年 工作\n\n全年新增就业4.5万人。\n"
+JOINED = "建设示范城市,增长10%以上。"
+
+
+def _write(data: bytes) -> Callable[[Path], Path]:
+    def make(directory: Path) -> Path:
+        path = directory / "doc"
+        path.write_bytes(data)
+        return path
+
+    return make
+
+
+CASES: list[tuple[str, Callable[[Path], Path], str | None, str | None]] = [
+    # (name, make the input, text the reading must contain, or the one-line error it must print)
+    ("empty", _write(b""), "", None),
+    ("utf-8", _write(TEXT.encode()), JOINED, None),
+    ("utf-8 bom", _write(codecs.BOM_UTF8 + TEXT.encode()), JOINED, None),
+    ("utf-16", _write(TEXT.encode("utf-16")), JOINED, None),
+    ("gb18030", _write(TEXT.encode("gb18030")), JOINED, None),
+    ("big5", _write("建設示範 城市,增長 10%以上。\n".encode("big5")), "建設示範城市,增長10%以上。", None),
+    ("invalid utf-8", _write(TEXT.encode() + b"\xff\xfe tail"), JOINED, None),
+    ("nul bytes", _write(TEXT.encode().replace("城市".encode(), "城\x00市".encode())), JOINED, None),
+    (
+        "escapes and markup",
+        _write("[bold red]标\x1b[31m题\x1b]0;x\x07[/bold red] 正文\u202e。\n".encode()),
+        "[bold red]标题[/bold red]",
+        None,
+    ),
+    (
+        "one long line",
+        _write(("建设示范城市全国海绵城市建设 示范城市增长10%以上" * 60_000).encode()),
+        "示范城市增长10%以上建设示范城市",
+        None,
+    ),
+    (
+        "20,000 headings",
+        _write("".join(f"{n}. 标题{n}\n\n正文{n}。\n\n" for n in range(1, 20_001)).encode()),
+        "正文20000。",
+        None,
+    ),
+    ("a 1 MB paragraph", _write(("这是一个很长的段落，" * 35_000).encode()), "这是一个很长的段落，这是", None),
+    ("png", _write(b"\x89PNG\r\n\x1a\n" + os.urandom(512)), None, "is not a text document"),
+    ("random bytes", _write(os.urandom(4096)), None, "is not a text document"),
+    ("missing", lambda d: d / "missing.txt", None, "no such file"),
+    ("directory", lambda d: d, None, "is a directory"),
+]
+IDS = [c[0] for c in CASES]
+
+
+@pytest.mark.parametrize(("name", "make", "expect", "error"), CASES, ids=IDS)
+def test_cli(tmp_path, name, make, expect, error):
+    path = make(tmp_path)
+    result = run_reader("reflow", str(path), timeout=120)
+    assert b"\x1b" not in result.stdout and b"Traceback" not in result.stderr
+    if error:
+        assert result.returncode == 2
+        lines = result.stderr.decode().strip().splitlines()
+        assert len(lines) == 1 and error in lines[0]
+    else:
+        assert result.returncode == 0, result.stderr
+        assert expect in result.stdout.decode()
+
+
+@pytest.mark.parametrize(("name", "make", "expect", "error"), CASES, ids=IDS)
+async def test_tui(tmp_path, name, make, expect, error):
+    path = make(tmp_path)
+    if error:
+        with pytest.raises(ReaderError) as caught:
+            quick_document(read_input(str(path)))
+        assert error in str(caught.value)
+        return
+    app = ReaderApp(read_input(str(path)), StateStore(tmp_path / "state"), terminal_writer=lambda _s: None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        rows = "".join("".join(s.text for s in app.text.render_line(y)) for y in range(28)).replace(" ", "")
+        assert "\x1b" not in rows
+        if expect:
+            prefix = expect.replace(" ", "")[:6]
+            assert prefix in rows or name in ("20,000 headings",)
+        await pilot.press("j", "pagedown", "right_square_bracket", "k")
+        await app.workers.wait_for_complete()
+        await pilot.press("q")
+    assert app.return_code == 0
