@@ -50,12 +50,15 @@ def resolve(doc: Document, query: str, current: Section | None = None) -> Target
         query, paragraph = m.group(1).strip(), int(m.group(2))
     number = _numeric(query)
     if number:
-        section = doc.section(number)
-        if section is None and "." not in number and query.startswith(("(", "（")) and current is not None:
+        bracketed = query.startswith(("(", "（")) and "." not in number
+        section = None
+        if bracketed and current is not None:  # (三) means 2.3 inside chapter 2
             chapter = doc.ancestors(current)[0]
             if chapter.number:
                 section = doc.section(f"{chapter.number}.{number}")
-        if section is None and query.startswith(("(", "（")):
+        if section is None and not bracketed:
+            section = doc.section(number)
+        if section is None and bracketed:
             section = next(
                 (s for s in doc.sections if s.number and s.number.endswith("." + number) and s.kind != "lead"), None
             )
