@@ -172,7 +172,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     from reader.tui.app import run_app
 
     source = read_input(args.file)
-    return run_app(source)
+    return run_app(source, debug=args.debug)
 
 
 def _parser(command: str | None) -> argparse.ArgumentParser:

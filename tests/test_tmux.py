@@ -133,3 +133,27 @@ def test_a_binary_file_is_refused_in_one_line(tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2048))
     result = subprocess.run([str(READER), str(binary)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and result.stderr.strip() == f"reader: {binary} is not a text document"
+
+
+def test_an_unexpected_error_in_the_tui_is_one_line(tmp_path):
+    """A crash inside the app leaves the terminal with one line and status 2, no traceback."""
+    hook = tmp_path / "sitecustomize.py"
+    hook.write_text(
+        "import reader.tui.app as a\ndef boom(self):\n    raise RuntimeError('kaput')\na.ReaderApp.action_help = boom\n"
+    )
+    env = {
+        "READER_STATE_DIR": str(tmp_path / "state"),
+        "READER_CACHE_DIR": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+        "PYTHONPATH": str(tmp_path),
+    }
+    tmux = Tmux(100, 30, f"{READER} {SAMPLE}", env)
+    try:
+        tmux.wait_for("经济运行稳中向好")
+        tmux.keys("?")
+        screen = tmux.wait_for("READER-EXIT=")
+        assert "READER-EXIT=2" in screen and "Traceback" not in screen
+        lines = [line for line in screen.splitlines() if line.strip() and "READER-EXIT" not in line]
+        assert lines == ["reader: unexpected error: RuntimeError: kaput (rerun with --debug for the trace)"]
+    finally:
+        tmux.close()

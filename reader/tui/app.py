@@ -87,6 +87,16 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
     location: reactive[int] = reactive(0, init=False)
     document: var[Document | None] = var(None)
 
+    debug_errors = False  # ``--debug``: let Textual print the full trace of an unexpected error
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: leave quietly; ``run_app`` prints one line (the trace only with --debug)."""
+        if self.debug_errors:
+            super()._fatal_error()
+            return
+        self.bell()
+        self._close_messages_no_wait()
+
     def __init__(
         self,
         source: Input,
@@ -430,13 +440,17 @@ def _reattach_terminal() -> None:
     sys.stdin = open(0, closefd=False)
 
 
-def run_app(source: Input) -> int:
-    """Open the TUI on ``source``; return the exit status."""
+def run_app(source: Input, debug: bool = False) -> int:
+    """Open the TUI on ``source``; return the exit status (an unexpected error: one line, status 2)."""
     quick, complete = quick_document(source)
     if source.path is None and not sys.stdin.isatty():
         _reattach_terminal()
     if not sys.stdout.isatty():
         raise ReaderError("the reader needs a terminal; use 'reader reflow FILE' to print the text")
     app = ReaderApp(source, StateStore(), quick, complete)
+    app.debug_errors = debug
     result = app.run()
+    if app._exception is not None and not debug:
+        error = app._exception
+        raise ReaderError(f"unexpected error: {type(error).__name__}: {error} (rerun with --debug for the trace)")
     return int(result or 0)
