@@ -126,7 +126,6 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         with Horizontal(id="panes"):
             yield TextView(id="text")
         yield StatusBar(id="status")
-        yield Footer()
 
     @property
     def text(self) -> TextView:
@@ -155,6 +154,7 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         from reader.tui.figures_pane import FiguresPane
         from reader.tui.outline_pane import OutlinePane
 
+        self.mount(Footer())
         panes = self.query_one("#panes")
         outline, figures = OutlinePane(id="outline"), FiguresPane(id="figures")
         panes.mount(outline, before=self.text)
