@@ -155,6 +155,7 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         from reader.tui.outline_pane import OutlinePane
 
         self.mount(Footer())
+        self.call_after_refresh(self.refresh_bindings)
         panes = self.query_one("#panes")
         outline, figures = OutlinePane(id="outline"), FiguresPane(id="figures")
         panes.mount(outline, before=self.text)
