@@ -76,9 +76,4 @@ def load_sidecar(path: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items() if isinstance(v, (str, int, float))}
 
 
-def not_text_message(name: str) -> str:
-    """Return the message shown for a binary file."""
-    return f"{name} is not a text document"
-
-
-__all__ = ["Input", "NotTextError", "not_text_message", "read_input", "sample_path"]
+__all__ = ["Input", "NotTextError", "content_hash", "load_sidecar", "read_input", "sample_path"]

@@ -103,3 +103,37 @@ def test_chinese_numeral_figures_need_a_measure_word():
 )
 def test_numbers_that_are_not_figures(text):
     assert build(text + "\n").figures == ()
+
+
+def test_english_chapters_and_parenthesised_numbers():
+    text = "\n\n".join(
+        [
+            "Chapter I The River",
+            "The river rises in the hills and runs to the sea.",
+            "1. Sources",
+            "Most of its water comes from rain.",
+            "Chapter II The Town",
+            "The town grew where the river could be crossed.",
+        ]
+    )
+    doc = build(text, "book.txt")
+    numbers = {s.title: s.number for s in doc.sections}
+    assert numbers == {"The River": "1", "Sources": "1.1", "The Town": "2"}
+
+
+def test_parenthesised_arabic_headings_nest_under_chinese_ones():
+    text = "\n\n".join(
+        [
+            "一、总体要求",
+            "坚持稳中求进工作总基调。",
+            "(1)目标",
+            "全年增长百分之五左右。",
+            "(2)措施",
+            "加大投资力度扩大内需。",
+            "二、保障措施",
+            "加强组织领导。",
+        ]
+    )
+    doc = build(text)
+    numbers = {s.title: s.number for s in doc.sections}
+    assert numbers["目标"] == "1.1" and numbers["措施"] == "1.2" and numbers["保障措施"] == "2"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -66,11 +65,6 @@ class Section:
     children: tuple[str, ...] = ()
     implied: bool = False
 
-    @property
-    def display_number(self) -> str:
-        """The number as shown in the outline (empty for unnumbered entries)."""
-        return self.number or ""
-
 
 @dataclass(frozen=True, slots=True)
 class Figure:
@@ -87,11 +81,6 @@ class Figure:
     start: int
     end: int
     qualifier: str = ""
-
-    @property
-    def number_text(self) -> str:
-        """The number exactly as printed (``30.66``)."""
-        return self.text[: len(self.text) - len(self.unit) - len(self.qualifier)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,10 +187,6 @@ class Document:
     def paragraphs_of(self, section: Section) -> list[Block]:
         """Return the reading paragraphs and items of a section, in order, headings excluded."""
         return [b for b in self.blocks[section.first_block : section.end_block] if b.kind in ("paragraph", "item")]
-
-    def reading_blocks(self) -> Iterator[Block]:
-        """Yield the blocks that are reading text (furniture left out)."""
-        return (b for b in self.blocks if b.is_reading)
 
     def label_chain(self, section: Section) -> str:
         """Return the printed labels from the top down, e.g. ``二、(三)``."""

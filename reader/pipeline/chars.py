@@ -12,7 +12,6 @@ CJK_CLASS = (
     "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
 )
 CJK_RE = re.compile(f"[{CJK_CLASS}]")
-HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 # Punctuation that ends a sentence, optionally followed by closing quotes/brackets.
 TERMINAL_RE = re.compile(r"[。！？!?；;…]+[\"'”’」』》）)\]】]*$|[.][\"'”’)\]]*$")
@@ -23,17 +22,11 @@ _FULLWIDTH_PUNCT_RE = re.compile(
     r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2010-\u2027\u2030-\u205e]"
 )
 _ASCII_PUNCT_RE = re.compile(r"[!-/:-@\[-`{-~]")
-_WORD_CHAR_RE = re.compile(r"\w", re.UNICODE)
 
 
 def is_cjk(ch: str) -> bool:
     """Return True when ``ch`` is a CJK character or CJK/full-width punctuation."""
     return bool(ch) and CJK_RE.match(ch) is not None
-
-
-def is_han(ch: str) -> bool:
-    """Return True when ``ch`` is a Han ideograph."""
-    return bool(ch) and HAN_RE.match(ch) is not None
 
 
 def is_punct(ch: str) -> bool:

@@ -28,11 +28,6 @@ def load_jieba() -> Any:
     return _jieba
 
 
-def jieba_ready() -> bool:
-    """Return True when jieba's dictionary is already loaded."""
-    return _jieba is not None
-
-
 def cut(text: str) -> list[str]:
     """Segment a short window of Chinese text into words."""
     return list(_cut(text))
