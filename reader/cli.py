@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -13,6 +11,8 @@ from reader.errors import NotTextError, ReaderError
 from reader.source import Input, read_input
 
 if TYPE_CHECKING:
+    import argparse
+
     from reader.model.document import Document, Section
 
 STYLES = ("plain", "markdown", "gbt7714", "gbt7714-2015", "apa")  # reader.cite.STYLES, kept import-free here
@@ -95,6 +95,8 @@ def figure_json(doc: Document, index: int) -> dict[str, Any]:
 
 def _dump(data: object) -> None:
     """Print JSON with non-ASCII kept readable."""
+    import json
+
     print(json.dumps(data, ensure_ascii=False, indent=1))
 
 
@@ -175,8 +177,18 @@ def cmd_open(args: argparse.Namespace) -> int:
     return run_app(source, debug=args.debug)
 
 
+class _OpenArgs:
+    """The arguments of a plain ``reader [FILE]``."""
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.debug = False
+
+
 def _parser(command: str | None) -> argparse.ArgumentParser:
     """Build the parser for a subcommand, or for opening the TUI."""
+    import argparse
+
     p = argparse.ArgumentParser(
         prog="reader" + (f" {command}" if command else ""),
         description="Read OCR'd and extracted documents in the terminal.",
@@ -210,7 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (AttributeError, ValueError):
             pass
     command = argv[0] if argv and argv[0] in COMMANDS else None
-    args = _parser(command).parse_args(argv[1:] if command else argv)
+    if command is None and len(argv) <= 1 and not (argv and argv[0].startswith("-") and argv[0] != "-"):
+        args = _OpenArgs(argv[0] if argv else None)  # ``reader [FILE]``: no parser needed before the first screen
+    else:
+        args = _parser(command).parse_args(argv[1:] if command else argv)
     handler = {
         "reflow": cmd_reflow,
         "outline": cmd_outline,

@@ -122,7 +122,6 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
     # -- layout ------------------------------------------------------------
     def compose(self) -> ComposeResult:
         """Header, the three panes, search and status lines, footer."""
-        yield Header(show_clock=False)
         with Horizontal(id="panes"):
             yield TextView(id="text")
         yield StatusBar(id="status")
@@ -154,6 +153,7 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         from reader.tui.figures_pane import FiguresPane
         from reader.tui.outline_pane import OutlinePane
 
+        self.mount(Header(show_clock=False), before=0)
         self.mount(Footer())
         self.call_after_refresh(self.refresh_bindings)
         panes = self.query_one("#panes")
