@@ -65,9 +65,11 @@ def content_hash(data: bytes) -> str:
 
 def load_sidecar(path: Path) -> dict[str, str]:
     """Read ``FILE.meta.toml`` beside a document, when present (bad TOML is ignored)."""
+    meta = path.with_name(path.name + ".meta.toml")
+    if not meta.is_file():
+        return {}
     import tomllib
 
-    meta = path.with_name(path.name + ".meta.toml")
     try:
         with meta.open("rb") as fh:
             data = tomllib.load(fh)
