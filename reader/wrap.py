@@ -10,8 +10,10 @@ from functools import lru_cache
 
 from rich.cells import cell_len
 
-CLOSING = frozenset("，。、；：！？）」』》〉】〕〗〙〛”’…‥·・,.;:!?)]}%‰℃-—～〜ー")
-OPENING = frozenset("（「『《〈【〔〖〘〚“‘([{")
+from reader.punct import CLOSING_PUNCT, OPENING_PUNCT
+
+CLOSING = CLOSING_PUNCT
+OPENING = OPENING_PUNCT
 
 
 def cells(text: str) -> int:

@@ -13,7 +13,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from reader.pipeline.chars import CLOSING_PUNCT, OPENING_PUNCT, is_cjk
+from reader.pipeline.chars import is_cjk
+from reader.punct import CLOSING_PUNCT, OPENING_PUNCT
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9.%]+|.", re.S)
 

@@ -15,8 +15,6 @@ CJK_RE = re.compile(f"[{CJK_CLASS}]")
 
 # Punctuation that ends a sentence, optionally followed by closing quotes/brackets.
 TERMINAL_RE = re.compile(r"[。！？!?；;…]+[\"'”’」』》）)\]】]*$|[.][\"'”’)\]]*$")
-CLOSING_PUNCT = set("，。、；：！？）」』》〉】〕〗〙〛”’…‥·・,.;:!?)]}%‰℃")
-OPENING_PUNCT = set("（「『《〈【〔〖〘〚“‘([{")
 BULLETS = "·・•●▪■◆◇○◦‧∙*-–—"
 _FULLWIDTH_PUNCT_RE = re.compile(
     r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2010-\u2027\u2030-\u205e]"
