@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
     from reader.model.document import Document, Section
 
-STYLES = ("plain", "markdown", "gbt7714", "gbt7714-2015", "apa")  # reader.cite.STYLES, kept import-free here
 
 COMMANDS = ("reflow", "outline", "figures", "quote", "bench")
 
@@ -203,6 +202,8 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument("--no-dictionary", action="store_true", help="decide breaks by layout only (no jieba)")
     if command == "quote":
         p.add_argument("section", help="2.3, 二(三), 2.3:4 (4th paragraph) or a title prefix")
+        from reader.cite import STYLES
+
         p.add_argument("--style", choices=STYLES, default="plain", help="citation style")
     if command == "bench":
         p.add_argument("--quick", action="store_true", help="smaller inputs (for CI)")

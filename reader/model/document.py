@@ -132,9 +132,6 @@ class Document:
     _by_key: dict[str, Section] = field(init=False, default_factory=dict, repr=False, compare=False)
     _by_number: dict[str, Section] = field(init=False, default_factory=dict, repr=False, compare=False)
     _starts: list[int] = field(init=False, default_factory=list, repr=False, compare=False)
-    _figures_by_section: dict[str | None, list[Figure]] = field(
-        init=False, default_factory=dict, repr=False, compare=False
-    )
 
     def __post_init__(self) -> None:
         for section in self.sections:
@@ -142,8 +139,6 @@ class Document:
             if section.number and section.number not in self._by_number:
                 self._by_number[section.number] = section
         self._starts.extend(b.source.start for b in self.blocks)
-        for fig in self.figures:
-            self._figures_by_section.setdefault(fig.section, []).append(fig)
 
     @property
     def top_sections(self) -> list[Section]:

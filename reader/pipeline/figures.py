@@ -8,18 +8,6 @@ from dataclasses import dataclass
 
 from reader.pipeline.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 
-_MAGNITUDE = {
-    "万亿": 1e12,
-    "千亿": 1e11,
-    "百亿": 1e10,
-    "亿": 1e8,
-    "千万": 1e7,
-    "百万": 1e6,
-    "十万": 1e5,
-    "万": 1e4,
-    "千": 1e3,
-    "百": 1e2,
-}
 _UNITS = (
     "平方公里|平方千米|平方米|立方米|千瓦时|兆瓦|千瓦|公顷|公里|千米|美元|欧元|港元|人民币|元|人次|户次|"
     "万人|人|个|家|所|件|项|种|亩|吨|斤|公斤|千克|列|名|户|辆|座|台|套|张|篇|次|倍|床|栋|间|条|批|场|片|处|"

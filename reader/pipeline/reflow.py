@@ -46,7 +46,6 @@ class RawBlock:
     page: str | None = None
     emphasis: list[tuple[int, int]] = field(default_factory=list)
     standalone: bool = False  # the block was a whole OCR text block on its own
-    after_break: bool = False  # the block follows a blank line in the source
     anchors: list[tuple[int, int]] = field(default_factory=list)  # (text offset, source offset)
 
 
@@ -68,7 +67,6 @@ class _Reflower:
         self.blocks: list[RawBlock] = []
         self.unit: list[Segment] = []
         self.unit_kind = "paragraph"
-        self.unit_after_break = False
         self.article_ended = False
         self.body_count = [sum(1 for s in c.segments if s.role is None) for c in layout.chunks]
 
@@ -186,18 +184,16 @@ class _Reflower:
                 self.unit[-1].end,
                 emphasis=emphasis,
                 standalone=standalone,
-                after_break=self.unit_after_break,
                 anchors=anchors,
             )
         )
         self.unit = []
 
-    def start(self, seg: Segment, after_break: bool) -> None:
+    def start(self, seg: Segment) -> None:
         """Begin a new paragraph or item at ``seg``."""
         self.flush()
         self.unit = [seg]
         self.unit_kind = "item" if _is_item_start(seg, self.cjk) else "paragraph"
-        self.unit_after_break = after_break
 
     def run(self) -> list[RawBlock]:
         """Reflow every chunk and return the blocks in reading order."""
@@ -217,14 +213,14 @@ class _Reflower:
                 at = position[id(seg)]
                 following = body[at + 1] if at + 1 < len(body) else None
                 if prev is None:
-                    self.start(seg, True)
+                    self.start(seg)
                 elif first_body:
                     if self.break_across(prev, seg, prev_col, col, following):
-                        self.start(seg, True)
+                        self.start(seg)
                     else:
                         self.unit.append(seg)
                 elif self.article_ended or self.break_within(prev, seg, col, following):
-                    self.start(seg, False)
+                    self.start(seg)
                 else:
                     self.unit.append(seg)
                 prev = seg

@@ -63,11 +63,8 @@ class NavigationActions:
         here = self.location
         if delta > 0:
             nxt = next((b for b in starts if b > here), None)
-        else:
-            current = max((b for b in starts if b <= here), default=None)
-            nxt = max((b for b in starts if b < here and b != current), default=None) if current == here else current
-            if current is not None and current < here:
-                nxt = current
+        else:  # the current section's own heading when inside it, else the one before
+            nxt = max((b for b in starts if b < here), default=None)
         if nxt is not None:
             self._go(nxt, top=True)
 

@@ -257,11 +257,7 @@ class TextView(ScrollView, can_focus=True):
 
     def step(self, delta: int) -> int:
         """Return the reading block ``delta`` paragraphs from the cursor."""
-        if self.wrapped is None or not self.wrapped.items:
-            return self.cursor
-        item = self.wrapped.item_of_block(self.cursor) or 0
-        item = max(0, min(len(self.wrapped.items) - 1, item + delta))
-        return self.wrapped.items[item]
+        return self.step_from(self.cursor, delta)
 
     def action_cursor(self, delta: int) -> None:
         """Move the paragraph cursor (``j``/``k``); in a selection, extend it."""
