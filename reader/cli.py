@@ -169,11 +169,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    """``reader [FILE]``: open the TUI."""
-    from reader.tui.app import run_app
+    """``reader [FILE]``: open the TUI (its first-screen model is built while Textual loads)."""
+    from reader.opening import FirstScreen
 
     source = read_input(args.file)
-    return run_app(source, debug=args.debug)
+    first = FirstScreen.start(source)
+    from reader.tui.app import run_app
+
+    return run_app(source, debug=args.debug, first=first)
 
 
 class _OpenArgs:

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from reader.errors import ReaderError
+from reader.opening import quick_document
 from reader.source import read_input
 from reader.state import StateStore
-from reader.tui.app import ReaderApp, quick_document
+from reader.tui.app import ReaderApp
 from tests.test_input import run_reader
 
 TEXT = "建设示范 城市,增长 10%以上。\n\n二、做好2024年 工作\n\n全年新增就业4.5万人。\n"

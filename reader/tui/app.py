@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header
 
 from reader.errors import ReaderError
 from reader.model.document import Document
+from reader.opening import FirstScreen, quick_document
 from reader.source import Input
 from reader.state import DocState, StateStore
 from reader.tui.bars import StatusBar
@@ -25,36 +26,7 @@ from reader.tui.navigation import NavigationActions
 from reader.tui.quoting import QuotingActions
 from reader.tui.text_view import TextView
 
-QUICK_BYTES = 48 * 1024
 NARROW, VERY_NARROW = 110, 76
-
-
-def quick_document(source: Input) -> tuple[Document, bool]:
-    """What the first screen needs: the cached full model, else a quick build of the whole
-    document when it is small, else of its opening part. Returns (document, is_the_full_model).
-
-    A quick build skips dictionary look-ups (jieba loads later, in the background).
-    """
-    from reader.cache import cache_key, load_model
-    from reader.source import content_hash, load_sidecar
-
-    sidecar = load_sidecar(source.path) if source.path else {}
-    key = content_hash(source.data)  # the state key is always the whole file's hash
-    if len(source.data) <= QUICK_BYTES:
-        cached = load_model(cache_key(key, sidecar))
-        if cached is not None:
-            return cached, True
-    from reader.errors import NotTextError
-    from reader.pipeline.build import build_document
-
-    data = source.data
-    if len(data) > QUICK_BYTES and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-        cut = data.rfind(b"\n", 0, QUICK_BYTES)
-        data = data[: cut if cut > 0 else QUICK_BYTES]
-    try:
-        return build_document(data, source.name, sidecar, dictionary=False, key=key), False
-    except NotTextError:
-        raise ReaderError(f"{source.name} is not a text document") from None
 
 
 class ReaderApp(NavigationActions, QuotingActions, App[int]):
@@ -441,9 +413,10 @@ def _reattach_terminal() -> None:
     sys.stdin = open(0, closefd=False)
 
 
-def run_app(source: Input, debug: bool = False) -> int:
-    """Open the TUI on ``source``; return the exit status (an unexpected error: one line, status 2)."""
-    quick, complete = quick_document(source)
+def run_app(source: Input, debug: bool = False, first: FirstScreen | None = None) -> int:
+    """Open the TUI on ``source`` (``first``: its first-screen model, already being built); return
+    the exit status (an unexpected error: one line, status 2)."""
+    quick, complete = (first or FirstScreen(source)).result()
     if source.path is None and not sys.stdin.isatty():
         _reattach_terminal()
     if not sys.stdout.isatty():

@@ -1,0 +1,102 @@
+"""Opening a document: the forked first-screen helper, its fallbacks, and text on the very first frame."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+
+# Run in a fresh interpreter: forking a pytest worker (which has threads) is not what users do.
+SCRIPT = textwrap.dedent(
+    """
+    import os, sys
+    from reader.errors import ReaderError
+    from reader.opening import FirstScreen, quick_document
+    from reader.source import read_input
+
+    source = read_input(sys.argv[1])
+    mode = sys.argv[2]
+    if mode == "failing-helper":
+        pid = os.fork()
+        if pid == 0:
+            os._exit(3)
+        read_end, write_end = os.pipe()
+        os.close(write_end)
+        first = FirstScreen(source, pid, read_end)
+    else:
+        first = FirstScreen.start(source)
+    print("helper" if first.pid else "no helper")
+    try:
+        doc, complete = first.result()
+    except ReaderError as exc:
+        print("error:", exc)
+        sys.exit(0)
+    try:
+        os.waitpid(-1, os.WNOHANG)
+        print("a child is left")
+    except ChildProcessError:
+        pass
+    here, here_complete = quick_document(source)
+    same = [b.text for b in doc.blocks] == [b.text for b in here.blocks] and complete == here_complete
+    print("same" if same else "different", len(doc.blocks), doc.metadata.content_hash == here.metadata.content_hash)
+    """
+)
+
+
+def run_opening(path: Path, mode: str = "normal", **env: str) -> list[str]:
+    """Run the opening script on ``path``; return its output lines."""
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(path), mode],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout.splitlines()
+
+
+@needs_fork
+def test_the_helper_builds_the_model_the_parent_would_have_built(tmp_path):
+    lines = run_opening(SAMPLE)
+    assert lines[0] == "helper"
+    assert lines[1].startswith("same ") and lines[1].endswith(" True")
+    assert int(lines[1].split()[1]) > 10
+
+
+@needs_fork
+def test_a_large_document_gets_the_same_opening_part_and_the_whole_files_key(tmp_path):
+    page = SAMPLE.read_bytes()
+    big = tmp_path / "big.txt"
+    big.write_bytes((page + b"\n\n") * (200_000 // len(page) + 1))
+    lines = run_opening(big)
+    assert lines[0] == "helper" and lines[1].startswith("same ") and lines[1].endswith(" True")
+
+
+def test_without_fork_or_when_told_not_to_the_parent_builds_it(tmp_path):
+    lines = run_opening(SAMPLE, READER_NO_HELPER="1")
+    assert lines[0] == "no helper" and lines[1].startswith("same ")
+
+
+@needs_fork
+def test_a_helper_that_dies_without_a_model_is_replaced_by_a_build_here(tmp_path):
+    lines = run_opening(SAMPLE, "failing-helper")
+    assert lines[1].startswith("same ")
+
+
+@needs_fork
+def test_input_that_is_not_text_fails_in_the_parent_with_the_usual_message(tmp_path):
+    png = tmp_path / "picture.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    lines = run_opening(png)
+    assert lines[0] == "helper" and len(lines) == 2
+    assert lines[1].startswith("error: ") and lines[1].endswith("picture.txt is not a text document")
