@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from reader.source import read_input
+from reader.state import StateStore
+from reader.tui.app import ReaderApp
 from tests.conftest import SAMPLE
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
@@ -100,3 +103,31 @@ def test_input_that_is_not_text_fails_in_the_parent_with_the_usual_message(tmp_p
     lines = run_opening(png)
     assert lines[0] == "helper" and len(lines) == 2
     assert lines[1].startswith("error: ") and lines[1].endswith("picture.txt is not a text document")
+
+
+@pytest.mark.parametrize("size", [(140, 40), (100, 30), (70, 24)], ids=["wide", "no-figures", "text-only"])
+async def test_the_first_frame_shows_text_already_wrapped_at_its_final_width(tmp_path, size):
+    """No blank first frame, and no re-wrap when the header, footer and side panes arrive."""
+    app = ReaderApp(read_input(str(SAMPLE)), StateStore(tmp_path / "state"), terminal_writer=lambda _s: None)
+    frames: list[tuple[int | None, str, bool]] = []
+    original = app._display
+
+    def display(screen: object, renderable: object) -> None:
+        if renderable is not None and app.text.wrapped is not None:
+            rows = "".join("".join(s.text for s in app.text.render_line(y)) for y in range(5))
+            frames.append((app.text.wrapped.width, rows.strip(), app._side is not None))
+        elif renderable is not None:
+            frames.append((None, "", app._side is not None))
+        original(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        final_width = app.text.wrapped.width
+        final_rows = "".join("".join(s.text for s in app.text.render_line(y)) for y in range(5)).strip()
+    width, rows, panes_there = frames[0]
+    assert not panes_there  # the side panes come after the first frame...
+    assert rows and width == final_width  # ...yet that frame has the text, at the width it keeps
+    assert rows == final_rows

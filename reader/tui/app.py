@@ -116,15 +116,25 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         self._restore = (self.state.position, self.state.offset)
         for warning in doc.metadata.warnings:
             self.notify(warning, title="While decoding", severity="warning", markup=False)
+        self._reserve_side_panes(True)
         self._show(doc, *self._restore)
         self.text.focus()
         self.call_after_refresh(self._mount_side_panes)
+
+    def _reserve_side_panes(self, reserve: bool) -> None:
+        """Until the header, footer and side panes mount, keep their room empty, so the first
+        screen's text is wrapped at its final width and does not move when they arrive."""
+        plan = self._pane_plan() if reserve else {"outline": 0, "figures": 0}
+        self.text.styles.margin = (0, plan["figures"], 0, plan["outline"])
+        self.query_one("#panes").styles.margin = (1 if reserve else 0, 0, 0, 0)
+        self.query_one(StatusBar).styles.margin = (0, 0, 1 if reserve else 0, 0)
 
     def _mount_side_panes(self) -> None:
         """After the first paint: the outline and figures panes, then the full model in a worker."""
         from reader.tui.figures_pane import FiguresPane
         from reader.tui.outline_pane import OutlinePane
 
+        self._reserve_side_panes(False)
         self.mount(Header(show_clock=False), before=0)
         self.mount(Footer())
         self.call_after_refresh(self.refresh_bindings)
@@ -311,15 +321,24 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         """Show or hide the side panes from the preference and the terminal width."""
         if self._side is None:
             return
-        width = self.size.width
-        fits = {"figures": width >= NARROW, "outline": width >= VERY_NARROW}
-        self._side[0].styles.width = 32 if width >= NARROW else 24
+        plan = self._pane_plan()
         for name, pane in zip(("outline", "figures"), self._side, strict=True):
-            wanted = getattr(self.state, name)
-            show = wanted and (fits[name] or name in self._forced)
+            show = plan[name] > 0
+            if show:
+                pane.styles.width = plan[name]
             pane.set_class(not show, "-hidden")
             if not show and pane.has_focus:
                 self.text.focus()
+
+    def _pane_plan(self) -> dict[str, int]:
+        """The width of each side pane at the terminal's width and the reader's choice (0: hidden)."""
+        width = self.size.width
+        fits = {"figures": width >= NARROW, "outline": width >= VERY_NARROW}
+        sizes = {"outline": 32 if width >= NARROW else 24, "figures": 34}
+        return {
+            name: sizes[name] if getattr(self.state, name) and (fits[name] or name in self._forced) else 0
+            for name in ("outline", "figures")
+        }
 
     def action_help(self) -> None:
         """``?``: the key table."""

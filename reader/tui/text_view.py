@@ -35,7 +35,7 @@ class TextView(ScrollView, can_focus=True):
     """Shows the document's reading blocks wrapped to the pane width; the cursor marks a paragraph."""
 
     DEFAULT_CSS = """
-    TextView { background: $surface; padding: 0 1; scrollbar-size-vertical: 1; }
+    TextView { background: $surface; padding: 0 1; scrollbar-size-vertical: 1; overflow-y: scroll; }
     TextView:focus { background-tint: $foreground 3%; }
     """
     BINDINGS = [
@@ -152,8 +152,10 @@ class TextView(ScrollView, can_focus=True):
     # -- rendering ---------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         """Render one screen row (Line API)."""
-        row = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
+        if self.wrapped is None and self.doc is not None and width:
+            self._relayout()  # the first paint: wrap now rather than one frame later
+        row = round(self.scroll_y) + y
         key = (row, width)
         cached = self._cache.get(key)
         if cached is not None:
