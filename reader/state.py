@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 import time
@@ -72,6 +71,8 @@ class StateStore:
         except OSError as exc:
             self.warnings.append(f"could not read saved state ({exc.strerror or exc}); starting afresh")
             return DocState()
+        import json  # here, not at the top: a first open has no state file and needs no json
+
         try:
             data = json.loads(raw)
             if not isinstance(data, dict):
@@ -88,6 +89,8 @@ class StateStore:
         """Write ``state`` atomically (temp file, fsync, rename); the last writer wins, nothing is torn."""
         if self._broken:
             return False
+        import json
+
         path = self._path(key)
         try:
             self.directory.mkdir(parents=True, exist_ok=True)

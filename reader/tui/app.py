@@ -442,6 +442,9 @@ def run_app(source: Input, debug: bool = False, first: FirstScreen | None = None
         raise ReaderError("the reader needs a terminal; use 'reader reflow FILE' to print the text")
     app = ReaderApp(source, StateStore(), quick, complete)
     app.debug_errors = debug
+    # Textual hands each frame to a writer thread; with the default 5 ms GIL switch interval a busy
+    # main thread (or the indexing worker) holds every frame back from the terminal by 5-15 ms
+    sys.setswitchinterval(0.001)
     result = app.run()
     if app._exception is not None and not debug:
         error = app._exception
