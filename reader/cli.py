@@ -170,13 +170,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """``reader [FILE]``: open the TUI (its first-screen model is built while Textual loads)."""
-    from reader.opening import FirstScreen
+    from reader.opening import Indexer
 
     source = read_input(args.file)
-    first = FirstScreen.start(source)
+    indexer = Indexer.start(source)
     from reader.tui.app import run_app
 
-    return run_app(source, debug=args.debug, first=first)
+    return run_app(source, debug=args.debug, indexer=indexer)
 
 
 class _OpenArgs:

@@ -1,17 +1,26 @@
-"""Opening a document for the TUI: the model the first screen needs, built before the UI exists.
+"""Opening a document for the TUI: its models, built before the UI exists and beside it.
 
 ``quick_document`` is the cached full model, or a quick build (no dictionary look-ups) of a small
-document or of a large one's opening part. ``FirstScreen`` runs it in a forked helper process while
-the parent loads the UI toolkit, so on a machine with two cores the build costs the first screen
-nothing; where there is no ``fork`` (or ``READER_NO_HELPER`` is set), or the helper fails in any
-way, the parent builds it itself and any error is raised there, as it would be without the helper.
-Nothing here imports Textual.
+document or of a large one's opening part: what the first screen needs.
+
+``Indexer`` forks a helper process before Textual is imported. The helper sends the quick model
+first, while the parent is still loading the UI toolkit, so on a machine with two cores that build
+costs the first screen nothing; then it loads jieba, builds the full model (reporting progress),
+sends it in frames (``reader.cache.model_frames``) and caches it. jieba's dictionary load and the
+build never hold the UI process's GIL; the parent only reads frames, a few milliseconds each.
+Where there is no ``fork`` (or ``READER_NO_HELPER`` is set), or the helper fails in any way, the
+parent does the work itself: the quick model at once, errors raised there as they would be
+without the helper; the full model in a worker thread. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from typing import TYPE_CHECKING
+import pickle
+import signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, BinaryIO
 
 from reader.errors import NotTextError, ReaderError
 
@@ -20,6 +29,7 @@ if TYPE_CHECKING:
     from reader.source import Input
 
 QUICK_BYTES = 48 * 1024
+PIPE_BYTES = 1 << 20  # a pipe this large lets the helper send its first model without waiting
 
 
 def quick_document(source: Input) -> tuple[Document, bool]:
@@ -49,72 +59,134 @@ def quick_document(source: Input) -> tuple[Document, bool]:
         raise ReaderError(f"{source.name} is not a text document") from None
 
 
-class FirstScreen:
-    """The first screen's model, being built by a forked helper; ``result`` collects it."""
+class Indexer:
+    """A forked helper that builds a document's models; without one, ``first_screen`` builds here."""
 
     def __init__(self, source: Input, pid: int | None = None, pipe: int | None = None) -> None:
         self.source = source
         self.pid = pid
-        self.pipe = pipe
+        self._stream: BinaryIO | None = os.fdopen(pipe, "rb") if pipe is not None else None
 
     @classmethod
-    def start(cls, source: Input) -> FirstScreen:
-        """Fork a helper that builds the model (no helper without ``fork`` or with READER_NO_HELPER)."""
+    def start(cls, source: Input) -> Indexer:
+        """Fork the helper (none without ``fork`` or with READER_NO_HELPER)."""
         if not hasattr(os, "fork") or os.environ.get("READER_NO_HELPER"):
             return cls(source)
         try:
             read_end, write_end = os.pipe()
+        except OSError:
+            return cls(source)
+        with contextlib.suppress(AttributeError, OSError):
+            import fcntl
+
+            fcntl.fcntl(read_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[attr-defined]
+        try:
             pid = os.fork()
         except OSError:
+            os.close(read_end)
+            os.close(write_end)
             return cls(source)
         if pid == 0:  # the helper: build, send, leave without running the parent's exit handlers
             status = 1
             try:
                 os.close(read_end)
-                _send(write_end, source)
+                _serve(write_end, source)
                 status = 0
             finally:
                 os._exit(status)
         os.close(write_end)
         return cls(source, pid, read_end)
 
-    def result(self) -> tuple[Document, bool]:
-        """The helper's model; built here instead when there is no helper or it failed."""
-        received = self._receive()
+    @property
+    def running(self) -> bool:
+        """True while a helper may still send something."""
+        return self._stream is not None
+
+    def first_screen(self) -> tuple[Document, bool]:
+        """The first screen's model, and whether it is already the full one; from the helper, or
+        built here when there is no helper or it failed."""
+        received = self._receive_first()
         return received if received is not None else quick_document(self.source)
 
-    def _receive(self) -> tuple[Document, bool] | None:
-        """Read and reap the helper; None unless it sent a whole model."""
-        if self.pid is None or self.pipe is None:
+    def _receive_first(self) -> tuple[Document, bool] | None:
+        """The helper's first message; None (and the helper stopped) unless it is a model."""
+        if self._stream is None:
             return None
-        chunks: list[bytes] = []
-        try:
-            while chunk := os.read(self.pipe, 1 << 20):
-                chunks.append(chunk)
-        except OSError:
-            chunks = []
-        finally:
-            os.close(self.pipe)
-            _, status = os.waitpid(self.pid, 0)
-            self.pid = self.pipe = None
-        if status != 0 or not chunks:
-            return None
-        import pickle
-
         from reader.model.document import Document
 
         try:
-            doc, complete = pickle.loads(b"".join(chunks))  # from our own child process
+            kind, doc, complete = pickle.load(self._stream)  # from our own child process
         except Exception:
+            self.close()
             return None
-        return (doc, bool(complete)) if isinstance(doc, Document) else None
+        if kind != "first" or not isinstance(doc, Document):
+            self.close()
+            return None
+        if complete:
+            self.close()
+        return doc, bool(complete)
+
+    def full_model(self, progress: Callable[[str, float], None] | None = None) -> Document | None:
+        """The full model from the helper (blocking; call it from a worker thread); None when there
+        is no helper or it failed, so the caller builds it instead."""
+        if self._stream is None:
+            return None
+        from reader.cache import read_model
+
+        try:
+            doc = read_model(self._stream, progress)
+        except Exception:
+            doc = None
+        self.close(stop=doc is None)  # a helper that delivered goes on to cache the model
+        return doc
+
+    def close(self, stop: bool = True) -> None:
+        """Stop the helper (unless ``stop`` is False: then wait for it to finish) and reap it."""
+        pid, self.pid = self.pid, None
+        if stop and pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)  # first: a thread blocked reading the pipe then sees its end
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+        if pid is not None:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
 
 
-def _send(pipe: int, source: Input) -> None:
-    """In the helper: build the model and write it, pickled, to ``pipe``."""
-    import pickle
+def _serve(pipe: int, source: Input) -> None:
+    """In the helper: send the first screen's model, then the full model in frames, and cache it."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):  # nothing from the helper may reach the terminal the UI draws on
+        os.dup2(devnull, fd)
+    with os.fdopen(pipe, "wb") as out:
+        doc, complete = quick_document(source)
+        pickle.dump(("first", doc, complete), out, protocol=pickle.HIGHEST_PROTOCOL)
+        out.flush()
+        if complete:
+            return
+        from reader.cache import cache_dir, cache_key, model_frames, save_model
+        from reader.pipeline.build import build_document
+        from reader.source import load_sidecar
 
-    payload = memoryview(pickle.dumps(quick_document(source), protocol=pickle.HIGHEST_PROTOCOL))
-    while payload:
-        payload = payload[os.write(pipe, payload) :]
-    os.close(pipe)
+        sidecar = load_sidecar(source.path) if source.path else {}
+        key = cache_key(doc.metadata.content_hash, sidecar)
+        try:
+            cached = (cache_dir() / f"{key}.model").read_bytes()
+        except OSError:
+            cached = b""
+        if cached:
+            out.write(cached)  # the parent checks it frame by frame
+            return
+
+        def report(share: float) -> None:
+            pickle.dump(("progress", share), out)
+            out.flush()
+
+        full = build_document(source.data, source.name, sidecar, dictionary=True, progress=report)
+        frames = list(model_frames(full))
+        for frame in frames:
+            out.write(frame)
+        out.flush()
+        save_model(key, full, frames)

@@ -22,7 +22,8 @@ SCRIPT = textwrap.dedent(
     """
     import os, sys
     from reader.errors import ReaderError
-    from reader.opening import FirstScreen, quick_document
+    from reader.opening import Indexer, quick_document
+    from reader.pipeline.build import build_document
     from reader.source import read_input
 
     source = read_input(sys.argv[1])
@@ -33,23 +34,34 @@ SCRIPT = textwrap.dedent(
             os._exit(3)
         read_end, write_end = os.pipe()
         os.close(write_end)
-        first = FirstScreen(source, pid, read_end)
+        indexer = Indexer(source, pid, read_end)
     else:
-        first = FirstScreen.start(source)
-    print("helper" if first.pid else "no helper")
+        indexer = Indexer.start(source)
+    print("helper" if indexer.pid else "no helper")
     try:
-        doc, complete = first.result()
+        doc, complete = indexer.first_screen()
     except ReaderError as exc:
         print("error:", exc)
         sys.exit(0)
+    here, here_complete = quick_document(source)
+    same = [b.text for b in doc.blocks] == [b.text for b in here.blocks] and complete == here_complete
+    print("same" if same else "different", len(doc.blocks), doc.metadata.content_hash == here.metadata.content_hash)
+    if mode == "full":
+        stages = []
+        full = indexer.full_model(lambda stage, share: stages.append(stage))
+        if full is None:
+            print("no full model")
+        else:
+            built = build_document(source.data, source.name, dictionary=True)
+            print("full", [b.text for b in full.blocks] == [b.text for b in built.blocks],
+                  [f.label for f in full.figures] == [f.label for f in built.figures],
+                  sorted(set(stages)))
+    indexer.close()
     try:
         os.waitpid(-1, os.WNOHANG)
         print("a child is left")
     except ChildProcessError:
         pass
-    here, here_complete = quick_document(source)
-    same = [b.text for b in doc.blocks] == [b.text for b in here.blocks] and complete == here_complete
-    print("same" if same else "different", len(doc.blocks), doc.metadata.content_hash == here.metadata.content_hash)
     """
 )
 
@@ -88,6 +100,31 @@ def test_a_large_document_gets_the_same_opening_part_and_the_whole_files_key(tmp
 def test_without_fork_or_when_told_not_to_the_parent_builds_it(tmp_path):
     lines = run_opening(SAMPLE, READER_NO_HELPER="1")
     assert lines[0] == "no helper" and lines[1].startswith("same ")
+
+
+@needs_fork
+def test_the_helper_then_sends_the_full_model_and_caches_it(tmp_path):
+    cache = tmp_path / "cache"
+    lines = run_opening(SAMPLE, "full", READER_CACHE_DIR=str(cache))
+    assert lines[0] == "helper" and lines[1].startswith("same ")
+    assert lines[2] == "full True True ['building', 'reading']"
+    assert len(lines) == 3  # and no child left behind
+    assert len(list(cache.glob("*.model"))) == 1
+    # the next open of this (small) document gets the full model first, from the cache
+    again = run_opening(SAMPLE, "full", READER_CACHE_DIR=str(cache))
+    assert again[1].startswith("same ") and again[2].startswith("no full model")
+
+
+@needs_fork
+def test_a_large_documents_full_model_comes_from_the_cache_when_reopened(tmp_path):
+    page = SAMPLE.read_bytes()
+    big = tmp_path / "big.txt"
+    big.write_bytes((page + b"\n\n") * (120_000 // len(page) + 1))
+    cache = tmp_path / "cache"
+    first = run_opening(big, "full", READER_CACHE_DIR=str(cache))
+    assert first[2] == "full True True ['building', 'reading']"
+    again = run_opening(big, "full", READER_CACHE_DIR=str(cache))
+    assert again[2] == "full True True ['reading']"  # nothing built: read from the cache
 
 
 @needs_fork

@@ -394,3 +394,34 @@ async def test_a_jump_before_the_full_model_arrives_lands_in_the_same_place(tmp_
         assert app.document is not quick
         heading = app.document.section("2.3").first_block
         assert app.location == heading and top_block(app) == heading
+
+
+async def test_the_status_line_shows_indexing_progress_until_the_full_model_arrives(tmp_path, monkeypatch):
+    import threading
+
+    import reader.pipeline.build as build
+
+    real = build.build_document
+    halfway = threading.Event()
+    release = threading.Event()
+
+    def slow_build(*args, **kwargs):
+        report = kwargs.get("progress")
+        if report is None:  # the quick build of the first screen
+            return real(*args, **kwargs)
+        report(0.4)
+        halfway.set()
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build, "build_document", slow_build)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if halfway.is_set() and "indexing 36%" in str(app.query_one("#status").render()):
+                break
+        assert "indexing 36%" in str(app.query_one("#status").render())  # 0.4 of the building share
+        release.set()
+        await settle(app, pilot)
+        assert "indexing" not in str(app.query_one("#status").render())

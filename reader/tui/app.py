@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -18,7 +19,7 @@ from textual.widgets import Footer, Header
 
 from reader.errors import ReaderError
 from reader.model.document import Document
-from reader.opening import FirstScreen, quick_document
+from reader.opening import Indexer, quick_document
 from reader.source import Input
 from reader.state import DocState, StateStore
 from reader.tui.bars import StatusBar
@@ -76,12 +77,14 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         quick: Document | None = None,
         complete: bool = False,
         terminal_writer: object | None = None,
+        indexer: Indexer | None = None,
     ) -> None:
         super().__init__()
         self.source = source
         self.store = store
         self._quick = quick
         self._complete = complete
+        self._indexer = indexer
         self.state = DocState()
         self.last_quote = ""
         self._terminal_writer = terminal_writer
@@ -153,24 +156,38 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
 
     @work(thread=True, exclusive=True, group="model")
     def build_full_model(self) -> None:
-        """Build the full model (with jieba's dictionary) without blocking the screen; cache it."""
+        """Get the full model (with jieba's dictionary) without blocking the screen: from the
+        indexer's helper process when there is one, else from the cache or built here; cache it."""
         from reader.cache import cache_key, load_model, save_model
         from reader.pipeline.build import build_document
         from reader.source import load_sidecar
 
+        def progress(stage: str, share: float) -> None:
+            value = 0.9 * share if stage == "building" else 0.9 + 0.1 * share
+            if value - self.indexing >= 0.01:
+                self.call_from_thread(self._set_progress, value)
+
         self.call_from_thread(self._set_progress, 0.01)
-        sidecar = load_sidecar(self.source.path) if self.source.path else {}
-        key = cache_key(self._quick.metadata.content_hash, sidecar) if self._quick else ""
-        doc = load_model(key) if key else None
+        doc = self._indexer.full_model(progress) if self._indexer is not None else None
         if doc is None:
-            try:
-                doc = build_document(self.source.data, self.source.name, sidecar, dictionary=True)
-            except Exception as exc:  # the quick model stays usable
-                self.call_from_thread(self.notify, f"indexing failed: {exc}", severity="error", markup=False)
-                self.call_from_thread(self._set_progress, 0.0)
-                return
-            if key:
-                save_model(key, doc)
+            sidecar = load_sidecar(self.source.path) if self.source.path else {}
+            key = cache_key(self._quick.metadata.content_hash, sidecar) if self._quick else ""
+            doc = load_model(key, progress) if key else None
+            if doc is None:
+                try:
+                    doc = build_document(
+                        self.source.data,
+                        self.source.name,
+                        sidecar,
+                        dictionary=True,
+                        progress=lambda share: progress("building", share),
+                    )
+                except Exception as exc:  # the quick model stays usable
+                    self.call_from_thread(self.notify, f"indexing failed: {exc}", severity="error", markup=False)
+                    self.call_from_thread(self._set_progress, 0.0)
+                    return
+                if key:
+                    save_model(key, doc)
         self.call_from_thread(self._swap, doc)
 
     def _set_progress(self, value: float) -> None:
@@ -191,6 +208,9 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
             self._show(doc, *(self._restore or (0, 0)))
         self.indexing = 0.0
         self._update_status()
+        # the model lives as long as the app: keep the cyclic collector from walking its million
+        # objects again (each full collection would stop the screen for a tenth of a second)
+        gc.freeze()
 
     def _show(self, doc: Document, position: int, offset: int, by_block: bool = False) -> None:
         """Put ``doc`` on screen at a source position (or a block index when ``by_block``)."""
@@ -200,12 +220,19 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         self.document = doc
         self.title = doc.metadata.title or doc.metadata.source
         self.sub_title = _page_line(doc)
-        if self._side is not None:
-            self._side[0].set_document(doc)
-            self._side[1].set_document(doc)
+        if self._side is not None:  # in the next frame: the text first
+            self.call_after_refresh(self._show_side, doc)
         self.text.marked = {doc.block_at(b) for b in self.state.bookmarks} if doc.blocks else set()
         self.text.set_document(doc, block, offset)
         self.location = self.text.cursor
+        self._follow(self.location)
+
+    def _show_side(self, doc: Document) -> None:
+        """Give the side panes ``doc`` (unless another document came meanwhile) and its place."""
+        if self._side is None or doc is not self.document:
+            return
+        self._side[0].set_document(doc)
+        self._side[1].set_document(doc)
         self._follow(self.location)
 
     # -- the shared location ------------------------------------------------
@@ -221,7 +248,7 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
             return
         block = min(block, len(doc.blocks) - 1)
         inner = doc.section_at(block)
-        if self._side is not None:
+        if self._side is not None and self._side[0].doc is doc:
             self._side[0].show_section(inner.key if inner else None)
             self._side[1].show_section(doc.blocks[block].section)
         self._update_status()
@@ -231,7 +258,7 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         """Section, paragraph n/N, % read, indexing progress."""
         doc = self.document
         status = self.query_one(StatusBar)
-        note = "indexing…" if self.indexing else ""
+        note = f"indexing {min(99, round(100 * self.indexing))}%" if self.indexing else ""
         if doc is None or not doc.blocks:
             status.show("", (0, 0), 100, note or "empty document")
             return
@@ -432,20 +459,24 @@ def _reattach_terminal() -> None:
     sys.stdin = open(0, closefd=False)
 
 
-def run_app(source: Input, debug: bool = False, first: FirstScreen | None = None) -> int:
-    """Open the TUI on ``source`` (``first``: its first-screen model, already being built); return
-    the exit status (an unexpected error: one line, status 2)."""
-    quick, complete = (first or FirstScreen(source)).result()
-    if source.path is None and not sys.stdin.isatty():
-        _reattach_terminal()
-    if not sys.stdout.isatty():
-        raise ReaderError("the reader needs a terminal; use 'reader reflow FILE' to print the text")
-    app = ReaderApp(source, StateStore(), quick, complete)
-    app.debug_errors = debug
-    # Textual hands each frame to a writer thread; with the default 5 ms GIL switch interval a busy
-    # main thread (or the indexing worker) holds every frame back from the terminal by 5-15 ms
-    sys.setswitchinterval(0.001)
-    result = app.run()
+def run_app(source: Input, debug: bool = False, indexer: Indexer | None = None) -> int:
+    """Open the TUI on ``source`` (``indexer``: its helper, already at work); return the exit
+    status (an unexpected error: one line, status 2)."""
+    indexer = indexer or Indexer(source)
+    try:
+        quick, complete = indexer.first_screen()
+        if source.path is None and not sys.stdin.isatty():
+            _reattach_terminal()
+        if not sys.stdout.isatty():
+            raise ReaderError("the reader needs a terminal; use 'reader reflow FILE' to print the text")
+        app = ReaderApp(source, StateStore(), quick, complete, indexer=indexer)
+        app.debug_errors = debug
+        # Textual hands each frame to a writer thread; with the default 5 ms GIL switch interval a
+        # busy main thread (or a worker) holds every frame back from the terminal by 5-15 ms
+        sys.setswitchinterval(0.001)
+        result = app.run()
+    finally:
+        indexer.close()
     if app._exception is not None and not debug:
         error = app._exception
         raise ReaderError(f"unexpected error: {type(error).__name__}: {error} (rerun with --debug for the trace)")
