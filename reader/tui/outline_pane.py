@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -9,6 +10,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.model.document import Document, Section
+
+FILL_BATCH = 250  # entries added per turn of the event loop
 
 
 class OutlinePane(Tree[str]):
@@ -31,44 +34,116 @@ class OutlinePane(Tree[str]):
         self.show_root = False
         self.guide_depth = 2
         self._section_nodes: dict[str, TreeNode[str]] = {}
+        self._deferred: dict[str, Section] = {}  # collapsed entries whose children are not added yet
         self._current: str | None = None
+        self._wanted: str | None = None
+        self.doc: Document | None = None  # the document whose sections are shown
+        self._stack: list[tuple[TreeNode[str], Section]] = []
 
     def set_document(self, doc: Document) -> None:
-        """Fill the tree from ``doc``'s sections."""
+        """Fill the tree from ``doc``'s sections. A long report has thousands of entries, so they
+        are added a batch per turn of the event loop (keys keep working meanwhile), and the
+        children of a collapsed entry only when it is expanded or one of them becomes current."""
         self.clear()
         self._section_nodes.clear()
-        self._doc = doc
-        for section in doc.top_sections:
-            self._add(self.root, doc, section)
+        self._deferred.clear()
+        self.doc = doc
+        self._current = None
+        self._stack = [(self.root, s) for s in reversed(doc.top_sections)]
+        self._fill(doc)
         self.root.expand()
 
-    def _add(self, parent: TreeNode[str], doc: Document, section: Section) -> None:
-        """Add a section and its children."""
+    @property
+    def filling(self) -> bool:
+        """True while entries are still being added."""
+        return bool(self._stack)
+
+    def _fill(self, doc: Document) -> None:
+        """Add up to FILL_BATCH entries in document order, then let other work run."""
+        if doc is not self.doc:
+            return  # a newer document replaced this one
+        for _ in range(FILL_BATCH):
+            if not self._stack:
+                break
+            parent, section = self._stack.pop()
+            self._stack.extend(self._add(parent, doc, section))
+        if self._wanted is not None:
+            self.show_section(self._wanted)
+        if self._stack:
+            self.call_later(self._fill, doc)
+
+    def _add(
+        self, parent: TreeNode[str], doc: Document, section: Section
+    ) -> list[tuple[TreeNode[str], Section]]:
+        """Add one section's entry; return its children to add next (none when it is collapsed)."""
         label = Text()
         if section.number:
             label.append(section.number + " ", style="bold")
         title = section.title or ("(begun on an earlier page)" if section.implied else "")
         label.append(title, style="dim" if section.implied else "")
-        children = doc.children(section)
-        if children:
-            node = parent.add(label, data=section.key, expand=section.level < 2)
-            for child in children:
-                self._add(node, doc, child)
-        else:
-            node = parent.add_leaf(label, data=section.key)
+        expanded = section.level < 2
+        if not section.children:
+            self._section_nodes[section.key] = parent.add_leaf(label, data=section.key)
+            return []
+        node = parent.add(label, data=section.key, expand=expanded, allow_expand=True)
         self._section_nodes[section.key] = node
+        if not expanded:
+            self._deferred[section.key] = section
+            return []
+        return [(node, child) for child in reversed(doc.children(section))]
+
+    def _add_children(self, key: str) -> None:
+        """Add the children of a collapsed entry (and, for any of them expanded, theirs)."""
+        section = self._deferred.pop(key, None)
+        if section is None or self.doc is None:
+            return
+        doc, node = self.doc, self._section_nodes[key]
+        pending = [(node, child) for child in reversed(doc.children(section))]
+        while pending:
+            parent, child = pending.pop()
+            pending.extend(self._add(parent, doc, child))
+
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        """A label's width without rendering it (the tree asks for every line's after each batch)."""
+        return node.label.cell_len + (cell_len(self.ICON_NODE) if node.allow_expand else 0)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+        """An entry opened: add its children if they are not there yet."""
+        if event.node.data in self._deferred:
+            self._add_children(event.node.data)
 
     def show_section(self, key: str | None) -> None:
         """Highlight the current section (expanding its parents) without posting a choice."""
-        if key == self._current or key is None or key not in self._section_nodes:
+        changed = False
+        if key is not None and key not in self._section_nodes and self.doc is not None:
+            section = self.doc.section(key)
+            for ancestor in self.doc.ancestors(section)[:-1] if section else []:
+                if ancestor.key in self._deferred:
+                    self._add_children(ancestor.key)
+                    changed = True
+        if key is not None and key not in self._section_nodes:
+            self._wanted = key  # not added yet: highlighted when it is
+            return
+        self._wanted = None
+        if key == self._current or key is None:
             return
         self._current = key
         node = self._section_nodes[key]
         parent = node.parent
         while parent is not None:
-            parent.expand()
+            if not parent.is_expanded:
+                parent.expand()  # (expanding an open entry would still re-lay the whole tree out)
+                changed = True
             parent = parent.parent
-        self.move_cursor(node)
+        if changed:  # the tree numbers its lines again at the next refresh
+            self.call_after_refresh(self._move_to, key)
+        else:
+            self.move_cursor(node)
+
+    def _move_to(self, key: str) -> None:
+        """Put the tree's cursor on ``key``'s entry, if that is still the current section."""
+        if key == self._current and key in self._section_nodes:
+            self.move_cursor(self._section_nodes[key])
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         """Turn a tree selection into a section choice."""
