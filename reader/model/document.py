@@ -132,6 +132,7 @@ class Document:
     _by_key: dict[str, Section] = field(init=False, default_factory=dict, repr=False, compare=False)
     _by_number: dict[str, Section] = field(init=False, default_factory=dict, repr=False, compare=False)
     _starts: list[int] = field(init=False, default_factory=list, repr=False, compare=False)
+    _figure_blocks: list[int] = field(init=False, default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for section in self.sections:
@@ -139,6 +140,7 @@ class Document:
             if section.number and section.number not in self._by_number:
                 self._by_number[section.number] = section
         self._starts.extend(b.source.start for b in self.blocks)
+        self._figure_blocks.extend(f.block for f in self.figures)  # figures come in block order
 
     @property
     def top_sections(self) -> list[Section]:
@@ -176,8 +178,9 @@ class Document:
         """Return the figures of a section and its subsections (all figures for None)."""
         if section is None:
             return list(self.figures)
-        lo, hi = section.first_block, section.end_block
-        return [f for f in self.figures if lo <= f.block < hi]
+        lo = bisect.bisect_left(self._figure_blocks, section.first_block)
+        hi = bisect.bisect_left(self._figure_blocks, section.end_block)
+        return list(self.figures[lo:hi])
 
     def paragraphs_of(self, section: Section) -> list[Block]:
         """Return the reading paragraphs and items of a section, in order, headings excluded."""

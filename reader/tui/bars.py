@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widget import Widget
+from textual.widgets import Input
 
 
 class SearchBar(Input):
@@ -48,17 +49,27 @@ class SearchBar(Input):
         self.post_message(self.Updated(self.value, done=True))
 
 
-class StatusBar(Static):
+class StatusBar(Widget):
     """One line: where the reader is, and the indexing progress of a large document."""
 
     DEFAULT_CSS = "StatusBar { height: 1; background: $primary-background; padding: 0 1; }"
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
     def show(self, section: str, paragraph: tuple[int, int], percent: int, note: str = "") -> None:
-        """Update the status line."""
-        text = Text()
+        """Update the status line (a repaint of this line only: its size never changes)."""
+        text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"§ {section}" if section else "§ –", style="bold")
         text.append(f"   ¶ {paragraph[0]}/{paragraph[1]}")
         text.append(f"   {percent}%")
         if note:
             text.append(f"   {note}", style="italic")
-        self.update(text)
+        if text.plain != self._text.plain:
+            self._text = text
+            self.refresh()
+
+    def render(self) -> Text:
+        """The status text."""
+        return self._text

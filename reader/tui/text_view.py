@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -19,6 +20,7 @@ from reader.model.document import Document
 from reader.textlayout import TextLayout
 
 CURSOR_BG = "on #26324a"
+GROW_EVERY = 0.5  # seconds between growths of the scrollable height while a large text is wrapped
 _SENTENCE_RE = re.compile(r"[^。！？!?；;]*[。！？!?；;]+[”’\"」』）)]*|[^。！？!?；;]+$")
 
 
@@ -121,11 +123,16 @@ class TextView(ScrollView, can_focus=True):
         self.virtual_size = Size(layout.width, layout.total)
 
     def _finish_layout(self) -> None:
-        """Wrap the rest of a large document in a thread, growing the view as it goes."""
+        """Wrap the rest of a large document in a thread, growing the view as it goes (at most
+        every GROW_EVERY seconds: each growth re-lays the screen out, which costs a frame)."""
         layout = self.wrapped
+        grown = time.monotonic()
         while layout is not None and not layout.complete and layout is self.wrapped:
-            layout.extend(500)
-            self.app.call_from_thread(self._grow, layout)
+            layout.extend(200)
+            time.sleep(0.001)  # leave the GIL to the screen between pieces
+            if layout.complete or time.monotonic() - grown >= GROW_EVERY:
+                grown = time.monotonic()
+                self.app.call_from_thread(self._grow, layout)
 
     def _grow(self, layout: TextLayout) -> None:
         """Take in rows wrapped by the worker."""
