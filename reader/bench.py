@@ -6,8 +6,6 @@ import asyncio
 import json
 import os
 import re
-import shlex
-import shutil
 import statistics
 import subprocess
 import sys
@@ -18,7 +16,6 @@ from pathlib import Path
 
 from reader.source import sample_path
 
-_ESCAPE_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[^\[()]")
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "000_e5f92e7d73b9cccd.txt"
 
 
@@ -71,130 +68,6 @@ def _baseline_scan(path: Path) -> float:
     text = path.read_bytes().decode("utf-8", "replace")
     len(re.findall(r"\d+(?:\.\d+)?[万亿]?[元人个家%]", text))
     return time.perf_counter() - start
-
-
-class Terminal:
-    """A private tmux server with one pane of a fixed size, for first-screen timings."""
-
-    def __init__(self, width: int = 160, height: int = 45) -> None:
-        self.socket = f"reader-bench-{os.getpid()}"
-        self.tmux("new-session", "-d", "-s", "b", "-x", str(width), "-y", str(height), "sleep 600")
-        fd, name = tempfile.mkstemp(prefix="reader-bench-pane-")
-        os.close(fd)
-        self.stream = Path(name)
-        # everything the pane's programs write is copied to a file as tmux reads it: watching that
-        # file costs a stat() and a read(), not a tmux process per look, so the measuring does not
-        # take CPU from the program being measured
-        self.tmux("pipe-pane", "-t", "b", f"cat >> {shlex.quote(name)}")
-
-    def tmux(self, *args: str) -> str:
-        """Run a tmux command on this server."""
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True).stdout
-
-    def first_screen(self, command: str, marker: str, timeout: float = 60, settle: float = 0.3) -> float:
-        """Seconds from launching ``command`` until ``marker`` shows on screen (``settle``: time the
-        program keeps running afterwards, e.g. to finish and cache its model)."""
-        wanted = marker.encode()
-        seen = b""
-        with self.stream.open("rb") as output:
-            output.seek(0, os.SEEK_END)
-            start = time.perf_counter()
-            self.tmux("respawn-pane", "-k", "-t", "b", command)
-            while time.perf_counter() - start < timeout:
-                chunk = output.read()
-                if not chunk:
-                    time.sleep(0.002)
-                    continue
-                seen += chunk
-                if wanted in _ESCAPE_RE.sub(b"", seen):
-                    elapsed = time.perf_counter() - start
-                    time.sleep(settle)
-                    self.tmux("respawn-pane", "-k", "-t", "b", "sleep 600")
-                    time.sleep(0.3)
-                    return elapsed
-        raise RuntimeError(f"{marker!r} never showed for {command}")
-
-    def screen_after(self, command: str, marker: str) -> str:
-        """Launch ``command``, wait for ``marker``, return the whole screen."""
-        self.tmux("respawn-pane", "-k", "-t", "b", command)
-        deadline = time.perf_counter() + 60
-        while time.perf_counter() < deadline:
-            screen = self.tmux("capture-pane", "-p", "-t", "b")
-            if marker in screen:
-                time.sleep(2.0)  # let the background indexing (jieba) run
-                screen = self.tmux("capture-pane", "-p", "-t", "b")
-                self.tmux("respawn-pane", "-k", "-t", "b", "sleep 600")
-                return screen
-            time.sleep(0.05)
-        return ""
-
-    def close(self) -> None:
-        """Stop the tmux server."""
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
-        self.stream.unlink(missing_ok=True)
-
-
-def _markers(path: Path) -> tuple[str, str]:
-    """Text that shows once each app has drawn its first screen: the reader joins, the bare app does not."""
-    from reader.pipeline.build import build_document
-
-    head = path.read_bytes()[:20_000]
-    doc = build_document(head, "head", dictionary=False)
-    first = next(b.text for b in doc.blocks if b.kind == "paragraph")
-    raw = head.decode("utf-8", "replace").split("\n")[0]
-    raw_marker = next((w for w in re.split(r"\s+", raw) if len(w) >= 6), raw[:6])[:8]
-    return first[:12], raw_marker
-
-
-def first_screen_rows(inputs: dict[str, Path], runs: int) -> list[Row]:
-    """First screen of the page and the 10 MB file, beside the bare Textual app (tmux 160×45).
-
-    "first open" empties the model cache before every run; "reopened" lets the reader find the
-    model it cached the time before (only small documents are loaded from it before the first paint);
-    "one process" is a first open with the forked first-screen helper turned off (READER_NO_HELPER),
-    which is what a machine without ``fork`` or with a single core gets.
-    """
-    if shutil.which("tmux") is None:
-        return [Row("first screen (no tmux here)", 0, None, "s", "–", None)]
-    term = Terminal()
-    rows: list[Row] = []
-    state = Path(tempfile.mkdtemp(prefix="reader-bench-state-"))
-    env = f"env READER_STATE_DIR={state} READER_CACHE_DIR={state}/cache TERM=xterm-256color"
-    reader = f"{env} {sys.executable} -m reader"
-    try:
-        for name, limit in (("page", 1.2), ("10MB", 1.5)):
-            path = inputs[name]
-            ours_marker, bare_marker = _markers(path)
-            bare, cold, warm, solo = [], [], [], []
-            for _ in range(runs):
-                bare.append(term.first_screen(f"{env} {sys.executable} -m reader.bench_bare {path}", bare_marker))
-                shutil.rmtree(state / "cache", ignore_errors=True)
-                solo.append(term.first_screen(f"{env} READER_NO_HELPER=1 {sys.executable} -m reader {path}", ours_marker))
-                shutil.rmtree(state / "cache", ignore_errors=True)
-                cold.append(term.first_screen(f"{reader} {path}", ours_marker, settle=4.0 if name == "page" else 0.3))
-                warm.append(term.first_screen(f"{reader} {path}", ours_marker))
-            b = statistics.median(bare)
-            for label, times in (("first open", cold), ("reopened", warm)):
-                o = statistics.median(times)
-                rows.append(
-                    Row(
-                        f"first screen, {name}, {label} (median of {runs})",
-                        o,
-                        b,
-                        "s",
-                        f"≤ {limit}× bare app",
-                        o <= limit * b,
-                    )
-                )
-            o = statistics.median(solo)
-            rows.append(Row(f"first screen, {name}, first open, helper off", o, b, "s", "for comparison", None))
-        screen = term.screen_after(f"{reader} {inputs['page']}", _markers(inputs["page"])[0])
-        leaked = any(s in screen for s in ("Building prefix dict", "Loading model", "DeprecationWarning", "jieba"))
-        rows.append(Row("jieba output on the terminal", float(leaked), None, "", "none", not leaked))
-    finally:
-        term.close()
-        shutil.rmtree(state, ignore_errors=True)
-    return rows
 
 
 def model_rows(inputs: dict[str, Path]) -> list[Row]:
@@ -335,6 +208,8 @@ def fuzz_row(examples: int) -> Row:
 
 def run_bench(quick: bool = False, examples: int = 300) -> int:
     """Run every measurement and print the table (and JSON to bench-results.json)."""
+    from reader.bench_tmux import first_screen_rows, indexing_key_rows
+
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
         inputs = make_inputs(Path(tmp), quick)
@@ -344,6 +219,7 @@ def run_bench(quick: bool = False, examples: int = 300) -> int:
             flush=True,
         )
         rows += first_screen_rows(inputs, 3 if quick else 5)
+        rows += indexing_key_rows(inputs["10MB"], 20 if quick else 40)
         rows += model_rows(inputs)
         rows.append(memory_row(inputs["10MB"]))
         rows += key_rows(inputs["10MB"])
