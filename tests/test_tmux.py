@@ -157,3 +157,32 @@ def test_an_unexpected_error_in_the_tui_is_one_line(tmp_path):
         assert lines == ["reader: unexpected error: RuntimeError: kaput (rerun with --debug for the trace)"]
     finally:
         tmux.close()
+
+
+@pytest.mark.parametrize(("helper", "limit"), [("helper", 1.0), ("no-helper", 2.5)])
+def test_quitting_while_a_long_document_is_indexed_is_prompt_and_leaves_no_process(tmp_path, helper, limit):
+    """q during the full build: out at once, not when the build ends (without the helper: at the
+    build's next step), the helper gone, nothing cached half-way."""
+    big = tmp_path / "long.txt"
+    big.write_bytes((SAMPLE.read_bytes() + b"\n\n") * 3000)  # ~9 MB: a build of seconds
+    env = {
+        "READER_STATE_DIR": str(tmp_path / "state"),
+        "READER_CACHE_DIR": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+    }
+    if helper == "no-helper":
+        env["READER_NO_HELPER"] = "1"
+    tmux = Tmux(120, 30, f"{READER} {big}", env)
+    try:
+        tmux.wait_for("indexing")
+        started = time.monotonic()
+        tmux.keys("q")
+        screen = tmux.wait_for("READER-EXIT=")
+        assert time.monotonic() - started < limit
+        assert "READER-EXIT=0" in screen and "Traceback" not in screen
+        processes = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout.splitlines()
+        left = [p for p in processes if str(big) in p and "READER-EXIT" not in p]  # not the pane's shell
+        assert left == []
+        assert not list((tmp_path / "cache").glob("*.model"))
+    finally:
+        tmux.close()

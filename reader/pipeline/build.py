@@ -52,7 +52,7 @@ def build_document(
             from reader.pipeline.wordcheck import word_spans_break
 
             words, cut = word_spans_break, jieba_cut
-        raw = reflow(layout, words, dictionary)
+        raw = reflow(layout, words, dictionary, lambda share: report(0.2 + 0.4 * share))
         report(0.6)
         structure = build_structure(raw, layout.cjk)
         report(0.7)

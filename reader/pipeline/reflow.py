@@ -195,11 +195,15 @@ class _Reflower:
         self.unit = [seg]
         self.unit_kind = "item" if _is_item_start(seg, self.cjk) else "paragraph"
 
-    def run(self) -> list[RawBlock]:
-        """Reflow every chunk and return the blocks in reading order."""
+    def run(self, progress: Callable[[float], None] | None = None) -> list[RawBlock]:
+        """Reflow every chunk and return the blocks in reading order (``progress`` hears the share
+        of chunks done, every few hundred chunks)."""
         prev: Segment | None = None
         prev_col = self.layout.column
-        for chunk in self.layout.chunks:
+        total = len(self.layout.chunks)
+        for done, chunk in enumerate(self.layout.chunks):
+            if progress is not None and done % 512 == 0:
+                progress(done / total)
             col = self.column_of(chunk)
             body = [s for s in chunk.segments if s.role is None]
             first_body = True
@@ -269,9 +273,15 @@ def _take_emphasis(text: str) -> tuple[str, list[tuple[int, int]], list[int]]:
     return "".join(out), spans, marks
 
 
-def reflow(layout: Layout, words: WordCheck | None = None, word_list: bool = True) -> list[RawBlock]:
+def reflow(
+    layout: Layout,
+    words: WordCheck | None = None,
+    word_list: bool = True,
+    progress: Callable[[float], None] | None = None,
+) -> list[RawBlock]:
     """Turn a layout into blocks (paragraphs, items, furniture) in reading order.
 
-    ``words`` checks CJK words across breaks; ``word_list`` lets English joins consult word frequencies.
+    ``words`` checks CJK words across breaks; ``word_list`` lets English joins consult word
+    frequencies; ``progress`` hears the share done now and then.
     """
-    return _Reflower(layout, words, word_list).run()
+    return _Reflower(layout, words, word_list).run(progress)

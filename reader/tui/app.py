@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from rich.text import Text
@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.model.document import Document
@@ -28,6 +29,10 @@ from reader.tui.quoting import QuotingActions
 from reader.tui.text_view import TextView
 
 NARROW, VERY_NARROW = 110, 76
+
+
+class _Abandoned(BaseException):
+    """Raised in the model worker when the app closes mid-build (not an error: nothing to report)."""
 
 
 class ReaderApp(NavigationActions, QuotingActions, App[int]):
@@ -158,16 +163,29 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
     def build_full_model(self) -> None:
         """Get the full model (with jieba's dictionary) without blocking the screen: from the
         indexer's helper process when there is one, else from the cache or built here; cache it."""
-        from reader.cache import cache_key, load_model, save_model
-        from reader.pipeline.build import build_document
-        from reader.source import load_sidecar
+        worker = get_current_worker()
 
         def progress(stage: str, share: float) -> None:
+            if worker.is_cancelled:  # the app is closing: stop building at the next step
+                raise _Abandoned
             value = 0.9 * share if stage == "building" else 0.9 + 0.1 * share
             if value - self.indexing >= 0.01:
                 self.call_from_thread(self._set_progress, value)
 
         self.call_from_thread(self._set_progress, 0.01)
+        try:
+            doc = self._full_model(progress)
+        except _Abandoned:
+            return
+        if doc is not None and not worker.is_cancelled:
+            self.call_from_thread(self._swap, doc)
+
+    def _full_model(self, progress: Callable[[str, float], None]) -> Document | None:
+        """The full model from the helper, the cache or a build here (None if the build failed)."""
+        from reader.cache import cache_key, load_model, save_model
+        from reader.pipeline.build import build_document
+        from reader.source import load_sidecar
+
         doc = self._indexer.full_model(progress) if self._indexer is not None else None
         if doc is None:
             sidecar = load_sidecar(self.source.path) if self.source.path else {}
@@ -182,13 +200,20 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
                         dictionary=True,
                         progress=lambda share: progress("building", share),
                     )
+                except _Abandoned:
+                    raise
                 except Exception as exc:  # the quick model stays usable
                     self.call_from_thread(self.notify, f"indexing failed: {exc}", severity="error", markup=False)
                     self.call_from_thread(self._set_progress, 0.0)
-                    return
+                    return None
                 if key:
                     save_model(key, doc)
-        self.call_from_thread(self._swap, doc)
+        return doc
+
+    def on_unmount(self) -> None:
+        """Closing: stop the helper, so a worker waiting for its model returns at once."""
+        if self._indexer is not None:
+            self._indexer.close()
 
     def _set_progress(self, value: float) -> None:
         """Show indexing progress in the status line."""

@@ -15,6 +15,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from reader.model.document import Document
 from reader.textlayout import TextLayout
@@ -125,12 +126,13 @@ class TextView(ScrollView, can_focus=True):
     def _finish_layout(self) -> None:
         """Wrap the rest of a large document in a thread, growing the view as it goes (at most
         every GROW_EVERY seconds: each growth re-lays the screen out, which costs a frame)."""
+        worker = get_current_worker()
         layout = self.wrapped
         grown = time.monotonic()
-        while layout is not None and not layout.complete and layout is self.wrapped:
+        while layout is not None and not layout.complete and layout is self.wrapped and not worker.is_cancelled:
             layout.extend(200)
             time.sleep(0.001)  # leave the GIL to the screen between pieces
-            if layout.complete or time.monotonic() - grown >= GROW_EVERY:
+            if (layout.complete or time.monotonic() - grown >= GROW_EVERY) and not worker.is_cancelled:
                 grown = time.monotonic()
                 self.app.call_from_thread(self._grow, layout)
 
