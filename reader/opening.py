@@ -166,6 +166,8 @@ def _serve(pipe: int, source: Input) -> None:
         out.flush()
         if complete:
             return
+        with contextlib.suppress(AttributeError, OSError):
+            os.nice(10)  # from here on a background job: the reader's own process comes first
         from reader.cache import cache_dir, cache_key, model_frames, save_model
         from reader.pipeline.build import build_document
         from reader.source import load_sidecar
