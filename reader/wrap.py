@@ -6,12 +6,15 @@ numbers stay whole (unless longer than a line), and no line starts with a stray 
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from rich.cells import cell_len
 
 from reader.punct import CLOSING_PUNCT, OPENING_PUNCT
 
+_QUOTE_RE = re.compile('"')
 CLOSING = CLOSING_PUNCT
 OPENING = OPENING_PUNCT
 
@@ -23,10 +26,29 @@ def cells(text: str) -> int:
     return cell_len(text)
 
 
-@lru_cache(maxsize=4096)
-def _char_cells(ch: str) -> int:
-    """Cell width of one character."""
-    return cell_len(ch)
+class _CellWidths(dict[str, int]):
+    """Cell width of each character met so far (a dict, so whole lines can be summed in C)."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = cell_len(ch)
+        return width
+
+
+_CELLS = _CellWidths()
+
+
+def _fitting(text: str, pos: int, width: int) -> int:
+    """Return the end of the longest run of ``text`` from ``pos`` that fits in ``width`` cells."""
+    end, used, n = pos, 0, len(text)
+    step = width // 2 + 4  # about a line of wide characters; narrow ones take another piece
+    while end < n:
+        piece = text[end : end + step]
+        running = list(accumulate(map(_CELLS.__getitem__, piece), initial=used))
+        fit = bisect_right(running, width) - 1  # characters of the piece that still fit
+        if fit < len(piece):
+            return end + fit
+        used, end = running[-1], end + fit
+    return end
 
 
 def _is_word(ch: str) -> bool:
@@ -38,7 +60,7 @@ def _quote_roles(text: str) -> frozenset[int]:
     """Offsets of ASCII double quotes that close a quotation (every second one)."""
     if '"' not in text:
         return frozenset()
-    positions = [i for i, ch in enumerate(text) if ch == '"']
+    positions = [m.start() for m in _QUOTE_RE.finditer(text)]
     return frozenset(positions[1::2])
 
 
@@ -83,16 +105,7 @@ def wrap_range(text: str, width: int, pos: int = 0, limit: int | None = None) ->
             break
         starts.append(pos)
         # the longest run from pos that fits in ``width`` cells
-        if ascii_text:
-            end = min(n, pos + width)
-        else:
-            end, used = pos, 0
-            while end < n:
-                w = _char_cells(text[end])
-                if used + w > width:
-                    break
-                used += w
-                end += 1
+        end = min(n, pos + width) if ascii_text else _fitting(text, pos, width)
         if end >= n:
             pos = n
             break
@@ -108,7 +121,7 @@ def wrap_range(text: str, width: int, pos: int = 0, limit: int | None = None) ->
 def _quote_roles_near(text: str, start: int, stop: int) -> frozenset[int]:
     """Closing-quote offsets for a piece of a huge text (parity counted from the text's start)."""
     before = text.count('"', 0, start)
-    positions = [i for i in range(start, min(len(text), stop + 200)) if text[i] == '"']
+    positions = [m.start() for m in _QUOTE_RE.finditer(text, start, min(len(text), stop + 200))]
     return frozenset(p for k, p in enumerate(positions) if (before + k) % 2 == 1)
 
 
