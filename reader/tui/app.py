@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from rich.text import Text
-from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive, var
 from textual.screen import Screen
-from textual.widgets import Footer, Header
-from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.model.document import Document
@@ -24,18 +20,14 @@ from reader.opening import Indexer, quick_document
 from reader.source import Input
 from reader.state import DocState, StateStore
 from reader.tui.bars import StatusBar
+from reader.tui.indexing import Indexing
 from reader.tui.navigation import NavigationActions
+from reader.tui.panes import SidePanes
 from reader.tui.quoting import QuotingActions
 from reader.tui.text_view import TextView
 
-NARROW, VERY_NARROW = 110, 76
 
-
-class _Abandoned(BaseException):
-    """Raised in the model worker when the app closes mid-build (not an error: nothing to report)."""
-
-
-class ReaderApp(NavigationActions, QuotingActions, App[int]):
+class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]):
     """The reader: outline | text | figures, linked through one current location."""
 
     TITLE = "reader"
@@ -129,114 +121,6 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         self.text.focus()
         self.call_after_refresh(self._mount_side_panes)
 
-    def _reserve_side_panes(self, reserve: bool) -> None:
-        """Until the header, footer and side panes mount, keep their room empty, so the first
-        screen's text is wrapped at its final width and does not move when they arrive."""
-        plan = self._pane_plan() if reserve else {"outline": 0, "figures": 0}
-        self.text.styles.margin = (0, plan["figures"], 0, plan["outline"])
-        self.query_one("#panes").styles.margin = (1 if reserve else 0, 0, 0, 0)
-        self.query_one(StatusBar).styles.margin = (0, 0, 1 if reserve else 0, 0)
-
-    def _mount_side_panes(self) -> None:
-        """After the first paint: the outline and figures panes, then the full model in a worker."""
-        from reader.tui.figures_pane import FiguresPane
-        from reader.tui.outline_pane import OutlinePane
-
-        self._reserve_side_panes(False)
-        self.mount(Header(show_clock=False), before=0)
-        self.mount(Footer())
-        self.call_after_refresh(self.refresh_bindings)
-        panes = self.query_one("#panes")
-        outline, figures = OutlinePane(id="outline"), FiguresPane(id="figures")
-        panes.mount(outline, before=self.text)
-        panes.mount(figures)
-        self._side = (outline, figures)
-        if self.document is not None:
-            outline.set_document(self.document)
-            figures.set_document(self.document)
-            self._follow(self.location)
-        self._apply_panes()
-        if not self._complete:
-            self.build_full_model()
-
-    @work(thread=True, exclusive=True, group="model")
-    def build_full_model(self) -> None:
-        """Get the full model (with jieba's dictionary) without blocking the screen: from the
-        indexer's helper process when there is one, else from the cache or built here; cache it."""
-        worker = get_current_worker()
-
-        def progress(stage: str, share: float) -> None:
-            if worker.is_cancelled:  # the app is closing: stop building at the next step
-                raise _Abandoned
-            value = 0.9 * share if stage == "building" else 0.9 + 0.1 * share
-            if value - self.indexing >= 0.01:
-                self.call_from_thread(self._set_progress, value)
-
-        self.call_from_thread(self._set_progress, 0.01)
-        try:
-            doc = self._full_model(progress)
-        except _Abandoned:
-            return
-        if doc is not None and not worker.is_cancelled:
-            self.call_from_thread(self._swap, doc)
-
-    def _full_model(self, progress: Callable[[str, float], None]) -> Document | None:
-        """The full model from the helper, the cache or a build here (None if the build failed)."""
-        from reader.cache import cache_key, load_model, save_model
-        from reader.pipeline.build import build_document
-        from reader.source import load_sidecar
-
-        doc = self._indexer.full_model(progress) if self._indexer is not None else None
-        if doc is None:
-            sidecar = load_sidecar(self.source.path) if self.source.path else {}
-            key = cache_key(self._quick.metadata.content_hash, sidecar) if self._quick else ""
-            doc = load_model(key, progress) if key else None
-            if doc is None:
-                try:
-                    doc = build_document(
-                        self.source.data,
-                        self.source.name,
-                        sidecar,
-                        dictionary=True,
-                        progress=lambda share: progress("building", share),
-                    )
-                except _Abandoned:
-                    raise
-                except Exception as exc:  # the quick model stays usable
-                    self.call_from_thread(self.notify, f"indexing failed: {exc}", severity="error", markup=False)
-                    self.call_from_thread(self._set_progress, 0.0)
-                    return None
-                if key:
-                    save_model(key, doc)
-        return doc
-
-    def on_unmount(self) -> None:
-        """Closing: stop the helper, so a worker waiting for its model returns at once."""
-        if self._indexer is not None:
-            self._indexer.close()
-
-    def _set_progress(self, value: float) -> None:
-        """Show indexing progress in the status line."""
-        self.indexing = value
-        self._update_status()
-
-    def _swap(self, doc: Document) -> None:
-        """Replace the quick model by the full one, keeping the reader's place."""
-        current = self.document
-        block, offset = self.text.top_anchor
-        if current is not None and current.blocks and (self._user_moved or self._restore is None):
-            source = current.blocks[block].source.start + offset
-            target = doc.block_at(source)
-            offset = max(0, source - doc.blocks[target].source.start)
-            self._show(doc, target, offset, by_block=True)
-        else:
-            self._show(doc, *(self._restore or (0, 0)))
-        self.indexing = 0.0
-        self._update_status()
-        # the model lives as long as the app: keep the cyclic collector from walking its million
-        # objects again (each full collection would stop the screen for a tenth of a second)
-        gc.freeze()
-
     def _show(self, doc: Document, position: int, offset: int, by_block: bool = False) -> None:
         """Put ``doc`` on screen at a source position (or a block index when ``by_block``)."""
         block = position if by_block else (doc.block_at(position) if doc.blocks else 0)
@@ -250,14 +134,6 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         self.text.marked = {doc.block_at(b) for b in self.state.bookmarks} if doc.blocks else set()
         self.text.set_document(doc, block, offset)
         self.location = self.text.cursor
-        self._follow(self.location)
-
-    def _show_side(self, doc: Document) -> None:
-        """Give the side panes ``doc`` (unless another document came meanwhile) and its place."""
-        if self._side is None or doc is not self.document:
-            return
-        self._side[0].set_document(doc)
-        self._side[1].set_document(doc)
         self._follow(self.location)
 
     # -- the shared location ------------------------------------------------
@@ -353,45 +229,6 @@ class ReaderApp(NavigationActions, QuotingActions, App[int]):
         self.text.move_to(block, top=top)
 
     # -- actions -------------------------------------------------------------
-    def action_toggle_pane(self, name: str) -> None:
-        """``o``/``f``: show or hide a side pane."""
-        if self._side is None:
-            return
-        pane = self._side[0] if name == "outline" else self._side[1]
-        visible = not pane.has_class("-hidden")
-        setattr(self.state, name, not visible)
-        self._forced.add(name)
-        self._apply_panes()
-        self._save()
-
-    def on_resize(self) -> None:
-        """Collapse side panes at narrow widths (figures first)."""
-        self._forced.clear()
-        self._apply_panes()
-
-    def _apply_panes(self) -> None:
-        """Show or hide the side panes from the preference and the terminal width."""
-        if self._side is None:
-            return
-        plan = self._pane_plan()
-        for name, pane in zip(("outline", "figures"), self._side, strict=True):
-            show = plan[name] > 0
-            if show:
-                pane.styles.width = plan[name]
-            pane.set_class(not show, "-hidden")
-            if not show and pane.has_focus:
-                self.text.focus()
-
-    def _pane_plan(self) -> dict[str, int]:
-        """The width of each side pane at the terminal's width and the reader's choice (0: hidden)."""
-        width = self.size.width
-        fits = {"figures": width >= NARROW, "outline": width >= VERY_NARROW}
-        sizes = {"outline": 32 if width >= NARROW else 24, "figures": 34}
-        return {
-            name: sizes[name] if getattr(self.state, name) and (fits[name] or name in self._forced) else 0
-            for name in ("outline", "figures")
-        }
-
     def action_help(self) -> None:
         """``?``: the key table."""
         from reader.tui.keys import KEYS

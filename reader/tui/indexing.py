@@ -1,0 +1,110 @@
+"""The full model's share of the app: getting it without blocking the screen, and swapping it in."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.worker import get_current_worker
+
+if TYPE_CHECKING:
+    from reader.model.document import Document
+    from reader.opening import Indexer
+    from reader.source import Input
+
+
+class _Abandoned(BaseException):
+    """Raised in the model worker when the app closes mid-build (not an error: nothing to report)."""
+
+
+class Indexing:
+    """The worker that brings the full model, its progress, and the swap (mixed into ReaderApp)."""
+
+    document: Any
+    text: Any
+    source: Input
+    indexing: float
+    _indexer: Indexer | None
+    _quick: Document | None
+    _user_moved: bool
+    _restore: tuple[int, int] | None
+
+    @work(thread=True, exclusive=True, group="model")
+    def build_full_model(self) -> None:
+        """Get the full model (with jieba's dictionary) without blocking the screen: from the
+        indexer's helper process when there is one, else from the cache or built here; cache it."""
+        worker = get_current_worker()
+
+        def progress(stage: str, share: float) -> None:
+            if worker.is_cancelled:  # the app is closing: stop building at the next step
+                raise _Abandoned
+            value = 0.9 * share if stage == "building" else 0.9 + 0.1 * share
+            if value - self.indexing >= 0.01:
+                self.call_from_thread(self._set_progress, value)
+
+        self.call_from_thread(self._set_progress, 0.01)
+        try:
+            doc = self._full_model(progress)
+        except _Abandoned:
+            return
+        if doc is not None and not worker.is_cancelled:
+            self.call_from_thread(self._swap, doc)
+
+    def _full_model(self, progress: Callable[[str, float], None]) -> Document | None:
+        """The full model from the helper, the cache or a build here (None if the build failed)."""
+        from reader.cache import cache_key, load_model, save_model
+        from reader.pipeline.build import build_document
+        from reader.source import load_sidecar
+
+        doc = self._indexer.full_model(progress) if self._indexer is not None else None
+        if doc is None:
+            sidecar = load_sidecar(self.source.path) if self.source.path else {}
+            key = cache_key(self._quick.metadata.content_hash, sidecar) if self._quick else ""
+            doc = load_model(key, progress) if key else None
+            if doc is None:
+                try:
+                    doc = build_document(
+                        self.source.data,
+                        self.source.name,
+                        sidecar,
+                        dictionary=True,
+                        progress=lambda share: progress("building", share),
+                    )
+                except _Abandoned:
+                    raise
+                except Exception as exc:  # the quick model stays usable
+                    self.call_from_thread(self.notify, f"indexing failed: {exc}", severity="error", markup=False)
+                    self.call_from_thread(self._set_progress, 0.0)
+                    return None
+                if key:
+                    save_model(key, doc)
+        return doc
+
+    def on_unmount(self) -> None:
+        """Closing: stop the helper, so a worker waiting for its model returns at once."""
+        if self._indexer is not None:
+            self._indexer.close()
+
+    def _set_progress(self, value: float) -> None:
+        """Show indexing progress in the status line."""
+        self.indexing = value
+        self._update_status()
+
+    def _swap(self, doc: Document) -> None:
+        """Replace the quick model by the full one, keeping the reader's place."""
+        current = self.document
+        block, offset = self.text.top_anchor
+        if current is not None and current.blocks and (self._user_moved or self._restore is None):
+            source = current.blocks[block].source.start + offset
+            target = doc.block_at(source)
+            offset = max(0, source - doc.blocks[target].source.start)
+            self._show(doc, target, offset, by_block=True)
+        else:
+            self._show(doc, *(self._restore or (0, 0)))
+        self.indexing = 0.0
+        self._update_status()
+        # the model lives as long as the app: keep the cyclic collector from walking its million
+        # objects again (each full collection would stop the screen for a tenth of a second)
+        gc.freeze()
