@@ -90,18 +90,20 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
         self._restore: tuple[int, int] | None = None
         self._side: tuple[Any, Any] | None = None
         self.indexing = 0.0
+        self._text_view = TextView(id="text")
+        self._status = StatusBar(id="status")
 
     # -- layout ------------------------------------------------------------
     def compose(self) -> ComposeResult:
         """Header, the three panes, search and status lines, footer."""
         with Horizontal(id="panes"):
-            yield TextView(id="text")
-        yield StatusBar(id="status")
+            yield self._text_view
+        yield self._status
 
     @property
     def text(self) -> TextView:
-        """The text pane."""
-        return self.query_one(TextView)
+        """The text pane (kept, not queried: a save timer may fire while the app is closing)."""
+        return self._text_view
 
     def on_mount(self) -> None:
         """Show the quick document at once, then build the full model in a worker."""
@@ -158,7 +160,7 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
     def _update_status(self) -> None:
         """Section, paragraph n/N, % read, indexing progress."""
         doc = self.document
-        status = self.query_one(StatusBar)
+        status = self._status
         note = f"indexing {min(99, round(100 * self.indexing))}%" if self.indexing else ""
         if doc is None or not doc.blocks:
             status.show("", (0, 0), 100, note or "empty document")

@@ -27,6 +27,7 @@ class SidePanes:
     _side: tuple[Any, Any] | None
     _forced: set[str]
     _complete: bool
+    _status: StatusBar
 
     def _reserve_side_panes(self, reserve: bool) -> None:
         """Until the header, footer and side panes mount, keep their room empty, so the first
@@ -34,7 +35,7 @@ class SidePanes:
         plan = self._pane_plan() if reserve else {"outline": 0, "figures": 0}
         self.text.styles.margin = (0, plan["figures"], 0, plan["outline"])
         self.query_one("#panes").styles.margin = (1 if reserve else 0, 0, 0, 0)
-        self.query_one(StatusBar).styles.margin = (0, 0, 1 if reserve else 0, 0)
+        self._status.styles.margin = (0, 0, 1 if reserve else 0, 0)
 
     def _mount_side_panes(self) -> None:
         """After the first paint: the outline and figures panes, then the full model in a worker."""
