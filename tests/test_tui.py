@@ -425,3 +425,11 @@ async def test_the_status_line_shows_indexing_progress_until_the_full_model_arri
         release.set()
         await settle(app, pilot)
         assert "indexing" not in str(app.query_one("#status").render())
+
+
+async def test_quitting_before_the_side_panes_arrive_is_clean(tmp_path):
+    """q at once: the panes that were to mount after the first frame are not mounted on a closing app."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0 and app._exception is None

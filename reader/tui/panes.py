@@ -28,6 +28,8 @@ class SidePanes:
     _forced: set[str]
     _complete: bool
     _status: StatusBar
+    _closing: bool
+    screen: Any
 
     def _reserve_side_panes(self, reserve: bool) -> None:
         """Until the header, footer and side panes mount, keep their room empty, so the first
@@ -38,7 +40,15 @@ class SidePanes:
         self._status.styles.margin = (0, 0, 1 if reserve else 0, 0)
 
     def _mount_side_panes(self) -> None:
-        """After the first paint: the outline and figures panes, then the full model in a worker."""
+        """After the first paint: the outline and figures panes, then the full model in a worker
+        (nothing when the reader quit before that paint was over)."""
+        from textual.app import ScreenStackError
+
+        try:
+            if self._closing or not self.screen.is_attached:
+                return
+        except ScreenStackError:
+            return
         from reader.tui.figures_pane import FiguresPane
         from reader.tui.outline_pane import OutlinePane
 
