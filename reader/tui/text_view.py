@@ -21,7 +21,7 @@ from reader.model.document import Document
 from reader.textlayout import TextLayout
 
 CURSOR_BG = "on #26324a"
-GROW_EVERY = 0.5  # seconds between growths of the scrollable height while a large text is wrapped
+GROW_EVERY = 2.0  # seconds between growths of the scrollable height while a large text is wrapped
 _SENTENCE_RE = re.compile(r"[^。！？!?；;]*[。！？!?；;]+[”’\"」』）)]*|[^。！？!?；;]+$")
 
 
