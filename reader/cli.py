@@ -171,9 +171,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     """``reader [FILE]``: open the TUI (its first-screen model is built while Textual loads)."""
     from reader.opening import Indexer
+    from reader.state import StateStore
 
     source = read_input(args.file)
-    indexer = Indexer.start(source)
+    indexer = Indexer.start(source, StateStore())
     from reader.tui.app import run_app
 
     return run_app(source, debug=args.debug, indexer=indexer)

@@ -27,14 +27,16 @@ from reader.errors import NotTextError, ReaderError
 if TYPE_CHECKING:
     from reader.model.document import Document
     from reader.source import Input
+    from reader.state import StateStore
 
 QUICK_BYTES = 48 * 1024
 PIPE_BYTES = 1 << 20  # a pipe this large lets the helper send its first model without waiting
 
 
-def quick_document(source: Input) -> tuple[Document, bool]:
+def quick_document(source: Input, store: StateStore | None = None) -> tuple[Document, bool]:
     """What the first screen needs: the cached full model, else a quick build of the whole
-    document when it is small, else of its opening part. Returns (document, is_the_full_model).
+    document when it is small, else of its opening part, or, when ``store`` remembers a place
+    further on, of the part around that place. Returns (document, is_the_full_model).
 
     A quick build skips dictionary look-ups (jieba loads later, in the background).
     """
@@ -47,13 +49,16 @@ def quick_document(source: Input) -> tuple[Document, bool]:
         cached = load_model(cache_key(key, sidecar))
         if cached is not None:
             return cached, True
-    from reader.pipeline.build import build_document
+    from reader.pipeline.build import build_document, build_window
 
     data = source.data
-    if len(data) > QUICK_BYTES and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
-        cut = data.rfind(b"\n", 0, QUICK_BYTES)
-        data = data[: cut if cut > 0 else QUICK_BYTES]
+    place = store.load(key).position if store is not None and len(data) > QUICK_BYTES else 0
     try:
+        if place * 4 > QUICK_BYTES:  # (a character takes up to 4 bytes) beyond the opening part
+            return build_window(data, place, QUICK_BYTES // 3, source.name, sidecar, key), False
+        if len(data) > QUICK_BYTES and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+            cut = data.rfind(b"\n", 0, QUICK_BYTES)
+            data = data[: cut if cut > 0 else QUICK_BYTES]
         return build_document(data, source.name, sidecar, dictionary=False, key=key), False
     except NotTextError:
         raise ReaderError(f"{source.name} is not a text document") from None
@@ -62,20 +67,23 @@ def quick_document(source: Input) -> tuple[Document, bool]:
 class Indexer:
     """A forked helper that builds a document's models; without one, ``first_screen`` builds here."""
 
-    def __init__(self, source: Input, pid: int | None = None, pipe: int | None = None) -> None:
+    def __init__(
+        self, source: Input, store: StateStore | None = None, pid: int | None = None, pipe: int | None = None
+    ) -> None:
         self.source = source
+        self.store = store  # where the reader's place is remembered: the first screen opens there
         self.pid = pid
         self._stream: BinaryIO | None = os.fdopen(pipe, "rb") if pipe is not None else None
 
     @classmethod
-    def start(cls, source: Input) -> Indexer:
+    def start(cls, source: Input, store: StateStore | None = None) -> Indexer:
         """Fork the helper (none without ``fork`` or with READER_NO_HELPER)."""
         if not hasattr(os, "fork") or os.environ.get("READER_NO_HELPER"):
-            return cls(source)
+            return cls(source, store)
         try:
             read_end, write_end = os.pipe()
         except OSError:
-            return cls(source)
+            return cls(source, store)
         with contextlib.suppress(AttributeError, OSError):
             import fcntl
 
@@ -85,17 +93,17 @@ class Indexer:
         except OSError:
             os.close(read_end)
             os.close(write_end)
-            return cls(source)
+            return cls(source, store)
         if pid == 0:  # the helper: build, send, leave without running the parent's exit handlers
             status = 1
             try:
                 os.close(read_end)
-                _serve(write_end, source)
+                _serve(write_end, source, store)
                 status = 0
             finally:
                 os._exit(status)
         os.close(write_end)
-        return cls(source, pid, read_end)
+        return cls(source, store, pid, read_end)
 
     @property
     def running(self) -> bool:
@@ -106,7 +114,7 @@ class Indexer:
         """The first screen's model, and whether it is already the full one; from the helper, or
         built here when there is no helper or it failed."""
         received = self._receive_first()
-        return received if received is not None else quick_document(self.source)
+        return received if received is not None else quick_document(self.source, self.store)
 
     def _receive_first(self) -> tuple[Document, bool] | None:
         """The helper's first message; None (and the helper stopped) unless it is a model."""
@@ -155,13 +163,13 @@ class Indexer:
                 os.waitpid(pid, 0)
 
 
-def _serve(pipe: int, source: Input) -> None:
+def _serve(pipe: int, source: Input, store: StateStore | None) -> None:
     """In the helper: send the first screen's model, then the full model in frames, and cache it."""
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):  # nothing from the helper may reach the terminal the UI draws on
         os.dup2(devnull, fd)
     with os.fdopen(pipe, "wb") as out:
-        doc, complete = quick_document(source)
+        doc, complete = quick_document(source, store)
         pickle.dump(("first", doc, complete), out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
         if complete:

@@ -34,7 +34,7 @@ SCRIPT = textwrap.dedent(
             os._exit(3)
         read_end, write_end = os.pipe()
         os.close(write_end)
-        indexer = Indexer(source, pid, read_end)
+        indexer = Indexer(source, None, pid, read_end)
     else:
         indexer = Indexer.start(source)
     print("helper" if indexer.pid else "no helper")

@@ -101,6 +101,7 @@ class Metadata:
     content_hash: str = ""
     inferred: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    length: int = 0  # characters in the whole decoded source (a partial model covers only some)
 
     def to_dict(self) -> dict[str, object]:
         """Return the metadata as plain JSON-ready data."""

@@ -8,6 +8,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
@@ -61,6 +62,47 @@ def build_document(
         return doc
 
 
+def build_window(
+    data: bytes,
+    around: int,
+    size: int,
+    source: str = "<stdin>",
+    sidecar: Mapping[str, str] | None = None,
+    key: str | None = None,
+) -> Document:
+    """The model of about ``size`` characters of the document, from a paragraph break a little
+    before the source offset ``around``, without dictionary look-ups: what the first screen of a
+    long document reopened where the reader left it needs. Its source spans and line numbers are
+    those of the whole file, and its metadata gives the whole file's length."""
+    with collector_paused():
+        decoded = read_text(data)
+        text = decoded.text
+        at = decoded.offsets.to_clean(around, len(text))
+        before = max(0, at - size // 8)
+        start = text.rfind("\n\n", 0, before) + 2
+        if start < 2 or at - start > size // 2:  # no blank lines near: start at a line
+            start = text.rfind("\n", 0, before) + 1
+        end = text.find("\n\n", start + size)
+        if end < 0 or end - start > 2 * size:
+            end = text.find("\n", start + size)
+        end = len(text) if end < 0 else end
+        window = DecodedText(text[start:end], decoded.encoding, decoded.warnings, decoded.offsets.shifted(start))
+        layout = lay_out(window.text)
+        structure = build_structure(reflow(layout, None, False), layout.cjk)
+        return assemble(
+            window,
+            structure,
+            layout.cjk,
+            data,
+            source,
+            sidecar or {},
+            None,
+            key,
+            first_line=text.count("\n", 0, start) + 1,
+            length=decoded.offsets.to_source(len(text)),
+        )
+
+
 class _CollectorPause:
     """How many builds are under way, and whether the collector ran before the first began."""
 
@@ -99,8 +141,11 @@ def assemble(
     sidecar: Mapping[str, str],
     cut: Callable[[str], list[str]] | None,
     state_key: str | None = None,
+    first_line: int = 1,
+    length: int | None = None,
 ) -> Document:
-    """Turn the structure step's records into the immutable model, finding figures on the way."""
+    """Turn the structure step's records into the immutable model, finding figures on the way
+    (``first_line`` and ``length``: of a window, the line it starts on and the whole text's length)."""
     text = decoded.text
     newlines = [m.start() for m in re.finditer("\n", text)] if "\n" in text else []
     to_source = decoded.offsets.to_source
@@ -123,10 +168,10 @@ def assemble(
             )  # type: ignore[arg-type, call-overload]
         start, end = to_source(raw.start), to_source(raw.end)
         span = SourceSpan(
-            bisect.bisect_right(newlines, raw.start) + 1,
+            bisect.bisect_right(newlines, raw.start) + first_line,
             start,
             end,
-            bisect.bisect_right(newlines, max(raw.start, raw.end - 1)) + 1,
+            bisect.bisect_right(newlines, max(raw.start, raw.end - 1)) + first_line,
         )
         truncated = kind == "paragraph" and not ends_sentence(raw.text) and i + 1 < len(structure.blocks)
         block = Block(i, kind, raw.text, span, key, tuple(raw.emphasis), raw.role, raw.page, heading, truncated, lead)
@@ -152,6 +197,7 @@ def assemble(
                 )
     sections = _sections(sections_raw)
     metadata = _metadata(decoded, blocks, sections, cjk, state_key or content_hash(data), source, sidecar)
+    metadata = replace(metadata, length=to_source(len(text)) if length is None else length)
     return Document(metadata, tuple(blocks), tuple(sections), tuple(figures))
 
 

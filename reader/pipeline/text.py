@@ -60,6 +60,25 @@ class OffsetMap:
         i = bisect.bisect_right(self.clean_at, offset)
         return offset + (self.removed_before[i - 1] if i else 0)
 
+    def to_clean(self, source: int, length: int) -> int:
+        """Return the clean-text offset (of a text ``length`` long) shown at or before ``source``."""
+        lo, hi = 0, length
+        while lo < hi:  # the last offset whose source is not past ``source``
+            mid = (lo + hi + 1) // 2
+            if self.to_source(mid) <= source:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def shifted(self, start: int) -> OffsetMap:
+        """The map of the clean text from ``start`` on: its offset 0 is this text's ``start``."""
+        i = bisect.bisect_right(self.clean_at, start)
+        clean_at = [0] + [c - start for c in self.clean_at[i:]]
+        removed = [start + (self.removed_before[i - 1] if i else 0)]
+        removed += [start + r for r in self.removed_before[i:]]
+        return OffsetMap(tuple(clean_at), tuple(removed))
+
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:

@@ -108,7 +108,7 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
     def on_mount(self) -> None:
         """Show the quick document at once, then build the full model in a worker."""
         if self._quick is None:
-            self._quick, self._complete = quick_document(self.source)
+            self._quick, self._complete = quick_document(self.source, self.store)
         doc = self._quick
         if self.store is not None:
             self.state = self.store.load(doc.metadata.content_hash)
@@ -180,7 +180,7 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
             chain = doc.label_chain(place.section)
             if chain and chain != label:
                 label = f"{label} {chain}"
-        end = doc.blocks[-1].source.end or 1
+        end = max(doc.metadata.length, doc.blocks[-1].source.end) or 1  # a partial model: the whole
         percent = min(100, round(100 * doc.blocks[block].source.end / end))
         status.show(label, (place.paragraph, max(total, place.paragraph)), percent, note)
 
@@ -326,14 +326,14 @@ def _reattach_terminal() -> None:
 def run_app(source: Input, debug: bool = False, indexer: Indexer | None = None) -> int:
     """Open the TUI on ``source`` (``indexer``: its helper, already at work); return the exit
     status (an unexpected error: one line, status 2)."""
-    indexer = indexer or Indexer(source)
+    indexer = indexer or Indexer(source, StateStore())
     try:
         quick, complete = indexer.first_screen()
         if source.path is None and not sys.stdin.isatty():
             _reattach_terminal()
         if not sys.stdout.isatty():
             raise ReaderError("the reader needs a terminal; use 'reader reflow FILE' to print the text")
-        app = ReaderApp(source, StateStore(), quick, complete, indexer=indexer)
+        app = ReaderApp(source, indexer.store or StateStore(), quick, complete, indexer=indexer)
         app.debug_errors = debug
         # Textual hands each frame to a writer thread; with the default 5 ms GIL switch interval a
         # busy main thread (or a worker) holds every frame back from the terminal by 5-15 ms
