@@ -109,6 +109,7 @@ def _watch_display(app: object) -> list[float]:
     original = app._display  # type: ignore[attr-defined]
 
     def display(screen: object, renderable: object) -> None:
+        """Stamp the time, then draw as usual."""
         if renderable is not None:
             stamps.append(time.perf_counter())
         original(screen, renderable)

@@ -191,6 +191,7 @@ def _serve(pipe: int, source: Input, store: StateStore | None) -> None:
             return
 
         def report(share: float) -> None:
+            """Tell the parent how far the build is."""
             pickle.dump(("progress", share), out)
             out.flush()
 

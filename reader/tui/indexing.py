@@ -38,6 +38,7 @@ class Indexing:
         worker = get_current_worker()
 
         def progress(stage: str, share: float) -> None:
+            """Show the share done in the status line; stop if the app is closing."""
             if worker.is_cancelled:  # the app is closing: stop building at the next step
                 raise _Abandoned
             value = 0.9 * share if stage == "building" else 0.9 + 0.1 * share
