@@ -105,11 +105,6 @@ class Indexer:
         os.close(write_end)
         return cls(source, store, pid, read_end)
 
-    @property
-    def running(self) -> bool:
-        """True while a helper may still send something."""
-        return self._stream is not None
-
     def first_screen(self) -> tuple[Document, bool]:
         """The first screen's model, and whether it is already the full one; from the helper, or
         built here when there is no helper or it failed."""
