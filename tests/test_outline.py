@@ -72,3 +72,21 @@ async def test_reaching_a_lead_highlights_it_in_the_outline(tmp_path, small_batc
         await pilot.pause()
         assert doc.section_at(app.location).key == lead.key
         assert outline.cursor_node is not None and outline.cursor_node.data == lead.key
+
+
+async def test_the_full_model_arrives_wrapped_so_the_end_is_one_key_away(tmp_path):
+    """The swap brings the whole text already wrapped at the pane's width: G needs no wrapping."""
+    app = ReaderApp(long_document(400), StateStore(tmp_path / "state"), terminal_writer=lambda _s: None)
+    async with app.run_test(size=(140, 40)) as pilot:
+        quick = None
+        for _ in range(500):
+            await pilot.pause(0.01)
+            quick = quick or app.document
+            if app.document is not quick:
+                break
+        assert app.document is not quick  # the full model is in
+        assert app.text.wrapped is not None and app.text.wrapped.complete
+        assert app.text.wrapped.width == app.text.wrap_width
+        await pilot.press("G")
+        last = [b.index for b in app.document.blocks if b.is_reading][-1]
+        assert app.location == last

@@ -19,6 +19,7 @@ from reader.model.document import Document
 from reader.opening import Indexer, quick_document
 from reader.source import Input
 from reader.state import DocState, StateStore
+from reader.textlayout import TextLayout
 from reader.tui.bars import StatusBar
 from reader.tui.indexing import Indexing
 from reader.tui.navigation import NavigationActions
@@ -123,8 +124,11 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
         self.text.focus()
         self.call_after_refresh(self._mount_side_panes)
 
-    def _show(self, doc: Document, position: int, offset: int, by_block: bool = False) -> None:
-        """Put ``doc`` on screen at a source position (or a block index when ``by_block``)."""
+    def _show(
+        self, doc: Document, position: int, offset: int, by_block: bool = False, wrapped: TextLayout | None = None
+    ) -> None:
+        """Put ``doc`` on screen at a source position (or a block index when ``by_block``;
+        ``wrapped``: its lines, already wrapped)."""
         block = position if by_block else (doc.block_at(position) if doc.blocks else 0)
         if not by_block and doc.blocks and doc.blocks[block].source.start > position:
             offset = 0
@@ -134,7 +138,7 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
         if self._side is not None:  # in the next frame: the text first
             self.call_after_refresh(self._show_side, doc)
         self.text.marked = {doc.block_at(b) for b in self.state.bookmarks} if doc.blocks else set()
-        self.text.set_document(doc, block, offset)
+        self.text.set_document(doc, block, offset, wrapped)
         self.location = self.text.cursor
         self._follow(self.location)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from reader.model.document import Document
     from reader.opening import Indexer
     from reader.source import Input
+    from reader.textlayout import TextLayout
 
 
 class _Abandoned(BaseException):
@@ -48,10 +50,23 @@ class Indexing:
         self.call_from_thread(self._set_progress, 0.01)
         try:
             doc = self._full_model(progress)
+            wrapped = self._wrap(doc, progress) if doc is not None else None
         except _Abandoned:
             return
         if doc is not None and not worker.is_cancelled:
-            self.call_from_thread(self._swap, doc)
+            self.call_from_thread(self._swap, doc, wrapped)
+
+    def _wrap(self, doc: Document, progress: Callable[[str, float], None]) -> TextLayout:
+        """Wrap the whole of the full model for the text pane here, before the swap, so a jump
+        anywhere in it is immediate from the moment it is shown (the quick one stays meanwhile)."""
+        from reader.textlayout import TextLayout
+
+        wrapped = TextLayout(doc, self.text.wrap_width)
+        while not wrapped.complete:
+            wrapped.extend(500)
+            progress("reading", 1.0)  # (stops here if the app is closing)
+            time.sleep(0)
+        return wrapped
 
     def _full_model(self, progress: Callable[[str, float], None]) -> Document | None:
         """The full model from the helper, the cache or a build here (None if the build failed)."""
@@ -93,17 +108,17 @@ class Indexing:
         self.indexing = value
         self._update_status()
 
-    def _swap(self, doc: Document) -> None:
-        """Replace the quick model by the full one, keeping the reader's place."""
+    def _swap(self, doc: Document, wrapped: TextLayout | None = None) -> None:
+        """Replace the quick model by the full one (``wrapped``: its lines), keeping the reader's place."""
         current = self.document
         block, offset = self.text.top_anchor
         if current is not None and current.blocks and (self._user_moved or self._restore is None):
             source = current.blocks[block].source.start + offset
             target = doc.block_at(source)
             offset = max(0, source - doc.blocks[target].source.start)
-            self._show(doc, target, offset, by_block=True)
+            self._show(doc, target, offset, by_block=True, wrapped=wrapped)
         else:
-            self._show(doc, *(self._restore or (0, 0)))
+            self._show(doc, *(self._restore or (0, 0)), wrapped=wrapped)
         self.indexing = 0.0
         self._update_status()
         # the model lives as long as the app: keep the cyclic collector from walking its million

@@ -72,9 +72,7 @@ class OutlinePane(Tree[str]):
         if self._stack:
             self.call_later(self._fill, doc)
 
-    def _add(
-        self, parent: TreeNode[str], doc: Document, section: Section
-    ) -> list[tuple[TreeNode[str], Section]]:
+    def _add(self, parent: TreeNode[str], doc: Document, section: Section) -> list[tuple[TreeNode[str], Section]]:
         """Add one section's entry; return its children to add next (none when it is collapsed)."""
         label = Text()
         if section.number:

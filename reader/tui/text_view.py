@@ -72,16 +72,24 @@ class TextView(ScrollView, can_focus=True):
         self._anchor: tuple[int, int] = (0, 0)
 
     # -- model -------------------------------------------------------------
-    def set_document(self, doc: Document, block: int = 0, offset: int = 0) -> None:
-        """Show ``doc`` with ``block`` (and the character ``offset`` in it) at the top."""
+    def set_document(self, doc: Document, block: int = 0, offset: int = 0, wrapped: TextLayout | None = None) -> None:
+        """Show ``doc`` with ``block`` (and the character ``offset`` in it) at the top; ``wrapped``:
+        its lines already wrapped (used when made for the width the view has now)."""
         self.doc = doc
         self.cursor = self._reading_block(block)
         self.selection = None
         self._anchor = (self.cursor, offset)
-        if self.scrollable_content_region.width:
+        if wrapped is not None and wrapped.doc is doc and wrapped.width == self.wrap_width:
+            self._relayout(wrapped)
+        elif self.scrollable_content_region.width:
             self._relayout()
         else:
             self.call_after_refresh(self._relayout)
+
+    @property
+    def wrap_width(self) -> int:
+        """The width text is wrapped to: the view's, less its padding and scrollbar."""
+        return max(8, self.scrollable_content_region.width or 80)
 
     def _reading_block(self, block: int) -> int:
         """Return ``block`` or the nearest reading block after it."""
@@ -96,12 +104,12 @@ class TextView(ScrollView, can_focus=True):
                 return i
         return block
 
-    def _relayout(self) -> None:
-        """Wrap the document at the current width, keeping the anchored text at the top."""
+    def _relayout(self, wrapped: TextLayout | None = None) -> None:
+        """Wrap the document at the current width (or take ``wrapped``), keeping the anchored
+        text at the top."""
         if self.doc is None:
             return
-        width = max(8, self.scrollable_content_region.width or 80)
-        self.wrapped = TextLayout(self.doc, width)
+        self.wrapped = wrapped or TextLayout(self.doc, self.wrap_width)
         block, offset = self._anchor
         # wrap what the screen shows (from the anchored block on) now; a worker wraps the rest
         self._ensure_block(block)
