@@ -25,7 +25,7 @@ def load(arg: str | None, dictionary: bool = True) -> tuple[Document, Input]:
     from reader.source import load_sidecar
 
     source = read_input(arg)
-    sidecar = load_sidecar(source.path) if source.path else {}
+    sidecar = load_sidecar(source.path)
     try:
         doc = build_document(source.data, source.name, sidecar, dictionary=dictionary)
     except NotTextError:

@@ -43,7 +43,7 @@ def quick_document(source: Input, store: StateStore | None = None) -> tuple[Docu
     from reader.cache import cache_key, load_model
     from reader.source import content_hash, load_sidecar
 
-    sidecar = load_sidecar(source.path) if source.path else {}
+    sidecar = load_sidecar(source.path)
     key = content_hash(source.data)  # the state key is always the whole file's hash
     if len(source.data) <= QUICK_BYTES:
         cached = load_model(cache_key(key, sidecar))
@@ -175,7 +175,7 @@ def _serve(pipe: int, source: Input, store: StateStore | None) -> None:
         from reader.pipeline.build import build_document
         from reader.source import load_sidecar
 
-        sidecar = load_sidecar(source.path) if source.path else {}
+        sidecar = load_sidecar(source.path)
         key = cache_key(doc.metadata.content_hash, sidecar)
         try:
             cached = (cache_dir() / f"{key}.model").read_bytes()

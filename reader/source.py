@@ -63,8 +63,11 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def load_sidecar(path: Path) -> dict[str, str]:
-    """Read ``FILE.meta.toml`` beside a document, when present (bad TOML is ignored)."""
+def load_sidecar(path: Path | None) -> dict[str, str]:
+    """Read ``FILE.meta.toml`` beside a document, when present (bad TOML is ignored; standard
+    input, ``path`` None, has none)."""
+    if path is None:
+        return {}
     meta = path.with_name(path.name + ".meta.toml")
     if not meta.is_file():
         return {}

@@ -76,7 +76,7 @@ class Indexing:
 
         doc = self._indexer.full_model(progress) if self._indexer is not None else None
         if doc is None:
-            sidecar = load_sidecar(self.source.path) if self.source.path else {}
+            sidecar = load_sidecar(self.source.path)
             key = cache_key(self._quick.metadata.content_hash, sidecar) if self._quick else ""
             doc = load_model(key, progress) if key else None
             if doc is None:
