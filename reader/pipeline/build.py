@@ -44,22 +44,7 @@ def build_document(
     with collector_paused():
         decoded = read_text(data)
         report(0.05)
-        words: Callable[[str, str], bool] | None = None
-        cut: Callable[[str], list[str]] | None = None
-        layout = lay_out(decoded.text)
-        report(0.2)
-        if dictionary and layout.cjk:
-            from reader.pipeline.wordcheck import cut as jieba_cut
-            from reader.pipeline.wordcheck import word_spans_break
-
-            words, cut = word_spans_break, jieba_cut
-        raw = reflow(layout, words, dictionary, lambda share: report(0.2 + 0.4 * share))
-        report(0.6)
-        structure = build_structure(raw, layout.cjk)
-        report(0.7)
-        doc = assemble(decoded, structure, layout.cjk, data, source, sidecar or {}, cut, key)
-        report(1.0)
-        return doc
+        return _model(decoded, data, source, sidecar or {}, key, dictionary, report)
 
 
 def build_window(
@@ -87,20 +72,47 @@ def build_window(
             end = text.find("\n", start + size)
         end = len(text) if end < 0 else end
         window = DecodedText(text[start:end], decoded.encoding, decoded.warnings, decoded.offsets.shifted(start))
-        layout = lay_out(window.text)
-        structure = build_structure(reflow(layout, None, False), layout.cjk)
-        return assemble(
+        return _model(
             window,
-            structure,
-            layout.cjk,
             data,
             source,
             sidecar or {},
-            None,
             key,
+            False,
+            lambda _share: None,
             first_line=text.count("\n", 0, start) + 1,
             length=decoded.offsets.to_source(len(text)),
         )
+
+
+def _model(
+    decoded: DecodedText,
+    data: bytes,
+    source: str,
+    sidecar: Mapping[str, str],
+    key: str | None,
+    dictionary: bool,
+    report: Callable[[float], None],
+    first_line: int = 1,
+    length: int | None = None,
+) -> Document:
+    """The steps after decoding, for a whole text or a window of it (see ``assemble``)."""
+    words: Callable[[str, str], bool] | None = None
+    cut: Callable[[str], list[str]] | None = None
+    layout = lay_out(decoded.text)
+    report(0.2)
+    if dictionary and layout.cjk:
+        from reader.pipeline.wordcheck import cut as jieba_cut
+        from reader.pipeline.wordcheck import word_spans_break
+
+        words, cut = word_spans_break, jieba_cut
+    raw = reflow(layout, words, dictionary, lambda share: report(0.2 + 0.4 * share))
+    report(0.6)
+    structure = build_structure(raw, layout.cjk)
+    report(0.7)
+    doc = assemble(decoded, structure, layout.cjk, data, source, sidecar, cut, key, first_line, length)
+    report(1.0)
+    return doc
 
 
 class _CollectorPause:
