@@ -13,11 +13,27 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 from reader.bench import Row
 
 _ESCAPE_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[^\[()]")
 _ROW_RE = re.compile(rb"\x1b\[(\d+);\d+H")  # a cursor move: where a redraw writes
+
+
+def _await_text(output: BinaryIO, text: str, timeout: float) -> bool:
+    """Read a pane's output stream until ``text`` has been drawn (escapes aside); False on timeout."""
+    wanted, seen = text.encode(), b""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        chunk = output.read()
+        if not chunk:
+            time.sleep(0.002)
+            continue
+        seen += chunk
+        if wanted in _ESCAPE_RE.sub(b"", seen):
+            return True
+    return False
 
 
 class Terminal:
@@ -41,24 +57,15 @@ class Terminal:
     def first_screen(self, command: str, marker: str, timeout: float = 60, settle: float = 0.3) -> float:
         """Seconds from launching ``command`` until ``marker`` shows on screen (``settle``: time the
         program keeps running afterwards, e.g. to finish and cache its model)."""
-        wanted = marker.encode()
-        seen = b""
         with self.stream.open("rb") as output:
             output.seek(0, os.SEEK_END)
             start = time.perf_counter()
             self.tmux("respawn-pane", "-k", "-t", "b", command)
-            while time.perf_counter() - start < timeout:
-                chunk = output.read()
-                if not chunk:
-                    time.sleep(0.002)
-                    continue
-                seen += chunk
-                if wanted in _ESCAPE_RE.sub(b"", seen):
-                    elapsed = time.perf_counter() - start
-                    time.sleep(settle)
-                    self.tmux("respawn-pane", "-k", "-t", "b", "sleep 600")
-                    time.sleep(0.3)
-                    return elapsed
+            if _await_text(output, marker, timeout):
+                elapsed = time.perf_counter() - start
+                time.sleep(settle)
+                self.reset()
+                return elapsed
         raise RuntimeError(f"{marker!r} never showed for {command}")
 
     def key_latencies(self, command: str, marker: str, presses: int, gap: float) -> list[float]:
@@ -71,11 +78,7 @@ class Terminal:
         with self.stream.open("rb") as output:
             output.seek(0, os.SEEK_END)
             self.tmux("respawn-pane", "-k", "-t", "b", command)
-            seen = b""
-            deadline = time.perf_counter() + 60
-            while marker.encode() not in _ESCAPE_RE.sub(b"", seen) and time.perf_counter() < deadline:
-                seen += output.read()
-                time.sleep(0.002)
+            _await_text(output, marker, 60)
             for _ in range(presses):
                 time.sleep(gap)
                 output.read()
@@ -89,8 +92,7 @@ class Terminal:
                     time.sleep(0.001)
                 else:
                     latencies.append(5000.0)
-        self.tmux("respawn-pane", "-k", "-t", "b", "sleep 600")
-        time.sleep(0.3)
+        self.reset()
         return latencies
 
     def screen_after(self, command: str, marker: str) -> str:
@@ -102,10 +104,15 @@ class Terminal:
             if marker in screen:
                 time.sleep(2.0)  # let the background indexing (jieba) run
                 screen = self.tmux("capture-pane", "-p", "-t", "b")
-                self.tmux("respawn-pane", "-k", "-t", "b", "sleep 600")
+                self.reset()
                 return screen
             time.sleep(0.05)
         return ""
+
+    def reset(self) -> None:
+        """End the program in the pane (an idle one takes its place)."""
+        self.tmux("respawn-pane", "-k", "-t", "b", "sleep 600")
+        time.sleep(0.3)
 
     def close(self) -> None:
         """Stop the tmux server."""
