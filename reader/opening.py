@@ -190,7 +190,8 @@ def _serve(pipe: int, source: Input, store: StateStore | None) -> None:
             pickle.dump(("progress", share), out)
             out.flush()
 
-        full = build_document(source.data, source.name, sidecar, dictionary=True, progress=report)
+        hashed = doc.metadata.content_hash  # the whole file's, hashed once already
+        full = build_document(source.data, source.name, sidecar, dictionary=True, key=hashed, progress=report)
         frames = list(model_frames(full))
         for frame in frames:
             out.write(frame)

@@ -86,6 +86,7 @@ class Indexing:
                         self.source.name,
                         sidecar,
                         dictionary=True,
+                        key=self._quick.metadata.content_hash if self._quick else None,  # (hashed already)
                         progress=lambda share: progress("building", share),
                     )
                 except _Abandoned:
