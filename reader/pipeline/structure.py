@@ -20,7 +20,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (20, re.compile(rf"^([{_CN}]+)[、][ \t\u3000]*")),
     (21, re.compile(rf"^[(（]([{_CN}]+)[)）][ \t\u3000]*")),
     (22, re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)[.．、]?(?!\d)[ \t\u3000]*")),
-    (22, re.compile(r"^(\d{1,2})(?:[、]|[.．](?!\d))[ \t\u3000]*")),
+    (22, re.compile(r"^(\d{1,4})(?:[、]|[.．](?!\d))[ \t\u3000]*")),
     (23, re.compile(r"^[(（](\d{1,2})[)）][ \t\u3000]*")),
 )
 _LEAD_END_RE = re.compile(r"[。！？!?]|\.(?:\s|$)")
