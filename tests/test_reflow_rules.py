@@ -86,7 +86,10 @@ def test_markdown_headings():
     doc = build("# Title\n\nIntro text here.\n\n## Part one\n\nBody.\n\n## Part two\n\nMore body.\n", "x.md")
     titles = [(s.level, s.title) for s in doc.sections]
     assert titles == [(1, "Title"), (2, "Part one"), (2, "Part two")]
-    assert doc.section("1.2").title == "Part two"
+    # Markdown headings carry no numbers unless they print one: none is invented
+    assert [s.number for s in doc.sections] == [None, None, None]
+    numbered = build("# Guide\n\n## 2.1 Scope\n\nBody.\n\n## 3. Terms\n\nMore.\n", "y.md")
+    assert [(s.number, s.title) for s in numbered.sections] == [(None, "Guide"), ("2.1", "Scope"), ("3", "Terms")]
 
 
 def test_chinese_numeral_figures_need_a_measure_word():

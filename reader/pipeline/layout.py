@@ -1,4 +1,4 @@
-"""Step 2, text → layout: chunks, visual lines (segments), column width, page furniture."""
+"""Step 2, layout analysis: page furniture, print widths, the column width."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from collections import Counter
 
 from reader.pipeline.chars import cjk_ratio, print_widths
 from reader.sources.layout import Chunk, Layout, Segment
-from reader.sources.text import text_chunks
 
 PAGE_NUMBER_RE = re.compile(r"^[-–—\s]*(?:page|p\.|第)?\s*\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*(?:页)?[-–—\s]*$", re.I)
 _DIGITS_RE = re.compile(r"\d+")
@@ -84,10 +83,11 @@ def _looks_numbered(text: str) -> bool:
     return _NUMBERED_RE.match(text) is not None
 
 
-def analyse(chunks: list[Chunk], cjk_doc: bool, pages: int = 1) -> Layout:
-    """Measure a text source's chunks: page furniture, which lines are Latin, print widths, the
-    column width."""
-    _mark_running_heads(chunks, cjk_doc)
+def analyse(layout: Layout) -> Layout:
+    """Measure a layout: page furniture, which lines are Latin, print widths, the column width
+    (chunks whose kind the source knew are measured, not judged)."""
+    chunks, cjk_doc = layout.chunks, layout.cjk
+    _mark_running_heads([c for c in chunks if c.hint is None], cjk_doc)
     for chunk in chunks:
         for seg in chunk.segments:
             seg.latin = not cjk_doc or (_LATIN_RE.search(seg.text) is not None and cjk_ratio(seg.text) < 0.3)
@@ -100,13 +100,8 @@ def analyse(chunks: list[Chunk], cjk_doc: bool, pages: int = 1) -> Layout:
     for chunk in chunks:
         for seg in chunk.segments:
             seg.width = float(len(seg.text)) if seg.latin else seg.widths[measure]
-    return Layout(chunks, column, cjk_doc, measure, latin_column, page_labels=[None] * pages)
-
-
-def lay_out(text: str, cjk_doc: bool, space_lines: bool) -> Layout:
-    """Cut clean text into chunks and segments (the text source) and measure them."""
-    chunks, pages = text_chunks(text, space_lines)
-    return analyse(chunks, cjk_doc, pages)
+    layout.column, layout.measure, layout.latin_column = column, measure, latin_column
+    return layout
 
 
 def _latin_column(chunks: list[Chunk]) -> float:

@@ -14,7 +14,7 @@ from statistics import median
 from reader.pipeline.chars import cjk_ratio, is_cjk, nearest_letter, print_widths
 from reader.pipeline.normalise import reading_edits
 from reader.pipeline.text import DecodedText, read_text, rewrite
-from reader.sources.layout import Chunk, Segment
+from reader.sources.layout import Chunk, Layout, Segment
 
 PAGE_MARK_RE = re.compile(
     r"[▲▼▶◀►◄△▽]?[ \t]*[（(]?[ \t]*(上接|接上|下转|转下|紧接|转第|接第)[ \t]*第?[ \t]*([A-Z]?\d{1,3})[ \t]*版[ \t]*[)）]?"
@@ -25,14 +25,15 @@ _CJK_SPACE_PIECES_RE = re.compile(r"[^ \t\u3000]+")
 CJK_SHARE = 0.3  # a document whose non-space characters are this share CJK is read as Chinese
 
 
-def decode_for_reading(data: bytes) -> tuple[DecodedText, bool, bool]:
+def decode_for_reading(data: bytes, markdown: bool = False) -> tuple[DecodedText, bool, bool]:
     """Decode ``data`` and normalise it for reading; return the text, whether it is Chinese, and
-    whether its spaces stand for column line breaks (see ``spaces_break_lines``)."""
+    whether its spaces stand for column line breaks (see ``spaces_break_lines``). Markdown is
+    the writer's own text: its spaces all stay."""
     decoded = read_text(data)
     text = decoded.text
     cjk = cjk_ratio(text[:200_000]) >= CJK_SHARE
-    space_lines = cjk and spaces_break_lines(text)
-    edits = reading_edits(text, cjk, cjk_spaces=cjk and not space_lines)
+    space_lines = cjk and not markdown and spaces_break_lines(text)
+    edits = reading_edits(text, cjk, cjk_spaces=cjk and not space_lines and not markdown)
     if edits:
         text, later = rewrite(text, edits)
         decoded = DecodedText(text, decoded.encoding, decoded.warnings, decoded.offsets.then(later, len(text)))
@@ -173,3 +174,9 @@ def text_chunks(text: str, space_lines: bool) -> tuple[list[Chunk], int]:
     if chunk.segments:
         chunks.append(chunk)
     return chunks, sheet + 1
+
+
+def text_layout(text: str, cjk: bool, space_lines: bool) -> Layout:
+    """The layout of plain text: chunks of segments on pages, not yet measured."""
+    chunks, pages = text_chunks(text, space_lines)
+    return Layout(chunks, 0.0, cjk, 0, page_labels=[None] * pages)
