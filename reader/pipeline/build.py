@@ -114,7 +114,9 @@ def _model(
     report(0.6)
     structure = build_structure(raw, layout.cjk)
     report(0.7)
-    doc = assemble(decoded, structure, layout.cjk, data, source, sidecar, cut, key, first_line, length)
+    doc = assemble(
+        decoded, structure, layout.cjk, data, source, sidecar, cut, key, first_line, length, layout.page_labels
+    )
     report(1.0)
     return doc
 
@@ -159,9 +161,12 @@ def assemble(
     state_key: str | None = None,
     first_line: int = 1,
     length: int | None = None,
+    page_labels: list[str | None] | None = None,
 ) -> Document:
     """Turn the structure step's records into the immutable model, finding figures on the way
-    (``first_line`` and ``length``: of a window, the line it starts on and the whole text's length)."""
+    (``first_line`` and ``length``: of a window, the line it starts on and the whole text's length;
+    ``page_labels``: the printed label of each physical page, where known)."""
+    labels = page_labels or []
     text = decoded.text
     newlines = [m.start() for m in re.finditer("\n", text)] if "\n" in text else []
     to_source = decoded.offsets.to_source
@@ -190,7 +195,23 @@ def assemble(
             bisect.bisect_right(newlines, max(raw.start, raw.end - 1)) + first_line,
         )
         truncated = kind == "paragraph" and not ends_sentence(raw.text) and i + 1 < len(structure.blocks)
-        block = Block(i, kind, raw.text, span, key, tuple(raw.emphasis), raw.role, raw.page, heading, truncated, lead)
+        page_label = labels[raw.sheet] if raw.sheet < len(labels) else None
+        page_end = labels[raw.end_sheet] if raw.end_sheet < len(labels) else None
+        block = Block(
+            i,
+            kind,
+            raw.text,
+            span,
+            key,
+            tuple(raw.emphasis),
+            raw.role,
+            raw.page,
+            heading,
+            truncated,
+            lead,
+            page_label=page_label,
+            page_end=page_end if page_end != page_label else None,
+        )
         blocks.append(block)
         if kind in ("paragraph", "item") and _NUMBER_RE.search(raw.text):
             if key not in plan_cache:

@@ -224,7 +224,7 @@ class _Reflower:
                 if seg.role is not None:
                     if seg.role == "continued-on":
                         self.article_ended = True
-                    self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page))
+                    self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
                     continue
                 at = position[id(seg)]
                 following = body[at + 1] if at + 1 < len(body) else None
@@ -254,7 +254,7 @@ class _Reflower:
         if hint == "furniture":
             self.flush()
             for seg in segments:
-                self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page))
+                self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
             return
         if hint == "preformatted":
             self.flush()
