@@ -6,6 +6,7 @@ on the first citation and parsed styles are kept (per style file and locale).
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from functools import lru_cache
@@ -41,8 +42,24 @@ def _bibliography(path: Path, locale: str, csl: dict[str, Any]) -> Any:
 
 def reference(path: Path, locale: str, csl: dict[str, Any], numbered: bool) -> str:
     """The item's reference-list entry (its number, in a numeric style, left out)."""
+    return _reference(path, locale, json.dumps(csl, sort_keys=True, ensure_ascii=False), numbered)
+
+
+def cite(path: Path, locale: str, csl: dict[str, Any], locator: tuple[str, str] | None) -> str:
+    """The item's in-text citation (or note), with a locator ``(label, value)`` when given."""
+    return _cite(path, locale, json.dumps(csl, sort_keys=True, ensure_ascii=False), locator)
+
+
+# Rendering a big style (APA, Chicago) takes ~50 ms; a document's item is the same for every
+# quote, so each rendering is kept (the locator's value is spliced in later, see format.py).
+
+
+@lru_cache(maxsize=256)
+def _reference(path: Path, locale: str, data: str, numbered: bool) -> str:
+    """``reference`` for an item given as JSON (kept)."""
     from citeproc import Citation, CitationItem
 
+    csl = json.loads(data)
     bib = _bibliography(path, locale, csl)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -52,11 +69,13 @@ def reference(path: Path, locale: str, csl: dict[str, Any], numbered: bool) -> s
     return _NUMBER_RE.sub("", text, count=1) if numbered else text
 
 
-def cite(path: Path, locale: str, csl: dict[str, Any], locator: tuple[str, str] | None) -> str:
-    """The item's in-text citation (or note), with a locator ``(label, value)`` when given."""
+@lru_cache(maxsize=256)
+def _cite(path: Path, locale: str, data: str, locator: tuple[str, str] | None) -> str:
+    """``cite`` for an item given as JSON (kept)."""
     from citeproc import Citation, CitationItem
     from citeproc.source import Locator
 
+    csl = json.loads(data)
     bib = _bibliography(path, locale, csl)
     extra = {"locator": Locator(*locator)} if locator else {}
     citation = Citation([CitationItem(csl["id"], **extra)])

@@ -16,6 +16,10 @@ the styles are right and the engine misreads them.
    than it has (``6-12`` stays ``6–12``); citeproc-py printed ``6–2``.
 5. Title case capitalises each part of a hyphenated compound (``Acid-Producing``), as the CSL
    title-case rules and Chicago 8.161 do; citeproc-py only capitalised the first part.
+6. A variable that stood in for a missing author (``cs:substitute``) is not printed again (spec:
+   "Substituted variables are suppressed in the rest of the output"); citeproc-py suppressed it
+   only when the substitute named the variable itself, not through a macro, so an unsigned
+   article gave ``Different strokes. (2019, April 9). Different strokes.`` in APA.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ def apply() -> None:
     _no_disambiguation(model)
     _minimal_two(model)
     _hyphenated_title_case(model)
+    _substitutes_suppressed(model)
     _applied = True
 
 
@@ -114,3 +119,35 @@ def _hyphenated_title_case(model: Any) -> None:
         return result
 
     model.TextCased.case = case
+
+
+_rendering: list[list[str]] = []  # variables printed inside each cs:substitute being rendered
+
+
+def _substitutes_suppressed(model: Any) -> None:
+    """6. What a substitute printed (through a macro too) is not printed again."""
+    variable = model.Text._variable
+    substitute = model.Substitute.render
+
+    def text_variable(self: Any, item: Any, context: Any) -> Any:
+        text = variable(self, item, context)
+        if _rendering and text:
+            _rendering[-1].append(self.get("variable"))
+        return text
+
+    def substitute_render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        _rendering.append([])
+        try:
+            text = substitute(self, item, context=context, **kwargs)
+        finally:
+            printed = _rendering.pop()
+        if text and context is not None:
+            layout = context.get_layout()
+            layout.repressed.setdefault(_TEXT_TAG, []).extend(printed)
+        return text
+
+    model.Text._variable = text_variable
+    model.Substitute.render = substitute_render
+
+
+_TEXT_TAG = "{http://purl.org/net/xbiblio/csl}text"

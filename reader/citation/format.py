@@ -34,9 +34,11 @@ class Cited:
 
     def line(self) -> str:
         """The citation on one line (after a figure, in the quote log)."""
+        if self.form == "builtin":
+            return self.reference
         if self.form == "note":
             return self.in_text + self.remark
-        return f"{self.reference} {self.in_text}{self.remark}"
+        return " ".join(p for p in (self.reference, self.in_text) if p) + self.remark
 
     def quote(self, body: str) -> str:
         """A quote as pasted: the text with its in-text citation, then the reference."""
@@ -76,12 +78,13 @@ def format_citation(item: Item, locator: Locator | None, style: str) -> Cited:
     else:
         in_text = _spliced(info, locale, data, locator)
     in_text = fixes.in_text(info.id, locale, in_text)
-    return Cited(info.id, info.form, reference, in_text, item.note())
+    return Cited(info.id, info.form, reference, in_text, item.note(chinese))
 
 
 def _spliced(info: StyleInfo, locale: str, data: dict[str, object], locator: Locator) -> str:
     """The in-text citation with page, section and paragraph, each labelled by the style's own
-    terms: CSL takes one locator, so each is rendered alone and the pieces are joined."""
+    terms: CSL takes one locator, so each is rendered alone (with a marker for its value) and the
+    labelled pieces are joined."""
     from reader.citation import csl
 
     assert info.path is not None
@@ -93,16 +96,21 @@ def _spliced(info: StyleInfo, locale: str, data: dict[str, object], locator: Loc
     pieces: list[str] = []
     head = tail = ""
     for label, value in parts:
-        text = csl.cite(info.path, locale, data, (label, value))
-        start = _common_prefix(bare, text)
-        end = _common_suffix(bare[start:], text[start:])
-        pieces.append(text[start : len(text) - end])
-        if not head:
-            head, tail = text[:start], text[len(text) - end :]
-    if len(pieces) == 1:
-        return head + pieces[0] + tail
+        text = csl.cite(info.path, locale, data, (label, _MARK))
+        at = text.find(_MARK)
+        if at < 0:  # the style prints no locator of this kind
+            continue
+        start = min(_common_prefix(bare, text), at)
+        pieces.append(text[start:at] + value)
+        if not pieces[1:]:
+            head, tail = text[:start], text[at + len(_MARK) :]
+    if not pieces:
+        return bare
     first, *rest = pieces
     return head + first + "".join(", " + p.lstrip(" ,") for p in rest) + tail
+
+
+_MARK = "4817"  # a locator value no citation prints by itself
 
 
 def _common_prefix(a: str, b: str) -> int:

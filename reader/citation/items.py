@@ -124,20 +124,22 @@ class Item:
         """The CSL item type (``article-newspaper``, ``report`` …)."""
         return str(self.csl["type"])
 
-    def note(self) -> str:
-        """The remark on inferred and missing fields (empty when there is nothing to say)."""
-        words = _ZH_LABELS if self.chinese else _EN_LABELS
+    def note(self, chinese: bool | None = None) -> str:
+        """The remark on inferred and missing fields (empty when there is nothing to say), in
+        Chinese or English (by default the document's language)."""
+        chinese = self.chinese if chinese is None else chinese
+        words = _ZH_LABELS if chinese else _EN_LABELS
         container = _CONTAINER_WORDS.get(self.type)
 
         def label(name: str) -> str:
             if name == "container-title" and container:
-                return container[0] if self.chinese else container[1]
+                return container[0] if chinese else container[1]
             if name == "page" and self.type != "article-newspaper":
-                return "页码" if self.chinese else "page"
+                return "页码" if chinese else "page"
             return words.get(name, name)
 
         bits = []
-        if self.chinese:
+        if chinese:
             if self.inferred:
                 bits.append("推断：" + "、".join(label(n) for n in self.inferred))
             if self.missing:
