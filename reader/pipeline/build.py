@@ -14,11 +14,13 @@ from pathlib import Path
 from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.figures import find_figures
-from reader.pipeline.layout import lay_out
+from reader.pipeline.layout import analyse
 from reader.pipeline.reflow import RawBlock, reflow
 from reader.pipeline.structure import SectionNode, Structure, build_structure, is_plan_section
-from reader.pipeline.text import DecodedText, read_text
+from reader.pipeline.text import DecodedText
 from reader.source import content_hash, load_sidecar
+from reader.sources import decode_source, lay_out_text, read_source
+from reader.sources.layout import Layout
 
 _DATE_RE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _NUMBER_RE = re.compile(r"[0-9十百千]")
@@ -42,9 +44,9 @@ def build_document(
     """
     report = progress or (lambda _share: None)
     with collector_paused():
-        decoded = read_text(data)
+        decoded, layout = read_source(data, source)
         report(0.05)
-        return _model(decoded, data, source, sidecar or {}, key, dictionary, report)
+        return _model(decoded, layout, data, source, sidecar or {}, key, dictionary, report)
 
 
 def build_window(
@@ -60,7 +62,7 @@ def build_window(
     long document reopened where the reader left it needs. Its source spans and line numbers are
     those of the whole file, and its metadata gives the whole file's length."""
     with collector_paused():
-        decoded = read_text(data)
+        decoded, facts = decode_source(data, source)
         text = decoded.text
         at = decoded.offsets.to_clean(around, len(text))
         before = max(0, at - size // 8)
@@ -74,6 +76,7 @@ def build_window(
         window = DecodedText(text[start:end], decoded.encoding, decoded.warnings, decoded.offsets.shifted(start))
         return _model(
             window,
+            lay_out_text(window.text, facts),
             data,
             source,
             sidecar or {},
@@ -87,6 +90,7 @@ def build_window(
 
 def _model(
     decoded: DecodedText,
+    layout: Layout,
     data: bytes,
     source: str,
     sidecar: Mapping[str, str],
@@ -99,7 +103,7 @@ def _model(
     """The steps after decoding, for a whole text or a window of it (see ``assemble``)."""
     words: Callable[[str, str], bool] | None = None
     cut: Callable[[str], list[str]] | None = None
-    layout = lay_out(decoded.text)
+    layout = analyse(layout)
     report(0.2)
     if dictionary and layout.cjk:
         from reader.pipeline.wordcheck import cut as jieba_cut
