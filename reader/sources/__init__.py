@@ -1,7 +1,8 @@
 """Sources: one adapter per input format, each turning bytes into the one layout type.
 
 ``read_source`` picks the adapter by what the bytes are (and, for Markdown, the file's name):
-text (``text.py``), Markdown (``markdown.py``). Each returns the decoded text (offsets map back to
+PDF (``pdf.py``: ``%PDF-`` in the first kilobyte, whatever the name), text (``text.py``),
+Markdown (``markdown.py``). Each returns the decoded text (offsets map back to
 the file) and the layout the pipeline reads.
 """
 
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from reader.pipeline.text import DecodedText
 from reader.sources.layout import Layout
 from reader.sources.markdown import looks_like_markdown, markdown_layout
+from reader.sources.pdf_magic import is_pdf
 from reader.sources.text import decode_for_reading, text_layout
 
 
@@ -41,8 +43,17 @@ def lay_out_text(text: str, facts: TextFacts) -> Layout:
 
 def read_source(data: bytes, name: str = "") -> tuple[DecodedText, Layout]:
     """Decode ``data`` and lay it out with the adapter its format needs."""
+    if is_pdf(data):
+        from reader.sources.pdf import read_pdf
+
+        return read_pdf(data, _display_name(name))
     decoded, facts = decode_source(data, name)
     return decoded, lay_out_text(decoded.text, facts)
 
 
-__all__ = ["TextFacts", "decode_source", "lay_out_text", "read_source"]
+def _display_name(name: str) -> str:
+    """The file's name as errors show it."""
+    return name.rsplit("/", 1)[-1] or "document.pdf"
+
+
+__all__ = ["TextFacts", "decode_source", "is_pdf", "lay_out_text", "read_source"]

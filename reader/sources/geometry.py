@@ -1,0 +1,303 @@
+"""Page geometry: fragments → lines → column blocks → reading order (pure Python, no PDFium).
+
+The conventions it reads:
+- Characters of one printed line share a baseline; a line's pieces on either side of a *column
+  gutter* are different lines. A gutter is a vertical white strip: the gap between two pieces of
+  a line is one when the same strip stays empty, with text on both sides, on the lines above or
+  below it (a tab stop or a heading's number gap is crossed by the full lines around it).
+- Lines of one column follow each other at the column's leading, overlapping horizontally, in one
+  type size: those make a *block*. A wider gap, a change of size or a move sideways starts another.
+- Reading order (Breuel's rule for Manhattan layouts): block *a* comes before *b* when they overlap
+  horizontally and *a* is above, or when *a* lies wholly to the left of *b* and no block between
+  them vertically spans across both (a headline or a full-width title closes the columns above it).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Fragment:
+    """A run of characters on one baseline (see ``reader.sources.pdfium_text``)."""
+
+    text: str
+    x0: float
+    y0: float  # top (page coordinates grow downwards)
+    x1: float
+    y1: float  # bottom: the baseline's descent
+    size: float
+    bold: bool = False
+    rotated: bool = False
+    partial_bold: bool = False
+
+
+@dataclass(slots=True)
+class Line:
+    """One printed line within a column: fragments left to right."""
+
+    fragments: list[Fragment]
+    text: str = ""
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    rotated: bool = False
+
+    def __post_init__(self) -> None:
+        frags = self.fragments
+        self.x0 = min(f.x0 for f in frags)
+        self.x1 = max(f.x1 for f in frags)
+        self.y0 = min(f.y0 for f in frags)
+        self.y1 = max(f.y1 for f in frags)
+        weights: dict[float, int] = {}
+        for f in frags:
+            weights[f.size] = weights.get(f.size, 0) + len(f.text)
+        self.size = max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        letters = sum(len(f.text) for f in frags)
+        self.bold = sum(len(f.text) for f in frags if f.bold) >= 0.6 * letters
+        self.rotated = frags[0].rotated
+        self.text = join_fragments(frags)
+
+    @property
+    def width(self) -> float:
+        """The line's printed width."""
+        return self.x1 - self.x0
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive lines of one column, set alike (a paragraph or several, a heading, a caption)."""
+
+    lines: list[Line] = field(default_factory=list)
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
+
+    def add(self, line: Line) -> None:
+        """Append ``line`` and grow the box."""
+        if not self.lines:
+            self.x0, self.y0, self.x1, self.y1 = line.x0, line.y0, line.x1, line.y1
+        else:
+            self.x0, self.x1 = min(self.x0, line.x0), max(self.x1, line.x1)
+            self.y0, self.y1 = min(self.y0, line.y0), max(self.y1, line.y1)
+        self.lines.append(line)
+
+
+def join_fragments(frags: list[Fragment]) -> str:
+    """The text of fragments on one line: a space where a gap parts two words (never between
+    two CJK characters, which print without spaces)."""
+    from reader.pipeline.chars import is_cjk
+
+    out = frags[0].text
+    for prev, frag in itertools.pairwise(frags):
+        gap = frag.x0 - prev.x1
+        a, b = out[-1:], frag.text[:1]
+        if a == " " or (is_cjk(a) and is_cjk(b) and gap < 1.5 * frag.size) or gap < 0.12 * frag.size:
+            out += frag.text
+        else:
+            out += " " + frag.text
+    return out
+
+
+def _rows(frags: list[Fragment]) -> list[list[Fragment]]:
+    """Group fragments into rows: those whose vertical middle lies within a row's main line
+    (superscripts and subscripts stay with their line)."""
+    ordered = sorted(frags, key=lambda f: (f.y1, f.x0))
+    rows: list[list[Fragment]] = []
+    boxes: list[tuple[float, float, float]] = []  # top, bottom, size of each row's main fragment
+    for frag in ordered:
+        mid = (frag.y0 + frag.y1) / 2
+        placed = False
+        for k in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+            top, bottom, size = boxes[k]
+            if top <= mid <= bottom and (abs(frag.y1 - bottom) <= 0.35 * size or frag.size < 0.85 * size):
+                rows[k].append(frag)
+                if frag.size > size:
+                    boxes[k] = (frag.y0, frag.y1, frag.size)
+                placed = True
+                break
+        if not placed:
+            rows.append([frag])
+            boxes.append((frag.y0, frag.y1, frag.size))
+    rows = _attach_small(rows)
+    for row in rows:
+        row.sort(key=lambda f: f.x0)
+    rows.sort(key=lambda r: min(f.y1 for f in r))
+    return rows
+
+
+def _attach_small(rows: list[list[Fragment]]) -> list[list[Fragment]]:
+    """Put rows of small type that stand within a neighbouring row's line (superscript note marks
+    set before or after their line's text) into that row."""
+    rows.sort(key=lambda r: min(f.y1 for f in r))
+    out: list[list[Fragment]] = []
+    for k, row in enumerate(rows):
+        if not row:
+            continue
+        size = max(f.size for f in row)
+        mid = (min(f.y0 for f in row) + max(f.y1 for f in row)) / 2
+        host = None
+        for other in (rows[k - 1] if k else None, rows[k + 1] if k + 1 < len(rows) else None):
+            if not other or other is row:
+                continue
+            big = max(f.size for f in other)
+            if size < 0.85 * big and min(f.y0 for f in other) <= mid <= max(f.y1 for f in other):
+                host = other
+                break
+        if host is None:
+            out.append(row)
+        else:
+            host.extend(row)
+            row.clear()
+    return [row for row in out if row]
+
+
+def _covers(row: list[Fragment], x: float) -> bool:
+    """True when a fragment of ``row`` prints across ``x``."""
+    return any(f.x0 < x < f.x1 for f in row)
+
+
+def _both_sides(row: list[Fragment], x: float) -> bool:
+    """True when ``row`` has text on both sides of ``x``."""
+    return any(f.x1 <= x for f in row) and any(f.x0 >= x for f in row)
+
+
+def _support(rows: list[list[Fragment]], tops: list[float], r: int, x: float, reach: float) -> int:
+    """How many rows near row ``r`` (stopping at the first that prints across ``x``) have text on
+    both sides of ``x``: the strip at ``x`` is a gutter when several do."""
+    count = 0
+    for step in (-1, 1):
+        k = r + step
+        last = tops[r]
+        while 0 <= k < len(rows) and abs(tops[k] - last) <= reach:
+            if _covers(rows[k], x):
+                break
+            count += _both_sides(rows[k], x)
+            last = tops[k]
+            k += step
+    return count
+
+
+def page_lines(frags: list[Fragment]) -> tuple[list[Line], list[Line]]:
+    """The page's lines (rows split at column gutters) and its rotated lines (margin stamps,
+    vertical labels), each in top-to-bottom order."""
+    upright = [f for f in frags if not f.rotated]
+    rotated = [Line([f]) for f in frags if f.rotated]
+    rows = _rows(upright)
+    tops = [min(f.y1 for f in row) for row in rows]
+    cuts: list[set[int]] = [set() for _ in rows]
+    confirmed: list[tuple[float, float, float]] = []
+    pending: list[tuple[int, int, float, float]] = []
+    for r, row in enumerate(rows):
+        for k in range(1, len(row)):
+            a, b = row[k - 1], row[k]
+            em = max(a.size, b.size)
+            if b.x0 - a.x1 < 0.5 * em:
+                continue
+            reach = 2.6 * em
+            if max(_support(rows, tops, r, a.x1 + 0.25 * em, reach), _support(rows, tops, r, b.x0 - 0.25 * em, reach)) >= 2:
+                cuts[r].add(k)
+                confirmed.append((a.x1, b.x0, tops[r]))
+            else:
+                pending.append((r, k, a.x1, b.x0))
+    for r, k, left, right in pending:  # a short last line beside an indented first line
+        for g0, g1, y in confirmed:
+            if abs(y - tops[r]) <= 12 * rows[r][k].size and g0 >= left - 1 and g1 <= right + 1:
+                cuts[r].add(k)
+                break
+    lines: list[Line] = []
+    for r, row in enumerate(rows):
+        start = 0
+        for k in [*sorted(cuts[r]), len(row)]:
+            lines.append(Line(row[start:k]))
+            start = k
+    lines.sort(key=lambda ln: (ln.y1, ln.x0))
+    rotated.sort(key=lambda ln: (ln.x0, ln.y0))
+    return lines, rotated
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    """The length two intervals share."""
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+def page_blocks(lines: list[Line]) -> list[Block]:
+    """Group lines into column blocks: a line joins the block whose last line is the nearest line
+    above it that it overlaps, when it follows at a normal leading in the same type size."""
+    blocks: list[Block] = []
+    owner: list[int] = []
+    for i, line in enumerate(lines):
+        chosen = -1
+        for j in range(i - 1, -1, -1):
+            above = lines[j]
+            if line.y1 - above.y1 > 3 * max(line.size, above.size):
+                break
+            if above.y1 >= line.y1 - 0.3 * line.size:
+                continue  # on the same row (another column)
+            if _overlap(above.x0, above.x1, line.x0, line.x1) <= 0:
+                continue
+            block = blocks[owner[j]]
+            pitch = line.y1 - above.y1
+            same_size = abs(line.size - above.size) <= 0.12 * max(line.size, above.size)
+            if block.lines[-1] is above and same_size and pitch <= 1.75 * max(line.size, above.size):
+                shared = _overlap(block.x0, block.x1, line.x0, line.x1)
+                if shared >= 0.5 * min(line.width, block.x1 - block.x0):
+                    chosen = owner[j]
+            break
+        if chosen < 0:
+            blocks.append(Block())
+            chosen = len(blocks) - 1
+        blocks[chosen].add(line)
+        owner.append(chosen)
+    return blocks
+
+
+def reading_order(blocks: list[Block]) -> list[Block]:
+    """The blocks in reading order (see the module's docstring), ties broken top to bottom."""
+    n = len(blocks)
+    if n <= 1:
+        return list(blocks)
+    after: list[list[int]] = [[] for _ in range(n)]
+    needs = [0] * n
+    for i, a in enumerate(blocks):
+        for j, b in enumerate(blocks):
+            if i == j or not _before(a, b, blocks):
+                continue
+            after[i].append(j)
+            needs[j] += 1
+    ready = [i for i in range(n) if needs[i] == 0]
+    order: list[int] = []
+    while len(order) < n:
+        if not ready:  # a cycle (overlapping boxes): take the top-most remaining block
+            left = [i for i in range(n) if i not in set(order)]
+            ready = [min(left, key=lambda i: (blocks[i].y0, blocks[i].x0))]
+            needs[ready[0]] = 0
+        ready.sort(key=lambda i: (blocks[i].y0, blocks[i].x0))
+        i = ready.pop(0)
+        order.append(i)
+        for j in after[i]:
+            needs[j] -= 1
+            if needs[j] == 0:
+                ready.append(j)
+    return [blocks[i] for i in order]
+
+
+def _before(a: Block, b: Block, blocks: list[Block]) -> bool:
+    """Breuel's ordering rule between two blocks."""
+    if _overlap(a.x0, a.x1, b.x0, b.x1) > 0.5:
+        return a.y0 < b.y0 and (a.y1 <= b.y0 + 2 or a.y0 + a.y1 < b.y0 + b.y1)
+    if a.x1 > b.x0 + 0.5:
+        return False
+    top, bottom = min(a.y0, b.y0), max(a.y1, b.y1)
+    for c in blocks:
+        if c is a or c is b:
+            continue
+        between = c.y0 >= min(a.y1, b.y1) - 1 and c.y1 <= max(a.y0, b.y0) + 1 and top <= c.y0 <= bottom
+        if between and c.x0 < a.x1 and c.x1 > b.x0:
+            return False
+    return True
