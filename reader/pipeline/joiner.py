@@ -57,6 +57,6 @@ def separator(left: str, right: str, cjk_doc: bool, word_list: bool = True) -> t
             return "", False  # ``well-``/``known`` stays hyphenated
         if second[0].islower() and _is_word(first + second) and not (_is_word(first) and _is_word(second)):
             return "", False  # the hyphen was lost: ``experi``/``ment``
-    if a == "-" and b.isalpha():
-        return "", False
+    if a in "-–—" and (b.isalpha() or (a != "-" and b.isdigit())) and left[-2:-1].strip():
+        return "", False  # an unspaced dash at the line end: a compound or a number split after it
     return " ", False

@@ -17,6 +17,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+COLUMN_EMS = 5.0  # the narrowest column of prose, in ems (a newspaper's is about eight)
+
 
 @dataclass(slots=True)
 class Fragment:
@@ -105,25 +107,33 @@ def join_fragments(frags: list[Fragment]) -> str:
 
 
 def _rows(frags: list[Fragment]) -> list[list[Fragment]]:
-    """Group fragments into rows: those whose vertical middle lies within a row's main line
-    (superscripts and subscripts stay with their line)."""
+    """Group fragments into rows: those on one baseline, or whose vertical middle lies within a
+    row's line, never two over the same stretch of the page's width (superscript and subscript
+    note marks stay with the word they touch)."""
     ordered = sorted(frags, key=lambda f: (f.y1, f.x0))
     rows: list[list[Fragment]] = []
     boxes: list[tuple[float, float, float]] = []  # top, bottom, size of each row's main fragment
     for frag in ordered:
         mid = (frag.y0 + frag.y1) / 2
-        placed = False
-        for k in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+        best, best_off = -1, 0.0
+        for k in range(len(rows) - 1, max(-1, len(rows) - 6), -1):
             top, bottom, size = boxes[k]
-            if top <= mid <= bottom and (abs(frag.y1 - bottom) <= 0.35 * size or frag.size < 0.85 * size):
-                rows[k].append(frag)
-                if frag.size > size:
-                    boxes[k] = (frag.y0, frag.y1, frag.size)
-                placed = True
-                break
-        if not placed:
+            if not top <= mid <= bottom:
+                continue
+            offset = abs(frag.y1 - bottom)
+            if offset > 0.35 * size and not (frag.size < 0.85 * size and _touches(frag, rows[k])):
+                continue
+            if any(f.x0 < frag.x1 - 0.5 and frag.x0 < f.x1 - 0.5 for f in rows[k]):
+                continue  # the row already prints there: another line
+            if best < 0 or offset < best_off:
+                best, best_off = k, offset
+        if best < 0:
             rows.append([frag])
             boxes.append((frag.y0, frag.y1, frag.size))
+        else:
+            rows[best].append(frag)
+            if frag.size > boxes[best][2]:
+                boxes[best] = (frag.y0, frag.y1, frag.size)
     rows = _attach_small(rows)
     for row in rows:
         row.sort(key=lambda f: f.x0)
@@ -131,9 +141,15 @@ def _rows(frags: list[Fragment]) -> list[list[Fragment]]:
     return rows
 
 
+def _touches(frag: Fragment, row: list[Fragment]) -> bool:
+    """True when ``frag`` stands right beside a fragment of ``row`` (a note mark by its word)."""
+    em = frag.size
+    return any(-0.5 * em < frag.x0 - f.x1 < 0.6 * em or -0.5 * em < f.x0 - frag.x1 < 0.6 * em for f in row)
+
+
 def _attach_small(rows: list[list[Fragment]]) -> list[list[Fragment]]:
-    """Put rows of small type that stand within a neighbouring row's line (superscript note marks
-    set before or after their line's text) into that row."""
+    """Put rows of small type that stand within a neighbouring row's line, beside its words
+    (superscript note marks set before or after their words), into that row."""
     rows.sort(key=lambda r: min(f.y1 for f in r))
     out: list[list[Fragment]] = []
     for k, row in enumerate(rows):
@@ -146,7 +162,12 @@ def _attach_small(rows: list[list[Fragment]]) -> list[list[Fragment]]:
             if not other or other is row:
                 continue
             big = max(f.size for f in other)
-            if size < 0.85 * big and min(f.y0 for f in other) <= mid <= max(f.y1 for f in other):
+            if (
+                size < 0.85 * big
+                and min(f.y0 for f in other) <= mid <= max(f.y1 for f in other)
+                and all(_touches(f, other) for f in row)
+                and not any(f.x0 < g.x1 - 0.5 and g.x0 < f.x1 - 0.5 for f in row for g in other)
+            ):
                 host = other
                 break
         if host is None:
@@ -169,18 +190,35 @@ def _both_sides(row: list[Fragment], x: float) -> bool:
 
 def _support(rows: list[list[Fragment]], tops: list[float], r: int, x: float, reach: float) -> int:
     """How many rows near row ``r`` (stopping at the first that prints across ``x``) have text on
-    both sides of ``x``: the strip at ``x`` is a gutter when several do."""
+    both sides of ``x``: the strip at ``x`` is a gutter when several do, and when the text on
+    each side is as wide as a column of prose (``COLUMN_EMS``), not a table's or a contents
+    page's narrow column of numbers."""
     count = 0
+    widest = [_side_width(rows[r], x)]
     for step in (-1, 1):
         k = r + step
         last = tops[r]
         while 0 <= k < len(rows) and abs(tops[k] - last) <= reach:
             if _covers(rows[k], x):
                 break
-            count += _both_sides(rows[k], x)
+            if _both_sides(rows[k], x):
+                count += 1
+                widest.append(_side_width(rows[k], x))
             last = tops[k]
             k += step
-    return count
+    left = max(w[0] for w in widest)
+    right = max(w[1] for w in widest)
+    return count if min(left, right) >= COLUMN_EMS else 0
+
+
+def _side_width(row: list[Fragment], x: float) -> tuple[float, float]:
+    """The widths, in ems, of the fragments next to ``x`` on either side."""
+    left = max((f for f in row if f.x1 <= x), key=lambda f: f.x1, default=None)
+    right = min((f for f in row if f.x0 >= x), key=lambda f: f.x0, default=None)
+    return (
+        (left.x1 - left.x0) / left.size if left else 0.0,
+        (right.x1 - right.x0) / right.size if right else 0.0,
+    )
 
 
 def page_lines(frags: list[Fragment]) -> tuple[list[Line], list[Line]]:

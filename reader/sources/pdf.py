@@ -166,6 +166,9 @@ class _Writer:
                     continue
                 if k == 0 and piece.hint == "paragraph":
                     piece.continues = self._continues(piece, block.x0)
+                if not piece.continues and self._interrupts(piece):
+                    self.deferred.append(self._chunk(piece, page.index, block.x0))
+                    continue
                 self._emit(piece, page.index, block.x0, block.x1)
         for piece, x0, _x1 in notes:
             self.deferred.append(self._chunk(piece, page.index, x0))
@@ -198,27 +201,48 @@ class _Writer:
             chunk.segments.append(seg)
         return chunk
 
+    def _unfinished(self) -> Line | None:
+        """The last line of the paragraph before, when that paragraph has not ended: its last line
+        ends in a hyphen, or without a sentence's end (Chinese: runs to the column's edge), and
+        is no short last line."""
+        if self.open is None:
+            return None
+        last_piece, left, right = self.open
+        last = last_piece.lines[-1]
+        text = last.text.rstrip()
+        if last_piece.hint != "paragraph" or (len(last_piece.lines) < 2 and not text.endswith("-")):
+            return None  # one line: nothing shows where its column ends
+        if last.x1 < left + 0.6 * (right - left):
+            return None
+        if (self.cjk and is_cjk(text[-1:])) or text[-1:] in "。！？；：":
+            return last if last.x1 >= right - 1.5 * last.size else None
+        return last if text.endswith("-") or not ends_sentence(text) else None
+
     def _continues(self, piece: Piece, x0: float) -> bool:
         """Whether a block's first paragraph goes on with the paragraph before it (across a column,
-        a page, or a figure): that one ran to its column's edge without ending, and this one's
-        first line is not indented."""
-        if self.open is None:
+        a page, or a figure): that one has not ended, and this one's first line is set alike and
+        not indented."""
+        last = self._unfinished()
+        if last is None or self.open is None:
             return False
-        last_piece, left, right = self.open
-        last, first = last_piece.lines[-1], piece.lines[0]
-        if abs(first.size - last.size) > 0.08 * last.size or last_piece.hint != "paragraph":
+        first = piece.lines[0]
+        if abs(first.size - last.size) > 0.08 * last.size or first.bold != last.bold:
             return False
-        if len(last_piece.lines) < 2 and not last.text.endswith("-"):
-            return False  # one line: nothing shows where its column ends
-        if last.x1 < right - 1.5 * last.size:
-            return False
+        left = self.open[1]
         indented = len(piece.lines) > 1 and first.x0 > piece.lines[1].x0 + 0.6 * first.size
         if (indented or first.x0 > x0 + 0.6 * first.size) and abs((first.x0 - x0) - (last.x0 - left)) > 0.6 * first.size:
             return False  # a first-line indent: a new paragraph
-        if self.cjk and is_cjk(first.text[:1]):
-            return True
-        text = last.text.rstrip()
-        return text.endswith("-") or first.text[:1].islower() or not ends_sentence(text)
+        return True
+
+    def _interrupts(self, piece: Piece) -> bool:
+        """Whether ``piece`` stands inside a paragraph that has not ended (a caption, a masthead, a
+        pull quote set in other type between the foot of one column and the head of the next):
+        it is read after that paragraph."""
+        last = self._unfinished()
+        if last is None:
+            return False
+        first = piece.lines[0]
+        return piece.hint != "paragraph" or abs(first.size - last.size) > 0.08 * last.size or first.bold != last.bold
 
     def _chunk(self, piece: Piece, sheet: int, x0: float) -> Chunk:
         """Write a piece's lines as one chunk."""

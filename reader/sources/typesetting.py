@@ -9,6 +9,7 @@ The conventions:
   paragraph's last line), where a line outdents from the line before (a hanging indent's next
   item), where the leading opens up, or where the type changes.
 - A list item begins with a bullet or an enumerator (``•``, ``–``, ``1.``, ``a)``, ``(3)``).
+- A line of dot leaders ending in a page number is a contents entry: kept as a line.
 - A caption begins ``Figure 2``, ``Fig. 2``, ``Table 3-1``, ``图 1``, ``表 7.5``.
 - A footnote is small type at the foot of the page that begins with its mark.
 """
@@ -28,6 +29,7 @@ _CAPTION_RE = re.compile(r"^(?:(?:Figure|Fig\.|Table|Exhibit|Chart|Plate)\s*[0-9
 _ITEM_RE = re.compile(r"^(?:[•·▪●◦■□➢✓\u2022\u25aa\u25cf–—-]\s?|\(?[0-9]{1,2}[.)]\s|\(?[a-zA-Z][.)]\s|\([ivx]{1,4}\)\s)")
 _FOOTNOTE_MARK_RE = re.compile(r"^(?:[0-9]{1,3}|[*†‡§¶]|[①-⑳]|注[:：])")
 _WORD_RE = re.compile(r"\S+")
+_LEADER_RE = re.compile(r"(?:\.\s?){4,}\s*\S{0,8}$|…{2,}\s*\S{0,8}$|·{4,}\s*\S{0,8}$")
 
 
 @dataclass(slots=True)
@@ -94,6 +96,12 @@ class Typesetter:
         k = 0
         while k < len(lines):
             j = k
+            while j < len(lines) and _LEADER_RE.search(lines[j].text):
+                j += 1
+            if j > k:  # contents entries: a title, dot leaders, a page number, one to a line
+                out.append(Piece("preformatted", lines[k:j]))
+                k = j
+                continue
             while j < len(lines) and self.is_heading_line(lines[j]) and lines[j].size == lines[k].size:
                 j += 1
             if j > k and self._heading_run(lines[k:j], j == len(lines)):
