@@ -32,7 +32,7 @@ class Fragment:
     size: float
     bold: bool = False
     rotated: bool = False
-    partial_bold: bool = False
+    starts_bold: bool = False  # its first character is bold (a run-in head)
 
 
 @dataclass(slots=True)
@@ -46,8 +46,9 @@ class Line:
     x1: float = 0.0
     y1: float = 0.0
     size: float = 0.0
-    bold: bool = False
+    bold: bool = False  # set bold throughout
     rotated: bool = False
+    starts_bold: bool = False
 
     def __post_init__(self) -> None:
         frags = self.fragments
@@ -60,7 +61,8 @@ class Line:
             weights[f.size] = weights.get(f.size, 0) + len(f.text)
         self.size = max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
         letters = sum(len(f.text) for f in frags)
-        self.bold = sum(len(f.text) for f in frags if f.bold) >= 0.6 * letters
+        self.bold = sum(len(f.text) for f in frags if f.bold) >= 0.9 * letters
+        self.starts_bold = frags[0].starts_bold
         self.rotated = frags[0].rotated
         self.text = join_fragments(frags)
 

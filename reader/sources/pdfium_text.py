@@ -177,9 +177,13 @@ class PdfReader:
                 ch = mapped or ch
             elif code == 0xFFFD or (code < 0x20 and ch != "\t") or unicodedata.category(ch) == "Co":
                 garbage += 1
-            if not ch.isspace():
-                chars += 1
             loose_box(raw_page, i, rect_at)
+            if ch.isspace():
+                if rect.right - rect.left < 0.01:  # a space PDFium made up where it saw a word gap
+                    builder.space()
+                    continue
+            else:
+                chars += 1
             builder.add(ch, rect.left, rect.top, rect.right, rect.bottom, self._style(obj, styles))
         builder.end()
         out.chars, out.garbage = chars, garbage
@@ -216,6 +220,7 @@ class _FragmentBuilder:
         self.sizes: dict[float, int] = {}
         self.bold = 0
         self.rotated = False
+        self.first_bold = False
         self.last_space = False
 
     def add(self, ch: str, left: float, top: float, right: float, bottom: float, style: _Style) -> None:
@@ -245,6 +250,7 @@ class _FragmentBuilder:
             self.base = y1
             self.size = size
             self.rotated = style.rotated
+            self.first_bold = style.bold
         else:
             self.x0, self.y0 = min(self.x0, left), min(self.y0, y0)
             self.x1, self.y1 = max(self.x1, right), max(self.y1, y1)
@@ -276,9 +282,9 @@ class _FragmentBuilder:
                     self.x1,
                     self.y1,
                     size,
-                    self.bold >= 0.6 * letters,
+                    self.bold >= 0.9 * letters,
                     self.rotated,
-                    partial_bold=0 < self.bold < 0.6 * letters,
+                    starts_bold=self.first_bold,
                 )
             )
         self.chars = []

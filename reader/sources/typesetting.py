@@ -104,7 +104,8 @@ class Typesetter:
                 continue
             while j < len(lines) and self.is_heading_line(lines[j]) and lines[j].size == lines[k].size:
                 j += 1
-            if j > k and self._heading_run(lines[k:j], j == len(lines)):
+            run_in = j < len(lines) and lines[j].starts_bold and not lines[j].bold
+            if j > k and not run_in and self._heading_run(lines[k:j], j == len(lines)):
                 out.append(Piece("heading", lines[k:j], level=self.level(lines[k])))
                 k = j
                 continue
@@ -151,8 +152,11 @@ class Typesetter:
         """Whether line ``k`` begins a new paragraph."""
         prev, line = lines[k - 1], lines[k]
         em = line.size or self.size
-        if line.bold != prev.bold and not self.bold_body and (line.bold or (len(current) == 1 and current[0].bold)):
-            return True
+        if not self.bold_body:
+            if line.starts_bold and not prev.starts_bold:
+                return True  # a bold run-in head (or bold line) after plain text
+            if prev.bold and not line.starts_bold and ends_sentence(prev.text):
+                return True  # after a bold sentence (a recommendation set in bold)
         if usual and line.y1 - prev.y1 > usual + 0.4 * em:
             return True
         if _ITEM_RE.match(line.text) and (line.x0 <= prev.x0 + 0.3 * em or ends_sentence(prev.text)):
@@ -169,8 +173,11 @@ class Typesetter:
         """Whether ``prev`` ended before the column's edge although ``line``'s first word would fit."""
         em = line.size or self.size
         first = first_word_width(line)
-        space = 0.0 if is_cjk(line.text[:1]) else 0.3 * em
-        return prev.x1 + space + first < right - 0.4 * em and prev.x1 < right - 1.5 * em
+        if is_cjk(line.text[:1]):
+            return prev.x1 + first < right - 0.4 * em and prev.x1 < right - 1.5 * em
+        if line.text[:1].islower() and not prev.text.rstrip().endswith((".", "!", "?", ":", ";")):
+            return False  # a sentence going on in lower case: a ragged line, not a paragraph's end
+        return prev.x1 + 0.3 * em + first < right - 1.0 * em and prev.x1 < right - 1.5 * em
 
 
 def first_word_width(line: Line) -> float:
