@@ -60,8 +60,11 @@ class Line:
         for f in frags:
             weights[f.size] = weights.get(f.size, 0) + len(f.text)
         self.size = max(weights.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        letters = sum(len(f.text) for f in frags)
-        self.bold = sum(len(f.text) for f in frags if f.bold) >= 0.9 * letters
+        letters = sum(weights.values())
+        for size, count in weights.items():  # small capitals: the line's size is its capitals'
+            if self.size < size <= self.size / 0.7 and count >= 0.05 * letters:
+                self.size = size
+        self.bold = sum(len(f.text) for f in frags if f.bold) >= 0.9 * sum(len(f.text) for f in frags)
         self.starts_bold = frags[0].starts_bold
         self.rotated = frags[0].rotated
         self.text = join_fragments(frags)
@@ -70,6 +73,15 @@ class Line:
     def width(self) -> float:
         """The line's printed width."""
         return self.x1 - self.x0
+
+
+@dataclass(frozen=True, slots=True)
+class Gutter:
+    """A column gutter seen on one row: the white strip between ``left`` and ``right``."""
+
+    left: float
+    right: float
+    y: float
 
 
 @dataclass(slots=True)
@@ -223,15 +235,15 @@ def _side_width(row: list[Fragment], x: float) -> tuple[float, float]:
     )
 
 
-def page_lines(frags: list[Fragment]) -> tuple[list[Line], list[Line]]:
-    """The page's lines (rows split at column gutters) and its rotated lines (margin stamps,
-    vertical labels), each in top-to-bottom order."""
+def page_lines(frags: list[Fragment]) -> tuple[list[Line], list[Line], list[Gutter]]:
+    """The page's lines (rows split at column gutters), its rotated lines (margin stamps,
+    vertical labels), each in top-to-bottom order, and the gutters found."""
     upright = [f for f in frags if not f.rotated]
     rotated = [Line([f]) for f in frags if f.rotated]
     rows = _rows(upright)
     tops = [min(f.y1 for f in row) for row in rows]
     cuts: list[set[int]] = [set() for _ in rows]
-    confirmed: list[tuple[float, float, float]] = []
+    confirmed: list[Gutter] = []
     pending: list[tuple[int, int, float, float]] = []
     for r, row in enumerate(rows):
         for k in range(1, len(row)):
@@ -242,13 +254,14 @@ def page_lines(frags: list[Fragment]) -> tuple[list[Line], list[Line]]:
             reach = 2.6 * em
             if max(_support(rows, tops, r, a.x1 + 0.25 * em, reach), _support(rows, tops, r, b.x0 - 0.25 * em, reach)) >= 2:
                 cuts[r].add(k)
-                confirmed.append((a.x1, b.x0, tops[r]))
+                confirmed.append(Gutter(a.x1, b.x0, tops[r]))
             else:
                 pending.append((r, k, a.x1, b.x0))
     for r, k, left, right in pending:  # a short last line beside an indented first line
-        for g0, g1, y in confirmed:
-            if abs(y - tops[r]) <= 12 * rows[r][k].size and g0 >= left - 1 and g1 <= right + 1:
+        for g in confirmed:
+            if abs(g.y - tops[r]) <= 12 * rows[r][k].size and g.left >= left - 1 and g.right <= right + 1:
                 cuts[r].add(k)
+                confirmed.append(Gutter(left, right, tops[r]))
                 break
     lines: list[Line] = []
     for r, row in enumerate(rows):
@@ -258,12 +271,28 @@ def page_lines(frags: list[Fragment]) -> tuple[list[Line], list[Line]]:
             start = k
     lines.sort(key=lambda ln: (ln.y1, ln.x0))
     rotated.sort(key=lambda ln: (ln.x0, ln.y0))
-    return lines, rotated
+    return lines, rotated, confirmed
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     """The length two intervals share."""
     return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+def column_extent(block: Block, gutters: list[Gutter], left: float, right: float) -> tuple[float, float]:
+    """The left and right edges of the column ``block`` stands in: the nearest gutters beside it
+    (found on rows within a few lines of it), else the edges of the page's text (``left``,
+    ``right``). A short line alone cannot show where its column ends."""
+    reach = 3 * max((ln.size for ln in block.lines), default=10.0)
+    x0, x1 = min(left, block.x0), max(right, block.x1)
+    for g in gutters:
+        if not block.y0 - reach <= g.y <= block.y1 + reach:
+            continue
+        if g.left <= block.x0 + 1:  # a gutter to the left: the column starts after it
+            x0 = max(x0, min(g.right, block.x0))
+        elif g.right >= block.x1 - 1:  # to the right (a ragged line may stop short of it)
+            x1 = min(x1, max(g.left, block.x1))
+    return x0, x1
 
 
 def page_blocks(lines: list[Line]) -> list[Block]:

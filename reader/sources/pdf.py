@@ -27,7 +27,7 @@ from reader.pipeline.chars import cjk_ratio, ends_sentence, is_cjk
 from reader.pipeline.normalise import reading_edits
 from reader.pipeline.text import DecodedText, rewrite
 from reader.sources import folios
-from reader.sources.geometry import Line, page_blocks, page_lines, reading_order
+from reader.sources.geometry import Gutter, Line, column_extent, page_blocks, page_lines, reading_order
 from reader.sources.layout import Chunk, Geometry, Layout, Segment
 from reader.sources.pdf_magic import is_pdf
 from reader.sources.pdfium_text import PageText, PdfReader
@@ -45,6 +45,7 @@ class _Page:
     height: float
     lines: list[Line] = field(default_factory=list)
     rotated: list[Line] = field(default_factory=list)
+    gutters: list[Gutter] = field(default_factory=list)
     status: str = "text"  # "text", "scanned", "garbled", "blank"
     folio: folios.Folio | None = None
 
@@ -85,7 +86,7 @@ def read_pdf(data: bytes, name: str = "document.pdf", first: int = 0, count: int
         raise ReaderError(f"{name} has no text")
     for page, text in zip(pages, texts, strict=True):
         if page.status == "text":
-            page.lines, page.rotated = page_lines(text.fragments)
+            page.lines, page.rotated, page.gutters = page_lines(text.fragments)
     return _lay_out(pages, metadata, total, name)
 
 
@@ -105,7 +106,7 @@ def _lay_out(pages: list[_Page], metadata: list[str | None], total: int, name: s
     size = body_size(body or [ln for p in text_pages for ln in p.lines])
     setter = Typesetter(size, body_bold(body, size), heading_sizes(body, size))
     sample = " ".join(ln.text for p in text_pages[:20] for ln in p.lines)[:20000]
-    writer = _Writer(cjk_ratio(sample) >= CJK_SHARE)
+    writer = _Writer(cjk_ratio(sample) >= CJK_SHARE, size)
     for page in pages:
         writer.page(page, setter, repeated, labels[page.index])
     return writer.finish(labels, name)
@@ -114,14 +115,16 @@ def _lay_out(pages: list[_Page], metadata: list[str | None], total: int, name: s
 class _Writer:
     """Writes the decoded text and its chunks, page by page."""
 
-    def __init__(self, cjk: bool) -> None:
+    def __init__(self, cjk: bool, body: float) -> None:
         self.cjk = cjk
+        self.body = body
         self.parts: list[str] = []
         self.length = 0
         self.chunks: list[Chunk] = []
         self.deferred: list[Chunk] = []  # furniture, notes and captions waiting for a paragraph to end
         self.open: tuple[Piece, float, float] | None = None  # the last paragraph: piece, block x0, x1
         self.pages_done = 0
+        self.sheet = self.open_sheet = 0
         self.scanned: list[int] = []
 
     def write(self, text: str, sheet: int, line: Line | None) -> Segment:
@@ -141,6 +144,7 @@ class _Writer:
             self.parts.append("\f")
             self.length += 1
         self.pages_done += 1
+        self.sheet = page.index
         if page.status != "text":
             self._placeholder(page, label)
             return
@@ -159,17 +163,20 @@ class _Writer:
                 (top if band == "top" else bottom).append(self._furniture(line, page, role, folio_line))
         self.deferred.extend(top)
         notes: list[tuple[Piece, float, float]] = []
+        page_left = min((ln.x0 for ln in body), default=0.0)
+        page_right = max((ln.x1 for ln in body), default=0.0)
         for block in reading_order(page_blocks(body)):
+            left, right = column_extent(block, page.gutters, page_left, page_right)
             for k, piece in enumerate(setter.pieces(block, page.height)):
                 if piece.hint == "footnote":
                     notes.append((piece, block.x0, block.x1))
                     continue
                 if k == 0 and piece.hint == "paragraph":
-                    piece.continues = self._continues(piece, block.x0)
+                    piece.continues = self._continues(piece, left)
                 if not piece.continues and self._interrupts(piece):
                     self.deferred.append(self._chunk(piece, page.index, block.x0))
                     continue
-                self._emit(piece, page.index, block.x0, block.x1)
+                self._emit(piece, page.index, left, right)
         for piece, x0, _x1 in notes:
             self.deferred.append(self._chunk(piece, page.index, x0))
         self.deferred.extend(bottom)
@@ -210,8 +217,8 @@ class _Writer:
         last_piece, left, right = self.open
         last = last_piece.lines[-1]
         text = last.text.rstrip()
-        if last_piece.hint != "paragraph" or (len(last_piece.lines) < 2 and not text.endswith("-")):
-            return None  # one line: nothing shows where its column ends
+        if last_piece.hint != "paragraph" or abs(last.size - self.body) > 0.08 * self.body:
+            return None  # only running text goes on past what interrupts it
         if last.x1 < left + 0.6 * (right - left):
             return None
         if (self.cjk and is_cjk(text[-1:])) or text[-1:] in "。！？；：":
@@ -241,6 +248,8 @@ class _Writer:
         last = self._unfinished()
         if last is None:
             return False
+        if piece.hint == "heading" and self.open is not None and self.open_sheet != self.sheet:
+            return False  # a heading at the head of a new page opens something new
         first = piece.lines[0]
         return piece.hint != "paragraph" or abs(first.size - last.size) > 0.08 * last.size or first.bold != last.bold
 
@@ -261,6 +270,7 @@ class _Writer:
             self.deferred = []
         self.chunks.append(chunk)
         self.open = (piece, x0, x1) if piece.hint == "paragraph" else None
+        self.open_sheet = sheet
 
     def _placeholder(self, page: _Page, label: str) -> None:
         """A paragraph standing for a page that has no readable text."""
