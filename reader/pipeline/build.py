@@ -14,7 +14,9 @@ from pathlib import Path
 from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.figures import find_figures
+from reader.pipeline.furniture import mark_furniture
 from reader.pipeline.layout import analyse
+from reader.pipeline.preformatted import mark_preformatted
 from reader.pipeline.reflow import RawBlock, reflow
 from reader.pipeline.structure import SectionNode, Structure, build_structure, is_plan_section
 from reader.pipeline.text import DecodedText
@@ -103,6 +105,10 @@ def _model(
     """The steps after decoding, for a whole text or a window of it (see ``assemble``)."""
     words: Callable[[str, str], bool] | None = None
     cut: Callable[[str], list[str]] | None = None
+    if layout.kind == "text":
+        mark_furniture(layout)
+        if not layout.spaced_lines:
+            mark_preformatted(layout)
     layout = analyse(layout)
     report(0.2)
     if dictionary and layout.cjk:

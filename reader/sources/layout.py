@@ -84,6 +84,7 @@ class Layout:
     latin_column: float = 0.0
     kind: SourceKind = "text"
     page_labels: list[str | None] = field(default_factory=list)
+    spaced_lines: bool = False  # (text) spaces stand for the column's line breaks (OCR'd newspaper columns)
 
     def label_of(self, sheet: int) -> str | None:
         """The printed label of physical page ``sheet`` (None when unknown)."""

@@ -179,4 +179,4 @@ def text_chunks(text: str, space_lines: bool) -> tuple[list[Chunk], int]:
 def text_layout(text: str, cjk: bool, space_lines: bool) -> Layout:
     """The layout of plain text: chunks of segments on pages, not yet measured."""
     chunks, pages = text_chunks(text, space_lines)
-    return Layout(chunks, 0.0, cjk, 0, page_labels=[None] * pages)
+    return Layout(chunks, 0.0, cjk, 0, page_labels=[None] * pages, spaced_lines=space_lines)
