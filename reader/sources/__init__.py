@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.errors import ReaderError
 from reader.pipeline.text import DecodedText
 from reader.sources.layout import Layout
 from reader.sources.markdown import looks_like_markdown, markdown_layout
@@ -41,12 +42,15 @@ def lay_out_text(text: str, facts: TextFacts) -> Layout:
     return text_layout(text, facts.cjk, facts.space_lines)
 
 
-def read_source(data: bytes, name: str = "") -> tuple[DecodedText, Layout]:
-    """Decode ``data`` and lay it out with the adapter its format needs."""
+def read_source(data: bytes, name: str = "", pages: int | None = None) -> tuple[DecodedText, Layout]:
+    """Decode ``data`` and lay it out with the adapter its format needs (``pages``: of a PDF, read
+    only the first so many, for a first screen)."""
     if is_pdf(data):
         from reader.sources.pdf import read_pdf
 
-        return read_pdf(data, _display_name(name))
+        return read_pdf(data, _display_name(name), 0, pages)
+    if name.lower().endswith(".pdf"):  # named a PDF, but something else: say so, not "not text"
+        raise ReaderError(f"{_display_name(name)} is not a PDF (it does not begin with %PDF-)")
     decoded, facts = decode_source(data, name)
     return decoded, lay_out_text(decoded.text, facts)
 

@@ -28,7 +28,7 @@ _ROMAN_RE = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(
 _FOLIO_RE = re.compile(
     r"^(?:[-–—―]\s*)?(?:第\s*)?"
     r"(?P<label>[0-9０-９]{1,5}|[ivxlcdmIVXLCDM]{1,7}|[A-Z]{1,3}[-–][0-9]{1,3}|[0-9]{1,2}[-–][0-9]{1,3})"
-    r"(?:\s*页)?(?:\s*[-–—―])?$"
+    r"(?:\s*[页版])?(?:\s*[-–—―])?$"
 )
 _PAGE_OF_RE = re.compile(r"^(?:page|p\.)\s*(?P<label>\d{1,5})(?:\s*(?:of|/)\s*\d{1,5})?$", re.I)
 _DIGITS_RE = re.compile(r"[0-9０-９]+")

@@ -327,46 +327,55 @@ def page_blocks(lines: list[Line]) -> list[Block]:
 
 
 def reading_order(blocks: list[Block]) -> list[Block]:
-    """The blocks in reading order (see the module's docstring), ties broken top to bottom."""
+    """The blocks in reading order (see the module's docstring), ties broken top to bottom; a
+    block wholly below a much wider one (a headline, a centred title) is not put before it for
+    standing to its left."""
     n = len(blocks)
     if n <= 1:
         return list(blocks)
+    spans = [(b.x0, b.x1) for b in blocks]
     after: list[list[int]] = [[] for _ in range(n)]
     needs = [0] * n
-    for i, a in enumerate(blocks):
-        for j, b in enumerate(blocks):
-            if i == j or not _before(a, b, blocks):
+    for i in range(n):
+        for j in range(n):
+            if i == j or not _before(i, j, blocks, spans):
                 continue
             after[i].append(j)
             needs[j] += 1
     ready = [i for i in range(n) if needs[i] == 0]
     order: list[int] = []
+    placed = [False] * n
     while len(order) < n:
         if not ready:  # a cycle (overlapping boxes): take the top-most remaining block
-            left = [i for i in range(n) if i not in set(order)]
-            ready = [min(left, key=lambda i: (blocks[i].y0, blocks[i].x0))]
-            needs[ready[0]] = 0
+            ready = [min((i for i in range(n) if not placed[i]), key=lambda i: (blocks[i].y0, blocks[i].x0))]
         ready.sort(key=lambda i: (blocks[i].y0, blocks[i].x0))
         i = ready.pop(0)
+        if placed[i]:
+            continue
+        placed[i] = True
         order.append(i)
         for j in after[i]:
             needs[j] -= 1
-            if needs[j] == 0:
+            if needs[j] == 0 and not placed[j]:
                 ready.append(j)
     return [blocks[i] for i in order]
 
 
-def _before(a: Block, b: Block, blocks: list[Block]) -> bool:
-    """Breuel's ordering rule between two blocks."""
-    if _overlap(a.x0, a.x1, b.x0, b.x1) > 0.5:
+def _before(i: int, j: int, blocks: list[Block], spans: list[tuple[float, float]]) -> bool:
+    """Breuel's ordering rule between blocks ``i`` and ``j`` (by their columns' extents)."""
+    a, b = blocks[i], blocks[j]
+    (a0, a1), (b0, b1) = spans[i], spans[j]
+    if _overlap(a0, a1, b0, b1) > 0.5:
         return a.y0 < b.y0 and (a.y1 <= b.y0 + 2 or a.y0 + a.y1 < b.y0 + b.y1)
-    if a.x1 > b.x0 + 0.5:
+    if a1 > b0 + 0.5:
         return False
-    top, bottom = min(a.y0, b.y0), max(a.y1, b.y1)
-    for c in blocks:
-        if c is a or c is b:
+    if a.y0 >= b.y1 and b1 - b0 > 1.5 * (a1 - a0):
+        return False  # wholly below a wider block (a headline centred over several columns)
+    low, high = min(a.y1, b.y1) - 1, max(a.y0, b.y0) + 1
+    for k, c in enumerate(blocks):
+        if k == i or k == j:
             continue
-        between = c.y0 >= min(a.y1, b.y1) - 1 and c.y1 <= max(a.y0, b.y0) + 1 and top <= c.y0 <= bottom
-        if between and c.x0 < a.x1 and c.x1 > b.x0:
-            return False
+        c0, c1 = spans[k]
+        if c.y0 >= low and c.y1 <= high and c0 < a1 and c1 > b0:
+            return False  # something spanning both stands between them
     return True

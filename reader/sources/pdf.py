@@ -18,6 +18,7 @@ what is missing in the text itself, not only in metadata.
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from reader.sources.pdf_magic import is_pdf
 from reader.sources.pdfium_text import PageText, PdfReader
 from reader.sources.typesetting import Piece, Typesetter, body_bold, body_size, heading_sizes
 
+_PDFIUM = threading.Lock()  # PDFium is not thread-safe: one document at a time per process
 CJK_SHARE = 0.3
 FIRST_PAGES = 6  # the first screen of a large PDF is built from this many pages
 
@@ -65,6 +67,21 @@ def page_status(text: PageText) -> str:
 def read_pdf(data: bytes, name: str = "document.pdf", first: int = 0, count: int | None = None) -> tuple[DecodedText, Layout]:
     """Read a PDF (or ``count`` of its pages from ``first`` on, extended until one has text) into
     its decoded text and layout."""
+    with _PDFIUM:
+        pages, texts, metadata, total = _read_pages(data, name, first, count)
+    if not any(p.status == "text" for p in pages):
+        if any(p.status in ("scanned", "garbled") for p in pages):
+            raise ReaderError(f"{name} has no text layer (scanned pages): run OCR first")
+        raise ReaderError(f"{name} has no text")
+    for page, text in zip(pages, texts, strict=True):
+        if page.status == "text":
+            page.lines, page.rotated, page.gutters = page_lines(text.fragments)
+    return _lay_out(pages, metadata, total, name)
+
+
+def _read_pages(data: bytes, name: str, first: int, count: int | None) -> tuple[list[_Page], list[PageText], list[str | None], int]:
+    """PDFium's part: the pages' text (from ``first``, ``count`` of them, and on until one has
+    text), every page's /PageLabels entry, and the page count."""
     reader = PdfReader(data, name)
     try:
         total = len(reader)
@@ -80,14 +97,7 @@ def read_pdf(data: bytes, name: str = "document.pdf", first: int = 0, count: int
         metadata = [reader.page_label(k) for k in range(total)]
     finally:
         reader.close()
-    if not any(p.status == "text" for p in pages):
-        if any(p.status in ("scanned", "garbled") for p in pages):
-            raise ReaderError(f"{name} has no text layer (scanned pages): run OCR first")
-        raise ReaderError(f"{name} has no text")
-    for page, text in zip(pages, texts, strict=True):
-        if page.status == "text":
-            page.lines, page.rotated, page.gutters = page_lines(text.fragments)
-    return _lay_out(pages, metadata, total, name)
+    return pages, texts, metadata, total
 
 
 def _lay_out(pages: list[_Page], metadata: list[str | None], total: int, name: str) -> tuple[DecodedText, Layout]:
@@ -165,8 +175,10 @@ class _Writer:
         notes: list[tuple[Piece, float, float]] = []
         page_left = min((ln.x0 for ln in body), default=0.0)
         page_right = max((ln.x1 for ln in body), default=0.0)
-        for block in reading_order(page_blocks(body)):
-            left, right = column_extent(block, page.gutters, page_left, page_right)
+        blocks = page_blocks(body)
+        extents = {id(b): column_extent(b, page.gutters, page_left, page_right) for b in blocks}
+        for block in reading_order(blocks):
+            left, right = extents[id(block)]
             for k, piece in enumerate(setter.pieces(block, page.height)):
                 if piece.hint == "footnote":
                     notes.append((piece, block.x0, block.x1))
@@ -312,16 +324,4 @@ def _normalise(text: str, cjk: bool) -> str:
     return text.strip()
 
 
-def pdf_pages(data: bytes) -> int:
-    """The number of pages of a PDF (0 when PDFium cannot open it)."""
-    try:
-        reader = PdfReader(data, "")
-    except ReaderError:
-        return 0
-    try:
-        return len(reader)
-    finally:
-        reader.close()
-
-
-__all__: Iterable[str] = ["FIRST_PAGES", "is_pdf", "page_status", "pdf_pages", "read_pdf"]
+__all__: Iterable[str] = ["FIRST_PAGES", "is_pdf", "page_status", "read_pdf"]
