@@ -101,7 +101,7 @@ def english_paper(pages: int = 2, first_folio: int = 101) -> bytes:
         _column(c, margin, top, col, PAPER_LEFT, 12.0, False)
         _column(c, margin + col + gutter, top, col, PAPER_RIGHT, 12.0, True)
         c.setFont("Times-Roman", 7)
-        c.drawString(margin, 60, f"1 A footnote set small at the foot of page {page + 1}.")
+        c.drawString(margin, 110, f"1 A footnote on {('the first', 'the next', 'a later')[min(page, 2)]} page, set small.")
         c.showPage()
     c.save()
     return buf.getvalue()

@@ -113,12 +113,22 @@ def _match_numbered(block: RawBlock, cjk: bool) -> _Heading | None:
     return None
 
 
+# numbers only a heading the source marked (by its type) is trusted to carry: a bare number
+# before the title (``1 Introduction``, LaTeX's style) and a Roman one (``IV. CLASSES``)
+_SOURCE_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    *_PATTERNS[1:],
+    (22, re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[ \t]+(?=[^\W\d_])")),
+    (22, re.compile(r"^([IVX]{1,5})\.[ \t]+(?=[^\W\d_])")),
+)
+
+
 def _source_heading(block: RawBlock) -> _Heading:
     """A heading its source marked (with its level): its own number when it carries one
-    (``2.1 Scope``, ``第三章 总则``, ``Chapter 4``), else none — never a number it does not print."""
+    (``2.1 Scope``, ``第三章 总则``, ``Chapter 4``, ``1 Introduction``, ``IV. Classes``), else none —
+    never a number it does not print."""
     rank = max(1, block.level)
     text = block.text
-    for _rank_of_pattern, pattern in _PATTERNS[1:]:
+    for _rank_of_pattern, pattern in _SOURCE_PATTERNS:
         m = pattern.match(text)
         if m and text[m.end() :].strip():
             marker = m.group(1).replace("．", ".")

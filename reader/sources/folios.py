@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from reader.sources.geometry import Line
 
 BAND = 0.1  # the top and bottom tenth of the page hold running heads, feet and folios
-_ROMAN_RE = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)
+_ROMAN_RE = re.compile(r"^(?=[ivxlc]+$)(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re.I)  # front matter: i to lxxxix
 _FOLIO_RE = re.compile(
     r"^(?:[-–—―]\s*)?(?:第\s*)?"
-    r"(?P<label>[0-9０-９]{1,5}|[ivxlcdmIVXLCDM]{1,7}|[A-Z]{1,3}[-–][0-9]{1,3}|[0-9]{1,2}[-–][0-9]{1,3})"
+    r"(?P<label>[0-9０-９]{1,5}|[ivxlcIVXLC]{1,7}|[A-Z]{1,3}[-–][0-9]{1,3}|[0-9]{1,2}[-–][0-9]{1,3})"
     r"(?:\s*[页版])?(?:\s*[-–—―])?$"
 )
 _PAGE_OF_RE = re.compile(r"^(?:page|p\.)\s*(?P<label>\d{1,5})(?:\s*(?:of|/)\s*\d{1,5})?$", re.I)
@@ -82,9 +82,9 @@ def band_pieces(line: Line) -> list[Line]:
     return pieces
 
 
-def repeating(pages: list[list[Line]], heights: list[float]) -> set[int]:
+def repeating(pages: list[list[Line]], heights: list[float]) -> dict[int, int]:
     """The ids of band lines whose text, digits aside, repeats in the same band on other pages
-    (running heads and feet, slugs, proof lines)."""
+    (running heads and feet, slugs, proof lines), with the number of pages it stands on."""
     seen: Counter[tuple[str, str]] = Counter()
     keyed: list[tuple[int, tuple[str, str]]] = []
     for lines, height in zip(pages, heights, strict=True):
@@ -97,7 +97,7 @@ def repeating(pages: list[list[Line]], heights: list[float]) -> set[int]:
             keyed.append((id(line), key))
             keys.add(key)
         seen.update(keys)
-    return {ident for ident, key in keyed if seen[key] >= 2}
+    return {ident: seen[key] for ident, key in keyed if seen[key] >= 2}
 
 
 def find_folios(lines: list[Line], height: float) -> list[Folio]:

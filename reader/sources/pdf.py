@@ -32,6 +32,7 @@ from reader.sources.geometry import Gutter, Line, column_extent, page_blocks, pa
 from reader.sources.layout import Chunk, Geometry, Layout, Segment
 from reader.sources.pdf_magic import is_pdf
 from reader.sources.pdfium_text import PageText, PdfReader
+from reader.sources.text import PAGE_MARK_RE
 from reader.sources.typesetting import Piece, Typesetter, body_bold, body_size, heading_sizes
 
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one document at a time per process
@@ -117,6 +118,7 @@ def _lay_out(pages: list[_Page], metadata: list[str | None], total: int, name: s
     setter = Typesetter(size, body_bold(body, size), heading_sizes(body, size))
     sample = " ".join(ln.text for p in text_pages[:20] for ln in p.lines)[:20000]
     writer = _Writer(cjk_ratio(sample) >= CJK_SHARE, size)
+    writer.pages = len(text_pages)
     for page in pages:
         writer.page(page, setter, repeated, labels[page.index])
     return writer.finish(labels, name)
@@ -132,8 +134,10 @@ class _Writer:
         self.length = 0
         self.chunks: list[Chunk] = []
         self.deferred: list[Chunk] = []  # furniture, notes and captions waiting for a paragraph to end
+        self.marks: list[Chunk] = []  # jump lines found in the piece being written
         self.open: tuple[Piece, float, float] | None = None  # the last paragraph: piece, block x0, x1
         self.pages_done = 0
+        self.pages = 1  # pages with text in the document
         self.sheet = self.open_sheet = 0
         self.scanned: list[int] = []
 
@@ -148,7 +152,7 @@ class _Writer:
             seg.geometry = Geometry((line.x0, line.y0, line.x1, line.y1), line.size, line.bold)
         return seg
 
-    def page(self, page: _Page, setter: Typesetter, repeated: set[int], label: str) -> None:
+    def page(self, page: _Page, setter: Typesetter, repeated: dict[int, int], label: str) -> None:
         """Write one page: its top band, body in reading order, notes, bottom band, margins."""
         if self.pages_done:
             self.parts.append("\f")
@@ -159,8 +163,8 @@ class _Writer:
             self._placeholder(page, label)
             return
         folio_line = page.folio.line if page.folio is not None else None
-        top: list[Chunk] = []
-        bottom: list[Chunk] = []
+        top: list[tuple[Line, str]] = []
+        bottom: list[tuple[Line, str]] = []
         body: list[Line] = []
         for line in page.lines:
             band = folios.in_band(line, page.height)
@@ -170,8 +174,9 @@ class _Writer:
             if role is None:
                 body.append(line)
             else:
-                (top if band == "top" else bottom).append(self._furniture(line, page, role, folio_line))
-        self.deferred.extend(top)
+                (top if band == "top" else bottom).append((line, role))
+        for line, role in top:
+            self.deferred.append(self._furniture(line, page, role, folio_line))
         notes: list[tuple[Piece, float, float]] = []
         page_left = min((ln.x0 for ln in body), default=0.0)
         page_right = max((ln.x1 for ln in body), default=0.0)
@@ -186,12 +191,17 @@ class _Writer:
                 if k == 0 and piece.hint == "paragraph":
                     piece.continues = self._continues(piece, left)
                 if not piece.continues and self._interrupts(piece):
-                    self.deferred.append(self._chunk(piece, page.index, block.x0))
+                    chunk = self._chunk(piece, page.index, block.x0)
+                    self.deferred.extend([chunk, *self.marks] if chunk.segments else self.marks)
+                    self.marks = []
                     continue
                 self._emit(piece, page.index, left, right)
         for piece, x0, _x1 in notes:
             self.deferred.append(self._chunk(piece, page.index, x0))
-        self.deferred.extend(bottom)
+            self.deferred.extend(self.marks)
+            self.marks = []
+        for line, role in bottom:
+            self.deferred.append(self._furniture(line, page, role, folio_line))
         for line in page.rotated:
             chunk = Chunk(hint="furniture")
             seg = self.write(line.text, page.index, line)
@@ -199,11 +209,13 @@ class _Writer:
             chunk.segments.append(seg)
             self.deferred.append(chunk)
 
-    def _band_role(self, line: Line, band: str, folio: Line | None, repeated: set[int]) -> str | None:
+    def _band_role(self, line: Line, band: str, folio: Line | None, repeated: dict[int, int]) -> str | None:
         """The furniture role of a line in the top or bottom band, if it is furniture."""
         if folio is not None and any(f in folio.fragments for f in line.fragments):
             return "page-number" if len(line.fragments) == len(folio.fragments) else "running-head"
-        if id(line) in repeated:
+        pages = repeated.get(id(line), 0)
+        # on most pages, or set no larger than the text (a chapter's title atop some pages is larger)
+        if pages >= max(2, self.pages / 2) or (pages and line.size <= 1.15 * self.body):
             return "running-head" if band == "top" else "running-foot"
         return None
 
@@ -271,12 +283,29 @@ class _Writer:
         for line in piece.lines:
             seg = self.write(line.text, sheet, line)
             seg.indent = line.x0 > x0 + 0.6 * line.size
+            mark = PAGE_MARK_RE.search(seg.text) if "版" in seg.text else None
+            if mark is not None:  # a jump line (下转第2版): where the article goes on, as metadata
+                jump = Chunk(hint="furniture")
+                role = "continued-from" if mark.group(1) in ("上接", "接上", "紧接", "接第") else "continued-on"
+                cut = Segment(seg.start + mark.start(), seg.start + mark.end(), mark.group(), role=role, page=mark.group(2))
+                cut.sheet, cut.line_start = sheet, True
+                jump.segments.append(cut)
+                self.marks.append(jump)
+                rest = seg.text[: mark.start()].rstrip()
+                if not rest:
+                    continue
+                seg.text, seg.end = rest, seg.start + len(rest)
             chunk.segments.append(seg)
         return chunk
 
     def _emit(self, piece: Piece, sheet: int, x0: float, x1: float) -> None:
         """Add a body piece; what waited for the paragraph before it to end follows that paragraph."""
         chunk = self._chunk(piece, sheet, x0)
+        if self.marks:
+            self.deferred.extend(self.marks)
+            self.marks = []
+        if not chunk.segments:
+            return
         if not piece.continues:
             self.chunks.extend(self.deferred)
             self.deferred = []
