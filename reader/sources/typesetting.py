@@ -8,6 +8,7 @@ The conventions:
   the line before stopped short although this line's first word would have fitted there (a
   paragraph's last line), where a line outdents from the line before (a hanging indent's next
   item), where the leading opens up, or where the type changes.
+- A short line in capitals standing alone is a heading (journals set section heads so).
 - A list item begins with a bullet or an enumerator (``•``, ``–``, ``1.``, ``a)``, ``(3)``).
 - A line of dot leaders ending in a page number is a contents entry: kept as a line.
 - A caption begins ``Figure 2``, ``Fig. 2``, ``Table 3-1``, ``图 1``, ``表 7.5``.
@@ -92,6 +93,8 @@ class Typesetter:
             return self._split_prose(lines, block, "footnote")
         if _CAPTION_RE.match(lines[0].text):
             return [Piece("caption", list(lines))]
+        if len(lines) == 1 and _capitals_heading(lines[0].text):
+            return [Piece("heading", list(lines), level=len(self.ranks) + 2)]
         out: list[Piece] = []
         k = 0
         while k < len(lines):
@@ -178,6 +181,15 @@ class Typesetter:
         if line.text[:1].islower() and not prev.text.rstrip().endswith((".", "!", "?", ":", ";")):
             return False  # a sentence going on in lower case: a ragged line, not a paragraph's end
         return prev.x1 + 0.3 * em + first < right - 1.0 * em and prev.x1 < right - 1.5 * em
+
+
+def _capitals_heading(text: str) -> bool:
+    """A short line in capitals (or small capitals) standing alone: a section head of the kind
+    journals set that way (``III. HOW HASY WAS CREATED``)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4 or len(text) > 60 or text.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    return all(ch.isupper() for ch in letters) and any(ch.isalpha() and ord(ch) < 0x250 for ch in letters)
 
 
 def first_word_width(line: Line) -> float:
