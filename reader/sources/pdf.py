@@ -213,6 +213,8 @@ class _Writer:
         """The furniture role of a line in the top or bottom band, if it is furniture."""
         if folio is not None and any(f in folio.fragments for f in line.fragments):
             return "page-number" if len(line.fragments) == len(folio.fragments) else "running-head"
+        if band == "top" and line.size <= 0.95 * self.body and not _looks_heading(line, self.body):
+            return "running-head"  # small type above the text: a running head even where none repeats
         pages = repeated.get(id(line), 0)
         # on most pages, or set no larger than the text (a chapter's title atop some pages is larger)
         if pages >= max(2, self.pages / 2) or (pages and line.size <= 1.15 * self.body):
@@ -341,6 +343,11 @@ class _Writer:
         decoded = DecodedText("".join(self.parts), "pdf", warnings)
         layout = Layout(self.chunks, 0.0, self.cjk, 0, kind="pdf", page_labels=list(labels))
         return decoded, layout
+
+
+def _looks_heading(line: Line, body: float) -> bool:
+    """Bold type near the body's size (a masthead's name, a section head) rather than a head line."""
+    return line.bold and line.size >= 0.85 * body
 
 
 def _normalise(text: str, cjk: bool) -> str:

@@ -91,12 +91,15 @@ class Typesetter:
         lines = block.lines
         if self._is_footnote(block, page_height):
             return self._split_prose(lines, block, "footnote")
-        if _CAPTION_RE.match(lines[0].text):
-            return [Piece("caption", list(lines))]
         if len(lines) == 1 and _capitals_heading(lines[0].text):
             return [Piece("heading", list(lines), level=len(self.ranks) + 2)]
         out: list[Piece] = []
         k = 0
+        if _CAPTION_RE.match(lines[0].text):  # the caption's lines, then what follows in the block
+            k = 1
+            while k < len(lines) and not self._starts(lines, k, block.x0, block.x1, 0.0, lines[:k]):
+                k += 1
+            out.append(Piece("caption", lines[:k]))
         while k < len(lines):
             j = k
             while j < len(lines) and _LEADER_RE.search(lines[j].text):
