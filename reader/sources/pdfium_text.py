@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +24,11 @@ _BOLD_NAME_RE = re.compile(r"bold|black|heavy|semibold|demibold|hei(?:ti)?\b|黑
 _FORCE_BOLD = 0x40000  # the font descriptor's ForceBold flag
 _FAKE_BOLD_MODES = (2, 6)  # fill then stroke: the glyphs thickened by their outline (fake bold)
 # Symbol-font code points PDFs map into the private-use area: what they print
-_SYMBOL_PUA = {0xF0B7: "•", 0xF0A7: "▪", 0xF0D8: "➢", 0xF0FC: "✓", 0xF06E: "■", 0xF0A8: "□", 0xF02D: "-", 0xF0E0: "→"}
+_SYMBOL_TABLE = {0xF0B7: "•", 0xF0A7: "▪", 0xF0D8: "➢", 0xF0FC: "✓", 0xF06E: "■", 0xF0A8: "□", 0xF02D: "-", 0xF0E0: "→"}
+# characters that are no text: private use (what no Symbol mapping took), U+FFFD, controls
+_GARBAGE_RE = re.compile("[\ue000-\uf8ff\ufffd\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f]")
+_SPACE_RE = re.compile(r"\s")
+_WORD_RE = re.compile("[^\\s\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")
 WORD_GAP = 0.6  # a gap wider than this many ems (after no space) ends a fragment
 SPACED_GAP = 1.0  # … after a space character (justified lines stretch their word spaces)
 
@@ -145,7 +148,10 @@ class PdfReader:
         return style
 
     def _read(self, textpage: Any, width: float, height: float) -> PageText:
-        """The fragments of one text page, in PDFium's order."""
+        """The fragments of one text page, in PDFium's order, a word at a time: PDFium's own text
+        breaks lines (``\\r\\n``) and words (spaces, some of them made up where it saw a gap); a
+        word's box is its first and last characters' (one style: one text object), a word whose
+        characters change style or run backwards is read a character at a time."""
         raw_page = textpage.raw
         count = self.raw.FPDFText_CountChars(raw_page)
         out = PageText(width, height)
@@ -154,39 +160,48 @@ class PdfReader:
         text = textpage.get_text_range(0, count)
         if len(text) != count:  # characters PDFium counts but cannot give as text: ask one by one
             text = "".join(chr(self.raw.FPDFText_GetUnicode(raw_page, i) or 0xFFFD) for i in range(count))
+        text = text.translate(_SYMBOL_TABLE)
+        out.garbage = len(_GARBAGE_RE.findall(text))
+        out.chars = count - len(_SPACE_RE.findall(text))
         rect, rect_at, loose_box, text_object = self._rect, self._rect_at, self._loose_box, self._text_object
         styles: dict[int, _Style] = {}
         builder = _FragmentBuilder(height, out.fragments)
-        chars = garbage = 0
-        for i, ch in enumerate(text):
-            if ch in "\r\n":
-                builder.end()
-                continue
-            obj = text_object(raw_page, i)
-            if not obj:  # a character PDFium made up: a space where it saw a word gap
-                if ch == " ":
+        pos = 0
+        for m in _WORD_RE.finditer(text):
+            i0, i1 = m.span()
+            if i0 > pos:
+                between = text[pos:i0]
+                if "\n" in between or "\r" in between:
+                    builder.end()
+                else:
                     builder.space()
+            pos = i1
+            word = m.group()
+            last = i1 - 1
+            if word[-1] in "\ufffe\x02":  # PDFium's mark of a soft hyphen at a line end
+                word = word[:-1] + "-"
+            obj = text_object(raw_page, i0)
+            if not obj:
                 continue
-            code = ord(ch)
-            if code == 0xFFFE or code == 0x02:  # PDFium's mark of a soft hyphen at a line end
-                ch = "-"
-            elif 0xE000 <= code <= 0xF8FF:
-                mapped = _SYMBOL_PUA.get(code)
-                if mapped is None:
-                    garbage += 1
-                ch = mapped or ch
-            elif code == 0xFFFD or (code < 0x20 and ch != "\t") or unicodedata.category(ch) == "Co":
-                garbage += 1
-            loose_box(raw_page, i, rect_at)
-            if ch.isspace():
-                if rect.right - rect.left < 0.01:  # a space PDFium made up where it saw a word gap
-                    builder.space()
+            style = self._style(obj, styles)
+            if last == i0:
+                loose_box(raw_page, i0, rect_at)
+                builder.add(word, rect.left, rect.top, rect.right, rect.bottom, style, 1)
+                continue
+            if text_object(raw_page, last) == obj and not style.rotated:
+                loose_box(raw_page, i0, rect_at)
+                left, top, bottom = rect.left, rect.top, rect.bottom
+                loose_box(raw_page, last, rect_at)
+                if rect.right >= left and abs(rect.bottom - bottom) < 0.3 * (style.size or 10):
+                    builder.add(word, left, max(top, rect.top), rect.right, min(bottom, rect.bottom), style, len(word))
                     continue
-            else:
-                chars += 1
-            builder.add(ch, rect.left, rect.top, rect.right, rect.bottom, self._style(obj, styles))
+            for k, ch in enumerate(word):  # style changes inside the word: one character at a time
+                obj_k = text_object(raw_page, i0 + k)
+                if not obj_k:
+                    continue
+                loose_box(raw_page, i0 + k, rect_at)
+                builder.add(ch, rect.left, rect.top, rect.right, rect.bottom, self._style(obj_k, styles), 1)
         builder.end()
-        out.chars, out.garbage = chars, garbage
         return out
 
     def _image_cover(self, page: Any, width: float, height: float) -> float:
@@ -219,20 +234,15 @@ class _FragmentBuilder:
         self.size = 0.0
         self.sizes: dict[float, int] = {}
         self.bold = 0
+        self.letters = 0
         self.rotated = False
         self.first_bold = False
         self.last_space = False
 
-    def add(self, ch: str, left: float, top: float, right: float, bottom: float, style: _Style) -> None:
-        """Add one character (PDF coordinates: y upwards)."""
+    def add(self, text: str, left: float, top: float, right: float, bottom: float, style: _Style, letters: int) -> None:
+        """Add a word or a character (PDF coordinates: y upwards) of ``letters`` characters."""
         y0, y1 = self.height - top, self.height - bottom
         size = style.size or (y1 - y0) or 1.0
-        if ch.isspace():
-            if self.chars and not self.last_space:
-                self.chars.append(" ")
-                self.last_space = True
-                self.x1 = max(self.x1, right)
-            return
         if self.chars:
             if style.rotated != self.rotated:
                 self.end()
@@ -240,10 +250,10 @@ class _FragmentBuilder:
                 if abs(left - self.x0) > 0.5 * size and abs(right - self.x1) > 0.5 * size:
                     self.end()
             else:
-                em = max(size, self.size)
+                em = size if size > self.size else self.size
                 gap = left - self.x1
                 limit = (SPACED_GAP if self.last_space else WORD_GAP) * em
-                if abs(y1 - self.base) > 0.45 * em or gap > limit or left < self.x1 - 0.6 * em - (right - left):
+                if abs(y1 - self.base) > 0.45 * em or gap > limit or left < self.x1 - 0.6 * em - (right - left) / letters:
                     self.end()
         if not self.chars:
             self.x0, self.y0, self.x1, self.y1 = left, y0, right, y1
@@ -252,26 +262,35 @@ class _FragmentBuilder:
             self.rotated = style.rotated
             self.first_bold = style.bold
         else:
-            self.x0, self.y0 = min(self.x0, left), min(self.y0, y0)
-            self.x1, self.y1 = max(self.x1, right), max(self.y1, y1)
+            if left < self.x0:
+                self.x0 = left
+            if y0 < self.y0:
+                self.y0 = y0
+            if right > self.x1:
+                self.x1 = right
+            if y1 > self.y1:
+                self.y1 = y1
             if not style.rotated:
                 self.base = y1
-        self.chars.append(ch)
-        self.sizes[size] = self.sizes.get(size, 0) + 1
-        self.bold += style.bold
+        self.chars.append(text)
+        self.sizes[size] = self.sizes.get(size, 0) + letters
+        if style.bold:
+            self.bold += letters
+        self.letters += letters
         self.last_space = False
 
     def space(self) -> None:
-        """A word space PDFium found from the gap (the gap itself still decides a split)."""
+        """A word space (the gap itself still decides a split)."""
         if self.chars and self.chars[-1] != " ":
             self.chars.append(" ")
+            self.last_space = True
 
     def end(self) -> None:
         """Close the fragment being gathered."""
         if not self.chars:
             return
         text = "".join(self.chars).rstrip()
-        letters = sum(1 for ch in text if not ch.isspace())
+        letters = self.letters
         if text:
             size = max(self.sizes.items(), key=lambda kv: kv[1])[0]
             self.out.append(
@@ -290,4 +309,5 @@ class _FragmentBuilder:
         self.chars = []
         self.sizes = {}
         self.bold = 0
+        self.letters = 0
         self.last_space = False
