@@ -218,6 +218,8 @@ def _support(rows: list[list[Fragment]], tops: list[float], r: int, x: float, re
             if _both_sides(rows[k], x):
                 count += 1
                 widest.append(_side_width(rows[k], x))
+                if count >= 4:  # enough to tell
+                    break
             last = tops[k]
             k += step
     left = max(w[0] for w in widest)
@@ -252,7 +254,9 @@ def page_lines(frags: list[Fragment]) -> tuple[list[Line], list[Line], list[Gutt
             if b.x0 - a.x1 < 0.5 * em:
                 continue
             reach = 2.6 * em
-            if max(_support(rows, tops, r, a.x1 + 0.25 * em, reach), _support(rows, tops, r, b.x0 - 0.25 * em, reach)) >= 2:
+            # the gutter the row above showed, if this gap lies across it, needs no second look
+            known = any(_overlap(g.left, g.right, a.x1, b.x0) >= 0.5 * em and tops[r] - g.y <= reach for g in confirmed[-4:])
+            if known or max(_support(rows, tops, r, a.x1 + 0.25 * em, reach), _support(rows, tops, r, b.x0 - 0.25 * em, reach)) >= 2:
                 cuts[r].add(k)
                 confirmed.append(Gutter(a.x1, b.x0, tops[r]))
             else:
