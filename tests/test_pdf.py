@@ -180,3 +180,19 @@ def test_the_first_screen_reads_only_the_first_pages():
     assert {b.page_label for b in quick.blocks} == {"1", "2", "3"}
     assert len(full.blocks) > 5 * len(quick.blocks)
     assert quick.blocks[2].source == full.blocks[2].source
+
+
+async def test_the_status_line_names_the_printed_page(tmp_path):
+    from reader.source import read_input
+    from reader.state import StateStore
+    from reader.tui.app import ReaderApp
+
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(samples.english_paper())
+    app = ReaderApp(read_input(str(path)), StateStore(tmp_path / "state"), terminal_writer=lambda _s: None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "p. 101" in app._status.render().plain
+        await pilot.press("q")
