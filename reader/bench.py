@@ -278,6 +278,9 @@ def run_bench(quick: bool = False, examples: int = 300) -> int:
         rows += key_rows(inputs["10MB"])
         rows += quote_rows(inputs["page"])
         rows.append(fuzz_row(examples if not quick else 50))
+        from reader.bench_pdf import pdf_rows
+
+        rows += pdf_rows(2 if quick else 3)
     header = ["measure", "reader", "baseline", "ratio", "target", "met"]
     table = [header, *[r.cells() for r in rows]]
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
