@@ -156,8 +156,12 @@ def _rows(frags: list[Fragment]) -> list[list[Fragment]]:
 
 
 def _touches(frag: Fragment, row: list[Fragment]) -> bool:
-    """True when ``frag`` stands right beside a fragment of ``row`` (a note mark by its word)."""
+    """True when ``frag`` stands right beside a fragment of ``row`` (a note mark by its word), or
+    hangs just before the row's first word (a footnote's mark set out in the margin)."""
     em = frag.size
+    first = min(row, key=lambda f: f.x0)
+    if frag.x1 <= first.x0 and first.x0 - frag.x1 < 2.5 * first.size and len(frag.text) <= 3:
+        return True
     return any(-0.5 * em < frag.x0 - f.x1 < 0.6 * em or -0.5 * em < f.x0 - frag.x1 < 0.6 * em for f in row)
 
 

@@ -190,6 +190,8 @@ class _Writer:
                     continue
                 if k == 0 and piece.hint == "paragraph":
                     piece.continues = self._continues(piece, left)
+                    if piece.continues and self.open is not None:
+                        piece.hint = self.open[0].hint  # an item goes on in the next column too
                 if not piece.continues and self._interrupts(piece):
                     chunk = self._chunk(piece, page.index, block.x0)
                     self.deferred.extend([chunk, *self.marks] if chunk.segments else self.marks)
@@ -243,7 +245,7 @@ class _Writer:
         last_piece, left, right = self.open
         last = last_piece.lines[-1]
         text = last.text.rstrip()
-        if last_piece.hint != "paragraph" or abs(last.size - self.body) > 0.08 * self.body:
+        if last_piece.hint not in ("paragraph", "item") or abs(last.size - self.body) > 0.08 * self.body:
             return None  # only running text goes on past what interrupts it
         if last.x1 < left + 0.6 * (right - left):
             return None
@@ -312,7 +314,7 @@ class _Writer:
             self.chunks.extend(self.deferred)
             self.deferred = []
         self.chunks.append(chunk)
-        self.open = (piece, x0, x1) if piece.hint == "paragraph" else None
+        self.open = (piece, x0, x1) if piece.hint in ("paragraph", "item") else None
         self.open_sheet = sheet
 
     def _placeholder(self, page: _Page, label: str) -> None:
