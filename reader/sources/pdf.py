@@ -251,6 +251,8 @@ class _Writer:
             return None
         if (self.cjk and is_cjk(text[-1:])) or text[-1:] in "。！？；：":
             return last if last.x1 >= right - 1.5 * last.size else None
+        if text.endswith((":", "：")):
+            return None  # a colon announces what follows (a list, a quotation) as its own block
         return last if text.endswith("-") or not ends_sentence(text) else None
 
     def _continues(self, piece: Piece, x0: float) -> bool:
@@ -279,7 +281,9 @@ class _Writer:
         if piece.hint == "heading" and self.open is not None and self.open_sheet != self.sheet:
             return False  # a heading at the head of a new page opens something new
         first = piece.lines[0]
-        return piece.hint != "paragraph" or abs(first.size - last.size) > 0.08 * last.size or first.bold != last.bold
+        if piece.hint in ("heading", "caption", "preformatted"):
+            return True
+        return abs(first.size - last.size) > 0.08 * last.size or first.bold != last.bold
 
     def _chunk(self, piece: Piece, sheet: int, x0: float) -> Chunk:
         """Write a piece's lines as one chunk."""
