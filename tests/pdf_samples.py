@@ -221,36 +221,6 @@ def garbled() -> bytes:
     return out.getvalue()
 
 
-def long_report(pages: int) -> bytes:
-    """A long single-column report: numbered sections, a running head, folios (for the bench)."""
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=letter)
-    sentence = "The committee reviewed the figures for the year and found that output rose by a modest margin. "
-    for k in range(pages):
-        c.setFont("Helvetica", 8)
-        c.drawString(72, 760, "Annual Report of the Generated Committee")
-        c.drawCentredString(306, 30, str(k + 1))
-        y = 720
-        if k % 3 == 0:
-            c.setFont("Helvetica-Bold", 13)
-            c.drawString(72, y, f"{k // 3 + 1}. Section on topic {k // 3 + 1}")
-            y -= 24
-        c.setFont("Times-Roman", 10.5)
-        text = sentence * 8
-        words = text.split()
-        while y > 60:
-            line = ""
-            while words and pdfmetrics.stringWidth(line + " " + words[0], "Times-Roman", 10.5) < 460:
-                line = (line + " " + words.pop(0)).strip()
-            if not words:
-                words = text.split()
-            c.drawString(72, y, line)
-            y -= 13
-        c.showPage()
-    c.save()
-    return buf.getvalue()
-
-
 def save(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` and return the path."""
     path.write_bytes(data)

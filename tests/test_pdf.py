@@ -174,7 +174,9 @@ def test_json_spans_point_into_the_text_the_source_wrote(tmp_path):
 
 
 def test_the_first_screen_reads_only_the_first_pages():
-    data = samples.long_report(20)
+    from reader.bench_pdf import long_report
+
+    data = long_report(20)
     quick = build_document(data, "long.pdf", dictionary=False, pages=3)
     full = build_document(data, "long.pdf", dictionary=False)
     assert {b.page_label for b in quick.blocks} == {"1", "2", "3"}
