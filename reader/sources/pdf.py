@@ -37,7 +37,8 @@ from reader.sources.typesetting import Piece, Typesetter, body_bold, body_size, 
 
 _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one document at a time per process
 CJK_SHARE = 0.3
-FIRST_PAGES = 6  # the first screen of a large PDF is built from this many pages
+FIRST_PAGES = 2  # the first screen of a large PDF is built from this many pages …
+SCREEN_CHARS = 4000  # … or more, until they hold a screenful of text
 
 
 @dataclass(slots=True)
@@ -66,8 +67,8 @@ def page_status(text: PageText) -> str:
 
 
 def read_pdf(data: bytes, name: str = "document.pdf", first: int = 0, count: int | None = None) -> tuple[DecodedText, Layout]:
-    """Read a PDF (or ``count`` of its pages from ``first`` on, extended until one has text) into
-    its decoded text and layout."""
+    """Read a PDF (or ``count`` of its pages from ``first`` on, and a few more while they hold less
+    than a screenful of text) into its decoded text and layout."""
     with _PDFIUM:
         pages, texts, metadata, total = _read_pages(data, name, first, count)
     if not any(p.status == "text" for p in pages):
@@ -90,8 +91,10 @@ def _read_pages(data: bytes, name: str, first: int, count: int | None) -> tuple[
         pages: list[_Page] = []
         texts: list[PageText] = []
         index = first
-        while index < stop or (index < total and not any(p.status == "text" for p in pages)):
+        chars = 0
+        while index < stop or (index < total and (not chars or (chars < SCREEN_CHARS and index < stop + 6))):
             text = reader.page(index)
+            chars += text.chars if page_status(text) == "text" else 0
             texts.append(text)
             pages.append(_Page(index, text.height, status=page_status(text)))
             index += 1
