@@ -69,19 +69,31 @@ def model_frames(doc: Document) -> Iterator[bytes]:
     yield pickle.dumps(("end",), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def read_model(stream: BinaryIO, progress: Callable[[str, float], None] | None = None) -> Document | None:
+def read_model(
+    stream: BinaryIO,
+    progress: Callable[[str, float], None] | None = None,
+    partial: Callable[[Document], None] | None = None,
+) -> Document | None:
     """Read a model written by ``model_frames`` (None if the frames are not one whole model).
 
     ``progress`` hears ``("building", share)`` from a helper still building it (a ``("progress",
-    share)`` frame) and ``("reading", share)`` as frames arrive. After every frame the GIL is
-    offered to other threads. Errors of the stream itself (EOF, a bad pickle) propagate.
+    share)`` frame; one with a label, ``("progress", share, "OCR page 3/12")``, is heard as
+    ``(label, share)``) and ``("reading", share)`` as frames arrive. A ``("partial",)`` frame
+    announces a model to read before the last (what OCR has read so far): it goes to ``partial``.
+    After every frame the GIL is offered to other threads. Errors of the stream itself (EOF, a bad
+    pickle) propagate.
     """
     from reader.pipeline.build import collector_paused
 
     tell = progress or (lambda _what, _share: None)
     frame = pickle.load(stream)
-    while frame[0] == "progress":
-        tell("building", float(frame[1]))
+    while frame[0] in ("progress", "partial"):
+        if frame[0] == "partial":
+            early = read_model(stream, progress)
+            if early is not None and partial is not None:
+                partial(early)
+        else:
+            tell(str(frame[2]) if len(frame) > 2 else "building", float(frame[1]))
         frame = pickle.load(stream)
     if frame[0] != "header":
         return None

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from reader.model.document import Document, Section
 
 
-COMMANDS = ("reflow", "outline", "figures", "quote", "cite", "bench")
+COMMANDS = ("reflow", "outline", "figures", "quote", "cite", "ocr", "bench")
 
 
 def load(arg: str | None, dictionary: bool = True) -> tuple[Document, Input]:
@@ -60,6 +60,10 @@ def block_json(doc: Document, index: int) -> dict[str, Any]:
         out["emphasis"] = [list(span) for span in b.emphasis]
     if b.truncated:
         out["truncated"] = True
+    if b.edits:
+        out["edits"] = [list(edit) for edit in b.edits]
+    if b.doubtful:
+        out["doubtful"] = [list(span) for span in b.doubtful]
     return out
 
 
@@ -209,6 +213,15 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ocr(args: argparse.Namespace) -> int:
+    """``reader ocr FILE``: the recognised text of a page image or scanned PDF, with its boxes (JSON)."""
+    from reader.sources.image import ocr_json
+
+    source = read_input(args.file)
+    _dump(ocr_json(source.data, source.name))
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """``reader bench``: the performance benchmark (see bench/)."""
     from reader.bench import run_bench
@@ -246,7 +259,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     )
     p.add_argument("--debug", action="store_true", help="show the full trace of an unexpected error")
     p.add_argument("--version", action="version", version=f"reader {__version__}")
-    if command in ("reflow", "outline", "figures", "quote"):
+    if command in ("reflow", "outline", "figures", "quote", "ocr"):
         p.add_argument("file", help="the document (- for standard input)")
     if command == "cite":
         p.add_argument("file", nargs="?", help="the document (- for standard input)")
@@ -296,6 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "figures": cmd_figures,
         "quote": cmd_quote,
         "cite": cmd_cite,
+        "ocr": cmd_ocr,
         "bench": cmd_bench,
     }.get(command or "", cmd_open)
     try:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
 
 from reader.errors import NotTextError, ReaderError
+from reader.sources.image_magic import image_kind
 from reader.sources.pdf_magic import is_pdf
 
 if TYPE_CHECKING:
@@ -53,10 +54,12 @@ def quick_document(source: Input, store: StateStore | None = None) -> tuple[Docu
     from reader.pipeline.build import build_document, build_window
 
     data = source.data
-    if is_pdf(data):  # the first pages (a PDF's place cannot be found without reading up to it)
+    if is_pdf(data) or image_kind(data) is not None:  # the first pages (a PDF's place cannot be found without reading up to it)
+        from reader.sources.image import ocr_mode
         from reader.sources.pdf import FIRST_PAGES
 
-        return build_document(data, source.name, sidecar, dictionary=False, key=key, pages=FIRST_PAGES), False
+        with ocr_mode("cached"):  # pages OCR has not read yet are placeholders: the helper reads them
+            return build_document(data, source.name, sidecar, dictionary=False, key=key, pages=FIRST_PAGES), False
     place = store.load(key).position if store is not None and len(data) > QUICK_BYTES else 0
     try:
         if place * 4 > QUICK_BYTES:  # (a character takes up to 4 bytes) beyond the opening part
@@ -134,15 +137,18 @@ class Indexer:
             self.close()
         return doc, bool(complete)
 
-    def full_model(self, progress: Callable[[str, float], None] | None = None) -> Document | None:
+    def full_model(
+        self, progress: Callable[[str, float], None] | None = None, partial: Callable[[Document], None] | None = None
+    ) -> Document | None:
         """The full model from the helper (blocking; call it from a worker thread); None when there
-        is no helper or it failed, so the caller builds it instead."""
+        is no helper or it failed, so the caller builds it instead. ``partial`` gets each model
+        the helper sends before it (the pages OCR has read so far)."""
         if self._stream is None:
             return None
         from reader.cache import read_model
 
         try:
-            doc = read_model(self._stream, progress)
+            doc = read_model(self._stream, progress, partial)
         except Exception:
             doc = None
         self.close(stop=doc is None)  # a helper that delivered goes on to cache the model
@@ -161,6 +167,38 @@ class Indexer:
         if pid is not None:
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
+
+
+def needs_ocr(doc: Document) -> bool:
+    """Whether a document's first model left pages for OCR to read (an image, a scanned PDF)."""
+    from reader.sources.pdf import PENDING_NOTE
+
+    return any(w.startswith(PENDING_NOTE) for w in doc.metadata.warnings)
+
+
+def _recognise(out: BinaryIO, source: Input, sidecar: dict[str, str], key: str) -> None:
+    """In the helper: OCR the pages not read yet, one by one (each cached as it is read), telling
+    the parent ``OCR page k/N``; after the first, send it a model with that page (the others
+    still placeholders) so that the reader reads while the rest is recognised."""
+    from reader.cache import model_frames
+    from reader.pipeline.build import build_document
+    from reader.sources.image import ocr_mode, recognise_pages
+
+    def report(done: int, total: int) -> None:
+        """Tell the parent how far OCR is; after the first page, send what can be read."""
+        pickle.dump(("progress", 0.9 * done / total, f"OCR page {done}/{total}"), out)
+        out.flush()
+        if done == 1 and total > 1:
+            with ocr_mode("cached"):
+                partial = build_document(source.data, source.name, sidecar, dictionary=False, key=key)
+            out.write(pickle.dumps(("partial",)))
+            for frame in model_frames(partial):
+                out.write(frame)
+            out.flush()
+
+    pickle.dump(("progress", 0.0, "OCR page 1/…"), out)
+    out.flush()
+    recognise_pages(source.data, source.name, [0], report)
 
 
 def _serve(pipe: int, source: Input, store: StateStore | None) -> None:
@@ -196,6 +234,8 @@ def _serve(pipe: int, source: Input, store: StateStore | None) -> None:
             out.flush()
 
         hashed = doc.metadata.content_hash  # the whole file's, hashed once already
+        if needs_ocr(doc):
+            _recognise(out, source, sidecar, hashed)
         full = build_document(source.data, source.name, sidecar, dictionary=True, key=hashed, progress=report)
         frames = list(model_frames(full))
         for frame in frames:

@@ -128,12 +128,18 @@ def test_words_are_not_folios(text):
     assert folio_of(text) is None
 
 
-def test_a_scanned_page_in_a_text_file_becomes_a_placeholder_where_it_stands():
-    doc = build_document(samples.scanned(["text", "scan", "text"]), "mixed.pdf")
+@pytest.mark.parametrize(("ocr", "placeholder"), [(False, "scanned, no text layer"), (True, "scanned, OCR found no text")])
+def test_a_scanned_page_in_a_text_file_becomes_a_placeholder_where_it_stands(monkeypatch, ocr, placeholder):
+    import reader.sources.ocr_engine as engine
+
+    if ocr and not engine.available():
+        pytest.skip("the OCR extra is not installed")
+    monkeypatch.setattr(engine, "available", lambda: ocr)
+    doc = build_document(samples.scanned(["text", "scan", "text"]), "mixed.pdf")  # (the scan is a blank picture)
     texts = reading(doc)
     assert texts == [
         "Page 1 has a real text layer with words in it.",
-        "[page 2: scanned, no text layer]",
+        f"[page 2: {placeholder}]",
         "Page 3 has a real text layer with words in it.",
     ]
     assert any("no readable text layer" in w for w in doc.metadata.warnings)
@@ -142,14 +148,17 @@ def test_a_scanned_page_in_a_text_file_becomes_a_placeholder_where_it_stands():
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda: samples.scanned(["scan", "scan"]), "has no text layer (scanned pages): run OCR first"),
-        (samples.garbled, "has no text layer (scanned pages): run OCR first"),
+        (lambda: samples.scanned(["scan", "scan"]), "has no text layer (scanned pages): reading it needs OCR, an optional extra"),
+        (samples.garbled, "has no text layer (scanned pages): reading it needs OCR, an optional extra"),
         (samples.encrypted, "is encrypted: it needs a password"),
         (lambda: samples.english_paper()[:2000], "is a damaged PDF"),
     ],
     ids=["scan", "garbled", "encrypted", "damaged"],
 )
-def test_unreadable_pdfs_are_named_for_what_they_are(make, message):
+def test_unreadable_pdfs_are_named_for_what_they_are(make, message, monkeypatch):
+    import reader.sources.ocr_engine as engine
+
+    monkeypatch.setattr(engine, "available", lambda: False)  # (with OCR: test_ocr)
     with pytest.raises(ReaderError) as caught:
         build_document(make(), "bad.pdf")
     assert message in str(caught.value) and "bad.pdf" in str(caught.value)

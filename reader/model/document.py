@@ -60,6 +60,7 @@ class Block:
     edits: tuple[tuple[int, int, str], ...] = ()
     page_label: str | None = None
     page_end: str | None = None
+    doubtful: tuple[tuple[int, int], ...] = ()  # (OCR) spans of ``text`` read with little confidence
 
     @property
     def is_reading(self) -> bool:

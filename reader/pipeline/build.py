@@ -126,6 +126,8 @@ def _model(
     doc = assemble(
         decoded, structure, layout.cjk, data, source, sidecar, cut, key, first_line, length, layout.page_labels
     )
+    if layout.repairs or layout.doubtful:  # OCR: its repairs and doubtful characters, block by block
+        doc = _with_ocr_marks(doc, structure.blocks, decoded.text, layout.repairs, layout.doubtful)
     report(1.0)
     return doc
 
@@ -245,6 +247,59 @@ def assemble(
     metadata = _metadata(decoded, blocks, sections, cjk, state_key or content_hash(data), source, sidecar)
     metadata = replace(metadata, length=to_source(len(text)) if length is None else length)
     return Document(metadata, tuple(blocks), tuple(sections), tuple(figures))
+
+
+def _with_ocr_marks(
+    doc: Document,
+    raws: list[RawBlock],
+    text: str,
+    repairs: list[tuple[int, int, str]],
+    doubtful: list[tuple[int, int]],
+) -> Document:
+    """The model with each block's OCR repairs (as ``edits``) and doubtful spans: offsets into
+    the decoded text, carried into the block's text by its line anchors (a character that does
+    not land on itself is left out)."""
+    fixes = sorted(repairs)
+    doubts = sorted(doubtful)
+    blocks = list(doc.blocks)
+    for i, raw in enumerate(raws):
+        if not raw.anchors or i >= len(blocks):
+            continue
+        edits = _spans_in(raw, text, [(a, b) for a, b, _p in fixes], bisect.bisect_left(fixes, (raw.start, -1, "")))
+        doubt = _spans_in(raw, text, doubts, bisect.bisect_left(doubts, (raw.start, -1)))
+        if not edits and not doubt:
+            continue
+        printed = {(a, b): p for a, b, p in fixes}
+        mapped_edits = tuple((s, e, printed[src]) for (s, e), src in edits)
+        merged: list[tuple[int, int]] = []
+        for (s, e), _src in doubt:
+            if merged and merged[-1][1] == s:
+                merged[-1] = (merged[-1][0], e)
+            else:
+                merged.append((s, e))
+        blocks[i] = replace(blocks[i], edits=mapped_edits or blocks[i].edits, doubtful=tuple(merged))
+    return Document(doc.metadata, tuple(blocks), doc.sections, doc.figures)
+
+
+def _spans_in(
+    raw: RawBlock, text: str, spans: list[tuple[int, int]], start: int
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The spans (decoded-text offsets, sorted; from index ``start``) inside ``raw``, as offsets
+    into its text, each with the span it came from."""
+    out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    sources = [src for _t, src in raw.anchors]
+    for a, b in spans[start:]:
+        if a >= raw.end:
+            break
+        k = bisect.bisect_right(sources, a) - 1
+        if k < 0:
+            continue
+        t, src = raw.anchors[k]
+        at = t + (a - src)
+        limit = raw.anchors[k + 1][0] if k + 1 < len(raw.anchors) else len(raw.text)
+        if at + (b - a) <= limit and raw.text[at : at + (b - a)] == text[a:b]:
+            out.append(((at, at + (b - a)), (a, b)))
+    return out
 
 
 def _title_chain(key: str | None, titles: dict[str, str], parents: Mapping[str, object]) -> list[str]:

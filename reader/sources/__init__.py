@@ -1,7 +1,8 @@
 """Sources: one adapter per input format, each turning bytes into the one layout type.
 
 ``read_source`` picks the adapter by what the bytes are (and, for Markdown, the file's name):
-PDF (``pdf.py``: ``%PDF-`` in the first kilobyte, whatever the name), text (``text.py``),
+PDF (``pdf.py``: ``%PDF-`` in the first kilobyte, whatever the name), page images (``image.py``:
+PNG, JPEG, TIFF, WebP by their first bytes; OCR), text (``text.py``),
 Markdown (``markdown.py``). Each returns the decoded text (offsets map back to
 the file) and the layout the pipeline reads.
 """
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from reader.errors import ReaderError
 from reader.pipeline.text import DecodedText
+from reader.sources.image_magic import image_kind
 from reader.sources.layout import Layout
 from reader.sources.markdown import looks_like_markdown, markdown_layout
 from reader.sources.pdf_magic import is_pdf
@@ -49,6 +51,10 @@ def read_source(data: bytes, name: str = "", pages: int | None = None) -> tuple[
         from reader.sources.pdf import read_pdf
 
         return read_pdf(data, _display_name(name), 0, pages)
+    if image_kind(data) is not None:
+        from reader.sources.image import read_image
+
+        return read_image(data, name or "page image", pages)
     if name.lower().endswith(".pdf"):  # named a PDF, but something else: say so, not "not text"
         raise ReaderError(f"{_display_name(name)} is not a PDF (it does not begin with %PDF-)")
     decoded, facts = decode_source(data, name)

@@ -85,6 +85,8 @@ class Layout:
     kind: SourceKind = "text"
     page_labels: list[str | None] = field(default_factory=list)
     spaced_lines: bool = False  # (text) spaces stand for the column's line breaks (OCR'd newspaper columns)
+    repairs: list[tuple[int, int, str]] = field(default_factory=list)  # (OCR) text[start:end] was recognised as …
+    doubtful: list[tuple[int, int]] = field(default_factory=list)  # (OCR) spans read with little confidence
 
     def label_of(self, sheet: int) -> str | None:
         """The printed label of physical page ``sheet`` (None when unknown)."""

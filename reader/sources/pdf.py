@@ -10,17 +10,18 @@ segment its page, box, size and weight; a paragraph that runs on from the foot o
 page to the head of the next is marked ``continues``.
 
 A page with no text but a page-sized image is a scan; a page whose characters have no Unicode
-(an embedded font without a map) is as unreadable. A file of nothing else is refused
-(``… has no text layer (scanned pages): run OCR first``); in a mixed file such a page becomes a
-paragraph ``[page 3: scanned, no text layer]`` where the page stands, so that the reader sees
-what is missing in the text itself, not only in metadata.
+(an embedded font without a map) is as unreadable. With the OCR extra installed such pages are
+rendered and read by OCR (``image.py``: only the pages that lack text; their lines then go through
+the same geometry); without it a file of nothing else is refused in one line naming the extra,
+and in a mixed file such a page becomes a paragraph ``[page 3: scanned, no text layer]`` where the
+page stands, so that the reader sees what is missing in the text itself, not only in metadata.
 """
 
 from __future__ import annotations
 
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from reader.errors import ReaderError
@@ -29,7 +30,7 @@ from reader.pipeline.normalise import reading_edits
 from reader.pipeline.text import DecodedText, rewrite
 from reader.sources import folios
 from reader.sources.geometry import Gutter, Line, column_extent, page_blocks, page_lines, reading_order
-from reader.sources.layout import Chunk, Geometry, Layout, Segment
+from reader.sources.layout import Chunk, Geometry, Layout, Segment, SourceKind
 from reader.sources.pdf_magic import is_pdf
 from reader.sources.pdfium_text import PageText, PdfReader
 from reader.sources.text import PAGE_MARK_RE
@@ -39,6 +40,7 @@ _PDFIUM = threading.Lock()  # PDFium is not thread-safe: one document at a time 
 CJK_SHARE = 0.3
 FIRST_PAGES = 2  # the first screen of a large PDF is built from this many pages …
 SCREEN_CHARS = 4000  # … or more, until they hold a screenful of text
+PENDING_NOTE = "OCR is reading pages in the background"  # a model's warning while pages wait for OCR
 
 
 @dataclass(slots=True)
@@ -50,7 +52,7 @@ class _Page:
     lines: list[Line] = field(default_factory=list)
     rotated: list[Line] = field(default_factory=list)
     gutters: list[Gutter] = field(default_factory=list)
-    status: str = "text"  # "text", "scanned", "garbled", "blank"
+    status: str = "text"  # "text", "scanned", "garbled", "blank"; OCR: "pending" (not read yet), "unread" (no text found)
     folio: folios.Folio | None = None
 
 
@@ -71,14 +73,23 @@ def read_pdf(data: bytes, name: str = "document.pdf", first: int = 0, count: int
     than a screenful of text) into its decoded text and layout."""
     with _PDFIUM:
         pages, texts, metadata, total = _read_pages(data, name, first, count)
-    if not any(p.status == "text" for p in pages):
-        if any(p.status in ("scanned", "garbled") for p in pages):
-            raise ReaderError(f"{name} has no text layer (scanned pages): run OCR first")
-        raise ReaderError(f"{name} has no text")
     for page, text in zip(pages, texts, strict=True):
         if page.status == "text":
             page.lines, page.rotated, page.gutters = page_lines(text.fragments)
-    return _lay_out(pages, metadata, total, name)
+    writer: Callable[[bool, float], _Writer] | None = None
+    if any(p.status in ("scanned", "garbled") for p in pages):
+        from reader.sources.image import ocr_pdf_pages  # OCR of the pages without text, when installed
+
+        writer = ocr_pdf_pages(data, name, [p for p in pages if p.status in ("scanned", "garbled")])
+    if not any(p.status in ("text", "pending") for p in pages):
+        if any(p.status in ("scanned", "garbled") for p in pages):
+            from reader.sources.ocr_engine import EXTRA
+
+            raise ReaderError(f"{name} has no text layer (scanned pages): reading it needs OCR, an optional extra: {EXTRA}")
+        if any(p.status == "unread" for p in pages):
+            raise ReaderError(f"{name} has no text layer (scanned pages) and OCR found no text on them")
+        raise ReaderError(f"{name} has no text")
+    return _lay_out(pages, metadata, total, name, writer)
 
 
 def _read_pages(data: bytes, name: str, first: int, count: int | None) -> tuple[list[_Page], list[PageText], list[str | None], int]:
@@ -104,8 +115,35 @@ def _read_pages(data: bytes, name: str, first: int, count: int | None) -> tuple[
     return pages, texts, metadata, total
 
 
-def _lay_out(pages: list[_Page], metadata: list[str | None], total: int, name: str) -> tuple[DecodedText, Layout]:
-    """Furniture, page labels, blocks in reading order, pieces → the text and its layout."""
+def page_total(data: bytes, name: str) -> int:
+    """How many pages a PDF has."""
+    with _PDFIUM:
+        reader = PdfReader(data, name)
+        try:
+            return len(reader)
+        finally:
+            reader.close()
+
+
+def scanned_pages(data: bytes, name: str) -> list[int]:
+    """The indexes of the pages that have no readable text layer (scans, garbled text)."""
+    with _PDFIUM:
+        reader = PdfReader(data, name)
+        try:
+            return [k for k in range(len(reader)) if page_status(reader.page(k)) in ("scanned", "garbled")]
+        finally:
+            reader.close()
+
+
+def _lay_out(
+    pages: list[_Page],
+    metadata: list[str | None],
+    total: int,
+    name: str,
+    writer: Callable[[bool, float], _Writer] | None = None,
+) -> tuple[DecodedText, Layout]:
+    """Furniture, page labels, blocks in reading order, pieces → the text and its layout
+    (``writer``: makes the page writer from (Chinese?, body size); OCR's writes recognised lines)."""
     text_pages = [p for p in pages if p.status == "text"]
     repeated = folios.repeating([p.lines for p in text_pages], [p.height for p in text_pages])
     candidates = [folios.find_folios(p.lines, p.height) for p in text_pages]
@@ -120,15 +158,17 @@ def _lay_out(pages: list[_Page], metadata: list[str | None], total: int, name: s
     size = body_size(body or [ln for p in text_pages for ln in p.lines])
     setter = Typesetter(size, body_bold(body, size), heading_sizes(body, size))
     sample = " ".join(ln.text for p in text_pages[:20] for ln in p.lines)[:20000]
-    writer = _Writer(cjk_ratio(sample) >= CJK_SHARE, size)
-    writer.pages = len(text_pages)
+    out = (writer or _Writer)(cjk_ratio(sample) >= CJK_SHARE, size)
+    out.pages = len(text_pages)
     for page in pages:
-        writer.page(page, setter, repeated, labels[page.index])
-    return writer.finish(labels, name)
+        out.page(page, setter, repeated, labels[page.index])
+    return out.finish(labels, name)
 
 
 class _Writer:
     """Writes the decoded text and its chunks, page by page."""
+
+    kind: SourceKind = "pdf"
 
     def __init__(self, cjk: bool, body: float) -> None:
         self.cjk = cjk
@@ -143,6 +183,7 @@ class _Writer:
         self.pages = 1  # pages with text in the document
         self.sheet = self.open_sheet = 0
         self.scanned: list[int] = []
+        self.pending = 0  # pages OCR has still to read
 
     def write(self, text: str, sheet: int, line: Line | None) -> Segment:
         """Write one line; return its segment."""
@@ -327,9 +368,16 @@ class _Writer:
     def _placeholder(self, page: _Page, label: str) -> None:
         """A paragraph standing for a page that has no readable text."""
         what = "scanned, no text layer" if page.status == "scanned" else "its text layer has no readable characters"
+        if page.status == "pending":
+            what = "its text is being recognised (OCR)"
+        elif page.status == "unread":
+            what = "scanned, OCR found no text"
         if page.status == "blank":
             return
-        self.scanned.append(page.index)
+        if page.status == "pending":
+            self.pending += 1
+        else:
+            self.scanned.append(page.index)
         chunk = Chunk(hint="paragraph")
         chunk.segments.append(self.write(f"[page {label}: {what}]", page.index, None))
         self.chunks.extend(self.deferred)
@@ -348,9 +396,14 @@ class _Writer:
         warnings: tuple[str, ...] = ()
         if self.scanned:
             shown = ", ".join(labels[k] for k in self.scanned[:8]) + (" …" if len(self.scanned) > 8 else "")
-            warnings = (f"{len(self.scanned)} page(s) have no readable text layer (scanned?): {shown}",)
-        decoded = DecodedText("".join(self.parts), "pdf", warnings)
-        layout = Layout(self.chunks, 0.0, self.cjk, 0, kind="pdf", page_labels=list(labels))
+            from reader.sources.ocr_engine import EXTRA, available
+
+            hint = "" if available() else f" (OCR reads them: {EXTRA})"
+            warnings = (f"{len(self.scanned)} page(s) have no readable text layer (scanned?): {shown}{hint}",)
+        if self.pending:
+            warnings = (*warnings, f"{PENDING_NOTE}: {self.pending} page(s)")
+        decoded = DecodedText("".join(self.parts), self.kind, warnings)
+        layout = Layout(self.chunks, 0.0, self.cjk, 0, kind=self.kind, page_labels=list(labels))
         return decoded, layout
 
 
@@ -369,4 +422,22 @@ def _normalise(text: str, cjk: bool) -> str:
     return text.strip()
 
 
-__all__: Iterable[str] = ["FIRST_PAGES", "is_pdf", "page_status", "read_pdf"]
+# the page reading the image source (OCR) shares
+Page = _Page
+PageWriter = _Writer
+PDFIUM_LOCK = _PDFIUM
+lay_out_pages = _lay_out
+
+__all__: Iterable[str] = [
+    "FIRST_PAGES",
+    "PDFIUM_LOCK",
+    "PENDING_NOTE",
+    "Page",
+    "PageWriter",
+    "is_pdf",
+    "lay_out_pages",
+    "page_status",
+    "page_total",
+    "read_pdf",
+    "scanned_pages",
+]

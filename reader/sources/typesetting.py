@@ -171,6 +171,11 @@ class Typesetter:
         if indent >= 0.6 * em and line.x0 > prev.x0 + 0.6 * em and (k + 1 >= len(lines) or lines[k + 1].x0 < line.x0 - 0.5 * em):
             if ends_sentence(prev.text) or self.stopped_short(prev, line, right):
                 return True  # a first-line indent (a hanging indent's second line follows a full line)
+        if indent >= 0.6 * em and abs(line.x0 - prev.x0) <= 0.3 * em and prev.x0 - left >= 0.6 * em:
+            first = k < 2 or lines[k - 2].x0 < prev.x0 - 0.5 * em  # prev began a paragraph
+            back = k + 1 >= len(lines) or lines[k + 1].x0 < line.x0 - 0.5 * em  # the text goes on at the edge
+            if first and back and ends_sentence(prev.text):
+                return True  # an indented one-line paragraph, then another paragraph's indented first line
         if len(current) > 1 and line.x0 < prev.x0 - 0.6 * em and prev.x0 > current[0].x0 - 0.3 * em:
             return True  # out of a hanging indent: the next item
         return self.stopped_short(prev, line, right)

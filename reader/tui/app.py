@@ -91,6 +91,7 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
         self._restore: tuple[int, int] | None = None
         self._side: tuple[Any, Any] | None = None
         self.indexing = 0.0
+        self.indexing_note = ""  # what the background is doing when it is not indexing (OCR page 3/12)
         self._text_view = TextView(id="text")
         self._status = StatusBar(id="status")
 
@@ -165,7 +166,7 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
         """Section, paragraph n/N, % read, indexing progress."""
         doc = self.document
         status = self._status
-        note = f"indexing {min(99, round(100 * self.indexing))}%" if self.indexing else ""
+        note = self.indexing_note or (f"indexing {min(99, round(100 * self.indexing))}%" if self.indexing else "")
         if doc is None or not doc.blocks:
             status.show("", (0, 0), 100, note or "empty document")
             return
