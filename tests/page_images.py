@@ -83,6 +83,7 @@ class PageBlock:
     text: str
     role: str | None = None  # furniture: running-head, continued-from, continued-on
     inline: bool = False  # a heading run into its paragraph (set bold, the body goes on after it)
+    bold: list[tuple[int, int]] = field(default_factory=list)  # spans set in bold (Hei) type
 
 
 @dataclass(slots=True)
@@ -141,15 +142,22 @@ def _tokens(text: str) -> list[str]:
 
 
 def _cjk_lines(
-    text: str, width: float, body: ImageFont.FreeTypeFont, first: ImageFont.FreeTypeFont | None, lead: int, indent: float
+    text: str,
+    width: float,
+    body: ImageFont.FreeTypeFont,
+    first: ImageFont.FreeTypeFont | None,
+    lead: int,
+    indent: float,
+    bold: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> list[list[tuple[str, ImageFont.FreeTypeFont, float]]]:
-    """Break a Chinese paragraph into justified lines of ``width`` (``lead`` characters set in
-    ``first``, a run-in heading); returns each line's (token, font, x) runs."""
+    """Break a Chinese paragraph into justified lines of ``width`` (``lead`` characters, a run-in
+    heading, and the ``bold`` spans set in ``first``); returns each line's (token, font, x) runs."""
     tokens = _tokens(text)
     fonts: list[ImageFont.FreeTypeFont] = []
     used = 0
     for tok in tokens:
-        fonts.append(first if first is not None and used < lead else body)
+        strong = used < lead or any(a <= used < b for a, b in bold)
+        fonts.append(first if first is not None and strong else body)
         used += len(tok)
     lines: list[list[int]] = []
     current: list[int] = []
@@ -311,8 +319,22 @@ def corpus_blocks() -> list[PageBlock] | None:
     gold = json.loads(path.read_text("utf-8"))
     out: list[PageBlock] = []
     for block in gold["blocks"]:
-        out.append(PageBlock(block["kind"], full_width(block["text"]), block.get("role"), bool(block.get("inline_body"))))
+        text = full_width(block["text"])
+        bold = _bold_spans(text)
+        out.append(PageBlock(block["kind"], text.replace("**", ""), block.get("role"), bool(block.get("inline_body")), bold))
     return out
+
+
+def _bold_spans(text: str) -> list[tuple[int, int]]:
+    """The spans a text marks bold with ``**`` (offsets in the text without the marks)."""
+    spans: list[tuple[int, int]] = []
+    parts = text.split("**")
+    pos = 0
+    for k, part in enumerate(parts):
+        if k % 2 and k < len(parts) - 1:
+            spans.append((pos, pos + len(part)))
+        pos += len(part)
+    return spans
 
 
 def sample_blocks() -> list[PageBlock]:
@@ -389,7 +411,8 @@ def newspaper_page(blocks: list[PageBlock], columns: int = 4, body: int = 20, ch
             lead = len(prev.text)
             text = prev.text + text
         indent = 0.0 if block.kind == "item" else 2 * body
-        broken = _cjk_lines(text, width, song, hei if lead else None, lead, indent)
+        spans = [(a + lead, b + lead) for a, b in block.bold]
+        broken = _cjk_lines(text, width, song, hei, lead, indent, spans)
         for runs in broken:
             lines.append(_Line(runs, leading, box=in_box))
     gutter = 1.5 * body

@@ -47,7 +47,8 @@ MAX_PIXELS = 60_000_000  # a page image larger than this is refused (a decompres
 SCAN_DPI = 200  # scanned PDF pages are rendered at this resolution for OCR (see the README's measurements)
 BODY_POINTS = 10.0  # body text's size where an image names no resolution
 SNAP = 0.12  # a line within this share of the body size is set in the body size …
-LATIN_SNAP = 0.25  # … or this share, where the size comes from a Latin line's height
+LATIN_SNAP = 0.25  # … or this share, where the size comes from a Latin line's height …
+SHORT_SNAP = 0.5  # … or a short Chinese line's (the engine pads a short line's box more)
 SPLIT_EMS = 2.0  # characters further apart than this (centre to centre, in ems) stand in different columns
 _MODE: ContextVar[str] = ContextVar("ocr_mode", default="run")
 
@@ -213,22 +214,31 @@ def _em(page: OcrPage, k: int) -> tuple[float, float]:
         if 0.6 * height <= em <= 1.4 * height:
             return em, SNAP
     if any(is_cjk(ch) for ch in line.text):
-        return height / 1.15, SNAP
+        return height / 1.15, SNAP if len(line.text) > 6 else SHORT_SNAP
     return height / 1.22, LATIN_SNAP
 
 
 def _snap(sizes: list[tuple[float, float]], weights: list[int]) -> list[float]:
-    """The sizes with those near the body size (the most used, by characters; within each size's
-    own margin) set to it: the engine's boxes wobble, a heading is set larger than that."""
-    if not sizes:
-        return []
+    """The sizes gathered into the sizes the page is set in: the most used size (by characters)
+    takes every line within its margin, the next most used of those left the same, and so on;
+    each line gets its group's mean. The engine's boxes wobble by a pixel or two between lines
+    set alike (two lines of one heading must come out the same), a heading is set larger."""
     votes: dict[int, int] = {}
     for (size, _margin), weight in zip(sizes, weights, strict=True):
         votes[round(size)] = votes.get(round(size), 0) + weight
-    peak = max(votes, key=lambda s: votes[s])
-    near = [(s, w) for (s, _m), w in zip(sizes, weights, strict=True) if abs(s - peak) <= SNAP * peak]
-    body = sum(s * w for s, w in near) / max(1, sum(w for _s, w in near))
-    return [body if abs(s - body) <= margin * body else s for s, margin in sizes]
+    group = [-1] * len(sizes)
+    centres: list[float] = []
+    for peak in sorted(votes, key=lambda s: -votes[s]):
+        members = [
+            k for k, (size, margin) in enumerate(sizes) if group[k] < 0 and abs(size - peak) <= max(margin, SNAP) * peak
+        ]
+        if not members:
+            continue
+        for k in members:
+            group[k] = len(centres)
+        total = sum(weights[k] for k in members) or len(members)
+        centres.append(sum(sizes[k][0] * (weights[k] or 1) for k in members) / total)
+    return [centres[g] if g >= 0 else size for g, (size, _m) in zip(group, sizes, strict=True)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ _CAPTION_RE = re.compile(r"^(?:(?:Figure|Fig\.|Table|Exhibit|Chart|Plate)\s*[0-9
 _ITEM_RE = re.compile(r"^(?:[•·▪●◦■□➢✓\u2022\u25aa\u25cf–—-]\s?|\(?[0-9]{1,2}[.)]\s|\(?[a-zA-Z][.)]\s|\([ivx]{1,4}\)\s)")
 _FOOTNOTE_MARK_RE = re.compile(r"^(?:[0-9]{1,3}|[*†‡§¶]|[①-⑳]|注[:：])")
 _WORD_RE = re.compile(r"\S+")
+_LEAD_RE = re.compile(r"[^\s\u3400-\u9fff]{1,6}[\u3400-\u9fff]")
 _LEADER_RE = re.compile(r"(?:\.\s?){4,}\s*\S{0,8}$|…{2,}\s*\S{0,8}$|·{4,}\s*\S{0,8}$")
 
 
@@ -207,6 +208,9 @@ def first_word_width(line: Line) -> float:
         return 0.0
     if is_cjk(text[0]):
         return line.size
+    m = _LEAD_RE.match(text)  # a bracket or number run into Chinese: up to its first Chinese character
+    if m:
+        return line.size * (0.5 * (len(m.group()) - 1) + 1)
     m = _WORD_RE.match(text)
     word = m.group() if m else text
     return line.width * len(word) / max(len(text), 1)
