@@ -198,7 +198,7 @@ def render_pdf_page(data: bytes, name: str, index: int, dpi: float = SCAN_DPI) -
 def _em(page: OcrPage, k: int) -> tuple[float, float]:
     """The type size (pixels) of line ``k`` and how surely it is known (the share by which it may
     be off): the advance between neighbouring Chinese characters where the line has a run of them
-    (one em each), else its height (the engine's box is about 1.2 ems tall, less where a Latin
+    (one em each, more in a justified line: no more than its height says), else its height (the engine's box is about 1.2 ems tall, less where a Latin
     line lacks ascenders or descenders, which its box barely shows)."""
     line = page.lines[k]
     height = line.box[3] - line.box[1]
@@ -210,7 +210,7 @@ def _em(page: OcrPage, k: int) -> tuple[float, float]:
     ]
     if len(advances) >= 3:
         advances.sort()
-        em = advances[len(advances) // 2]
+        em = min(advances[len(advances) // 2], height / 1.15)  # (justified lines spread their characters)
         if 0.6 * height <= em <= 1.4 * height:
             return em, SNAP
     if any(is_cjk(ch) for ch in line.text):

@@ -1,7 +1,8 @@
 """The OCR engine: a page image → its text lines with boxes and per-character confidences.
 
-The engine is RapidOCR 3 (PP-OCRv6 text detection and recognition, the PP-OCR text-direction
-classifier) on ONNX Runtime, the optional extra ``ocr`` (``pip install 'ocr-reader-tui[ocr]'``).
+The engine is RapidOCR 3 (PP-OCRv6 text detection and recognition; its line-direction classifier
+left out, see below) on ONNX Runtime, the optional extra ``ocr`` (``pip install
+'ocr-reader-tui[ocr]'``).
 Its models ship inside its wheel and are opened from there by path, so nothing is downloaded and
 no network is needed. It is loaded once per process, lazily, and told to keep quiet (its log
 lines would land on the terminal the reader draws on).
@@ -13,6 +14,9 @@ What this module adds to the engine's lines:
 - Skew: the lines' median slant is taken out of every box (a photograph held slightly askew).
 - Each line's characters with their place along the line and the recogniser's confidence in each
   (a character the engine gives no box is placed proportionally).
+- No line-by-line direction classifier: the page is turned as a whole, and PP-OCR's classifier
+  turned good lines upside down (a justified English line read as ``s y y y``, a Chinese line
+  full of quotation marks read as ``一。``).
 - Dashes: where the engine reads ``一一`` the pixels are looked at: one unbroken stroke across
   both is a dash ``——`` (two 一 have a gap between them); the source repairs those.
 Coordinates are pixels of the upright page, y downwards.
@@ -151,7 +155,7 @@ _Raw = tuple[str, list[list[float]], float, list[tuple[str, float, list[list[flo
 
 def _run(rgb: Any) -> list[_Raw]:
     """The engine's lines: text, quadrilateral, confidence, characters (text, confidence, quad)."""
-    out = engine()(rgb, use_det=True, use_cls=True, use_rec=True, return_word_box=True, return_single_char_box=True)
+    out = engine()(rgb, use_det=True, use_cls=False, use_rec=True, return_word_box=True, return_single_char_box=True)
     texts = getattr(out, "txts", None)
     if not texts:
         return []
@@ -160,8 +164,9 @@ def _run(rgb: Any) -> list[_Raw]:
     for k, text in enumerate(texts):
         quad = [[float(x), float(y)] for x, y in out.boxes[k]]
         chars = _chars_of(text, words, k)
+        score = float(out.scores[k])
         dashes = _dashes(rgb, str(text), chars) if "一一" in text and chars else ()
-        lines.append((str(text), quad, float(out.scores[k]), chars, dashes))
+        lines.append((str(text), quad, score, chars, dashes))
     return lines
 
 

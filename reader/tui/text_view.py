@@ -200,6 +200,9 @@ class TextView(ScrollView, can_focus=True):
         for s, e in block.emphasis:
             if e > start and s < end:
                 text.stylize("bold", max(s, start) - start, min(e, end) - start)
+        for s, e in block.doubtful:  # characters OCR read with little confidence: dimmed
+            if e > start and s < end:
+                text.stylize("dim", max(s, start) - start, min(e, end) - start)
         self._stylize_selection(text, index, start, end)
         if self.search:
             self._stylize_matches(text, block.text, start, end)
