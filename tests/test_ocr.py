@@ -237,3 +237,27 @@ def test_the_background_reads_pages_one_by_one_and_shows_the_first_at_once(engli
     assert "OCR page 1/2" in notes and "OCR page 2/2" in notes
     assert len(partial) == 1 and "Chapter I" in reading_texts(partial[0])
     assert reading_texts(full)[-1] == "The second page says very little."
+
+
+@needs_cjk
+async def test_the_reader_shows_doubtful_characters_dimmed(chinese_page, fake_engine, tmp_path):
+    from reader.source import read_input
+    from reader.state import StateStore
+    from reader.tui.app import ReaderApp
+
+    text = chinese_page.printed[3].text
+    fake_engine.register(chinese_page, {3: (text, 0.2)})
+    path = tmp_path / "page.png"
+    path.write_bytes(chinese_page.png())
+    build_document(path.read_bytes(), "page.png")  # (reads the page into the cache: the first screen uses it)
+    app = ReaderApp(read_input(str(path)), StateStore(tmp_path / "state"), terminal_writer=lambda _s: None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        dimmed = [
+            seg.text
+            for y in range(28)
+            for seg in app.text.render_line(y)
+            if seg.style is not None and seg.style.dim
+        ]
+        await pilot.press("q")
+    assert "".join(dimmed).strip() == text[-1]

@@ -37,6 +37,7 @@ from reader.errors import ReaderError
 from reader.pipeline.chars import is_cjk
 from reader.pipeline.text import DecodedText, rewrite
 from reader.sources import ocr_engine
+from reader.sources.folios import BAND
 from reader.sources.geometry import Fragment, Line, page_lines
 from reader.sources.image_magic import image_kind
 from reader.sources.layout import Geometry, Layout, Segment
@@ -202,6 +203,8 @@ def _em(page: OcrPage, k: int) -> tuple[float, float]:
     line lacks ascenders or descenders, which its box barely shows)."""
     line = page.lines[k]
     height = line.box[3] - line.box[1]
+    if line.box[3] <= BAND * page.height or line.box[1] >= (1 - BAND) * page.height:
+        return height / 1.2, SNAP  # a line in the top or bottom band: small type there is furniture
     chars = line.chars
     advances = [
         (b.x0 + b.x1 - a.x0 - a.x1) / 2
