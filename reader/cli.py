@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from reader.model.document import Document, Section
 
 
-COMMANDS = ("reflow", "outline", "figures", "quote", "bench")
+COMMANDS = ("reflow", "outline", "figures", "quote")
 
 
 def load(arg: str | None, dictionary: bool = True) -> tuple[Document, Input]:
@@ -161,13 +161,6 @@ def cmd_quote(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_bench(args: argparse.Namespace) -> int:
-    """``reader bench``: the performance benchmark (see bench/)."""
-    from reader.bench import run_bench
-
-    return run_bench(quick=args.quick, examples=args.examples)
-
-
 def cmd_open(args: argparse.Namespace) -> int:
     """``reader [FILE]``: open the TUI (its first-screen model is built while Textual loads)."""
     from reader.opening import Indexer
@@ -209,9 +202,6 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         from reader.cite import STYLES
 
         p.add_argument("--style", choices=STYLES, default="plain", help="citation style")
-    if command == "bench":
-        p.add_argument("--quick", action="store_true", help="smaller inputs (for CI)")
-        p.add_argument("--examples", type=int, default=300, help="hypothesis examples for the fuzz pass")
     if command is None:
         p.add_argument("file", nargs="?", help="the document (- or a pipe: standard input; none: the sample)")
         p.epilog = "commands: " + ", ".join(COMMANDS) + " (reader COMMAND -h for each)"
@@ -236,7 +226,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "outline": cmd_outline,
         "figures": cmd_figures,
         "quote": cmd_quote,
-        "bench": cmd_bench,
     }.get(command or "", cmd_open)
     try:
         return handler(args)
