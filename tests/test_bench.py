@@ -54,3 +54,24 @@ def test_the_product_package_holds_no_benchmark_and_reader_has_no_bench_command(
         assert "import bench" not in text and "from bench" not in text, path
     result = subprocess.run([sys.executable, "-m", "reader", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "quote" in result.stdout and "bench" not in result.stdout
+
+
+def test_the_wheel_is_ocr_reader_tui_with_the_reader_command_and_no_benchmark(tmp_path):
+    import zipfile
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if result.returncode != 0 and "hatchling" in result.stderr:
+        pytest.skip("the build backend is not reachable here")
+    assert result.returncode == 0, result.stderr
+    (wheel,) = tmp_path.glob("*.whl")
+    assert wheel.name.startswith("ocr_reader_tui-")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "reader/cli.py" in names and "reader/_data/sample.txt" in names
+    assert not [n for n in names if n.startswith(("bench/", "tests/")) or "/bench" in n]
+    entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    assert "reader = reader.cli:main" in entry_points
