@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -83,3 +84,39 @@ def fuzz_row(examples: int) -> Row:
         "pass",
         result.returncode == 0,
     )
+
+
+def cache_rows(path: Path) -> list[Row]:
+    """Loading the 10 MB document's cached model (msgpack frames) beside loading the pickle frames
+    the cache held before, in the same run; and the longest stretch a reading thread holds the GIL."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.cacheload", str(path)], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    m = json.loads(out.strip().splitlines()[-1])
+    size = f"{path.stat().st_size / 1e6:.0f} MB"
+    return [
+        Row(
+            f"model cache load, {size} (vs pickle frames)",
+            m["load"],
+            m["load_pickle"],
+            "s",
+            "≤ 1× pickle",
+            m["load"] <= m["load_pickle"],
+        ),
+        Row(
+            f"model cache load, {size}, longest GIL hold (vs pickle)",
+            m["frame_ms"],
+            m["frame_ms_pickle"],
+            "ms",
+            "≤ 50 ms",
+            m["frame_ms"] <= 50,
+        ),
+        Row(
+            f"model cache file, {size} (vs pickle frames)",
+            m["bytes"] / 1e6,
+            m["bytes_pickle"] / 1e6,
+            "MB",
+            "for comparison",
+            None,
+        ),
+    ]
