@@ -19,12 +19,14 @@ if TYPE_CHECKING:
 COMMANDS = ("reflow", "outline", "figures", "quote")
 
 
-def load(arg: str | None, dictionary: bool = True) -> tuple[Document, Input]:
-    """Read and build the document named by ``arg`` (errors become ReaderError)."""
+def load(arg: str | None, dictionary: bool = True, max_bytes: str | None = None) -> tuple[Document, Input]:
+    """Read and build the document named by ``arg``, at most ``max_bytes`` of it (errors become ReaderError)."""
     from reader.pipeline.build import build_document
-    from reader.source import load_sidecar
+    from reader.source import input_limit, load_sidecar
 
-    source = read_input(arg)
+    source = read_input(arg, input_limit(max_bytes))
+    for warning in source.warnings:
+        print(f"reader: warning: {source.name}: {warning}", file=sys.stderr)
     sidecar = load_sidecar(source.path)
     try:
         doc = build_document(source.data, source.name, sidecar, dictionary=dictionary)
@@ -101,7 +103,7 @@ def _dump(data: object) -> None:
 
 def cmd_reflow(args: argparse.Namespace) -> int:
     """``reader reflow FILE``: the reading text, a blank line between blocks."""
-    doc, _ = load(args.file, not args.no_dictionary)
+    doc, _ = load(args.file, not args.no_dictionary, args.max_bytes)
     if args.json:
         _dump({"metadata": doc.metadata.to_dict(), "blocks": [block_json(doc, i) for i in range(len(doc.blocks))]})
     else:
@@ -121,7 +123,7 @@ def _outline_lines(doc: Document, sections: list[Section], depth: int = 0) -> li
 
 def cmd_outline(args: argparse.Namespace) -> int:
     """``reader outline FILE``: the section tree."""
-    doc, _ = load(args.file)
+    doc, _ = load(args.file, max_bytes=args.max_bytes)
     if args.json:
         _dump({"sections": [section_json(doc, s) for s in doc.top_sections]})
     else:
@@ -131,7 +133,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 def cmd_figures(args: argparse.Namespace) -> int:
     """``reader figures FILE``: the figures, with label, section and kind."""
-    doc, _ = load(args.file)
+    doc, _ = load(args.file, max_bytes=args.max_bytes)
     figures = list(range(len(doc.figures)))
     if args.json:
         _dump({"figures": [figure_json(doc, i) for i in figures]})
@@ -146,7 +148,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
     from reader.cite import place_of, quote_text
     from reader.locate import resolve
 
-    doc, _ = load(args.file)
+    doc, _ = load(args.file, max_bytes=args.max_bytes)
     target = resolve(doc, args.section)
     if target is None:
         raise ReaderError(f"no section {args.section!r} in {doc.metadata.source}")
@@ -164,9 +166,10 @@ def cmd_quote(args: argparse.Namespace) -> int:
 def cmd_open(args: argparse.Namespace) -> int:
     """``reader [FILE]``: open the TUI (its first-screen model is built while Textual loads)."""
     from reader.opening import Indexer
+    from reader.source import input_limit
     from reader.state import StateStore
 
-    source = read_input(args.file)
+    source = read_input(args.file, input_limit(args.max_bytes))
     indexer = Indexer.start(source, StateStore())
     from reader.tui.app import run_app
 
@@ -179,6 +182,7 @@ class _OpenArgs:
     def __init__(self, file: str | None) -> None:
         self.file = file
         self.debug = False
+        self.max_bytes: str | None = None
 
 
 def _parser(command: str | None) -> argparse.ArgumentParser:
@@ -191,6 +195,13 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     )
     p.add_argument("--debug", action="store_true", help="show the full trace of an unexpected error")
     p.add_argument("--version", action="version", version=f"reader {__version__}")
+    from reader.source import default_limit, show_size
+
+    p.add_argument(
+        "--max-bytes",
+        metavar="SIZE",
+        help=f"read at most SIZE of the input (e.g. 200M, 1G; default: READER_MAX_BYTES, else {show_size(default_limit())} here)",
+    )
     if command in ("reflow", "outline", "figures", "quote"):
         p.add_argument("file", help="the document (- for standard input)")
     if command in ("reflow", "outline", "figures"):

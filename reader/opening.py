@@ -35,6 +35,18 @@ PIPE_BYTES = 1 << 20  # a pipe this large lets the helper send its first model w
 
 
 def quick_document(source: Input, store: StateStore | None = None) -> tuple[Document, bool]:
+    """What the first screen needs (see ``_quick_document``), with the input's own warnings (a
+    pipe cut at the input limit) among the document's, which the first screen shows."""
+    doc, complete = _quick_document(source, store)
+    if source.warnings:
+        from dataclasses import replace
+
+        metadata = replace(doc.metadata, warnings=(*source.warnings, *doc.metadata.warnings))
+        doc = replace(doc, metadata=metadata)
+    return doc, complete
+
+
+def _quick_document(source: Input, store: StateStore | None = None) -> tuple[Document, bool]:
     """What the first screen needs: the cached full model, else a quick build of the whole
     document when it is small, else of its opening part, or, when ``store`` remembers a place
     further on, of the part around that place. Returns (document, is_the_full_model).
