@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
@@ -94,18 +94,36 @@ def figure_json(doc: Document, index: int) -> dict[str, Any]:
     }
 
 
-def _dump(data: object) -> None:
-    """Print JSON with non-ASCII kept readable."""
+def _dump(fields: dict[str, object]) -> None:
+    """Print a JSON object with non-ASCII kept readable, the items of its list fields (given as
+    iterators) written one at a time: the whole text is never held at once. The output is what
+    ``json.dumps(…, ensure_ascii=False, indent=1)`` gives for the same data."""
     import json
 
-    print(json.dumps(data, ensure_ascii=False, indent=1))
+    def dumps(value: object, depth: int) -> str:
+        """``value`` as indented JSON, its lines indented ``depth`` levels (a JSON string holds no newline)."""
+        return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+    write = sys.stdout.write
+    write("{")
+    for n, (key, value) in enumerate(fields.items()):
+        write(("," if n else "") + "\n " + json.dumps(key, ensure_ascii=False) + ": ")
+        if not isinstance(value, Iterator):
+            write(dumps(value, 1))
+            continue
+        first = True
+        for item in value:
+            write(("[\n  " if first else ",\n  ") + dumps(item, 2))
+            first = False
+        write("[]" if first else "\n ]")
+    write("\n}\n" if fields else "}\n")
 
 
 def cmd_reflow(args: argparse.Namespace) -> int:
     """``reader reflow FILE``: the reading text, a blank line between blocks."""
     doc, _ = load(args.file, not args.no_dictionary, args.max_bytes)
     if args.json:
-        _dump({"metadata": doc.metadata.to_dict(), "blocks": [block_json(doc, i) for i in range(len(doc.blocks))]})
+        _dump({"metadata": doc.metadata.to_dict(), "blocks": (block_json(doc, i) for i in range(len(doc.blocks)))})
     else:
         print("\n\n".join(b.text for b in doc.blocks if b.is_reading))
     return 0
@@ -125,7 +143,7 @@ def cmd_outline(args: argparse.Namespace) -> int:
     """``reader outline FILE``: the section tree."""
     doc, _ = load(args.file, max_bytes=args.max_bytes)
     if args.json:
-        _dump({"sections": [section_json(doc, s) for s in doc.top_sections]})
+        _dump({"sections": (section_json(doc, s) for s in doc.top_sections)})
     else:
         print("\n".join(_outline_lines(doc, doc.top_sections)))
     return 0
@@ -134,9 +152,8 @@ def cmd_outline(args: argparse.Namespace) -> int:
 def cmd_figures(args: argparse.Namespace) -> int:
     """``reader figures FILE``: the figures, with label, section and kind."""
     doc, _ = load(args.file, max_bytes=args.max_bytes)
-    figures = list(range(len(doc.figures)))
     if args.json:
-        _dump({"figures": [figure_json(doc, i) for i in figures]})
+        _dump({"figures": (figure_json(doc, i) for i in range(len(doc.figures)))})
     else:
         for f in doc.figures:
             print(f"{f.text:<14} {f.label:<16} {f.section or '-':<8} {f.kind}")
