@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     from bench.inputs import make_inputs, page_path
     from bench.keys import key_rows
     from bench.measures import cache_rows, fuzz_row, memory_row, model_rows
+    from bench.memory import rss_rows
     from bench.table import Row, table_lines
     from bench.tmux import first_screen_rows, indexing_key_rows
 
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += model_rows(inputs)
         rows.append(memory_row(inputs["10MB"]))
         rows += cache_rows(inputs["10MB"])
+        rows += rss_rows(inputs, Path(tmp), args.quick)
         rows += key_rows(inputs["10MB"])
         rows.append(fuzz_row(args.examples if not args.quick else 50))
     print("\n".join(table_lines(rows)))
