@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     """Run every measurement and print the table; exit status 1 if a target is missed."""
     from bench.inputs import make_inputs, page_path
-    from bench.keys import key_rows
+    from bench.keys import key_rows, quote_rows
     from bench.measures import cache_rows, fuzz_row, memory_row, model_rows
     from bench.memory import rss_rows
     from bench.table import Row, table_lines
@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += cache_rows(inputs["10MB"])
         rows += rss_rows(inputs, Path(tmp), args.quick)
         rows += key_rows(inputs["10MB"])
+        rows += quote_rows(inputs["page"])
         rows.append(fuzz_row(args.examples if not args.quick else 50))
     print("\n".join(table_lines(rows)))
     Path("bench-results.json").write_text(json.dumps([r.__dict__ for r in rows], indent=1))

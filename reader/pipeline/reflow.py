@@ -47,6 +47,9 @@ class RawBlock:
     emphasis: list[tuple[int, int]] = field(default_factory=list)
     standalone: bool = False  # the block was a whole OCR text block on its own
     anchors: list[tuple[int, int]] = field(default_factory=list)  # (text offset, source offset)
+    level: int = 0  # a heading's level, when the source knew it (Markdown, type size)
+    sheet: int = 0  # the physical page where the block starts
+    end_sheet: int = 0  # … and where it ends
 
 
 def _is_item_start(seg: Segment, cjk_doc: bool) -> bool:
@@ -67,6 +70,7 @@ class _Reflower:
         self.blocks: list[RawBlock] = []
         self.unit: list[Segment] = []
         self.unit_kind = "paragraph"
+        self.unit_level = 0
         self.article_ended = False
         self.body_count = [sum(1 for s in c.segments if s.role is None) for c in layout.chunks]
 
@@ -185,9 +189,13 @@ class _Reflower:
                 emphasis=emphasis,
                 standalone=standalone,
                 anchors=anchors,
+                level=self.unit_level,
+                sheet=self.unit[0].sheet,
+                end_sheet=self.unit[-1].sheet,
             )
         )
         self.unit = []
+        self.unit_level = 0
 
     def start(self, seg: Segment) -> None:
         """Begin a new paragraph or item at ``seg``."""
@@ -204,6 +212,10 @@ class _Reflower:
         for done, chunk in enumerate(self.layout.chunks):
             if progress is not None and done % 512 == 0:
                 progress(done / total)
+            if chunk.hint is not None:
+                self.hinted(chunk)
+                prev = chunk.segments[-1] if chunk.hint not in ("furniture", "preformatted", "heading") else None
+                continue
             col = self.column_of(chunk)
             body = [s for s in chunk.segments if s.role is None]
             first_body = True
@@ -212,7 +224,7 @@ class _Reflower:
                 if seg.role is not None:
                     if seg.role == "continued-on":
                         self.article_ended = True
-                    self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page))
+                    self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
                     continue
                 at = position[id(seg)]
                 following = body[at + 1] if at + 1 < len(body) else None
@@ -234,6 +246,30 @@ class _Reflower:
         self.flush()
         return self._place_furniture()
 
+    def hinted(self, chunk: Chunk) -> None:
+        """A chunk whose kind its source knows: furniture, preformatted lines, a heading, or a
+        block of prose (which may go on from the chunk before, across a column or page)."""
+        hint = chunk.hint
+        segments = chunk.segments
+        if hint == "furniture":
+            self.flush()
+            for seg in segments:
+                self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
+            return
+        if hint == "preformatted":
+            self.flush()
+            self.blocks.append(preformatted_block(segments))
+            return
+        if chunk.continues and self.unit and self.unit_kind == hint:
+            self.unit.extend(segments)
+            return
+        self.flush()
+        self.unit = list(segments)
+        self.unit_kind = hint or "paragraph"
+        self.unit_level = chunk.level
+        if hint == "heading":
+            self.flush()
+
     def _place_furniture(self) -> list[RawBlock]:
         """Order blocks by source position (furniture found inside a paragraph goes after it)."""
         out: list[RawBlock] = []
@@ -249,6 +285,33 @@ class _Reflower:
         out.extend(pending)
         out.sort(key=lambda b: b.start)
         return out
+
+
+def preformatted_block(segments: list[Segment]) -> RawBlock:
+    """One block of preformatted lines, each kept as a line with its indentation (less the
+    block's common indent)."""
+    lines = [" " * seg.columns + seg.text for seg in segments]
+    common = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
+    anchors: list[tuple[int, int]] = []
+    parts: list[str] = []
+    length = 0
+    for seg, line in zip(segments, lines, strict=True):
+        kept = line[common:].rstrip()
+        if parts:
+            parts.append("\n")
+            length += 1
+        anchors.append((length + len(kept) - len(kept.lstrip(" ")), seg.start))
+        parts.append(kept)
+        length += len(kept)
+    return RawBlock(
+        "preformatted",
+        "".join(parts),
+        segments[0].start,
+        segments[-1].end,
+        anchors=anchors,
+        sheet=segments[0].sheet,
+        end_sheet=segments[-1].sheet,
+    )
 
 
 def _take_emphasis(text: str) -> tuple[str, list[tuple[int, int]], list[int]]:
