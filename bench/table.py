@@ -19,9 +19,14 @@ class Row:
     def cells(self) -> list[str]:
         """The row as table cells."""
         ratio = f"{self.ours / self.baseline:.2f}×" if self.baseline else "–"
-        base = f"{self.baseline:.3g} {self.unit}" if self.baseline is not None else "–"
+        base = f"{_figure(self.baseline)} {self.unit}" if self.baseline is not None else "–"
         verdict = "–" if self.ok is None else ("yes" if self.ok else "NO")
-        return [self.measure, f"{self.ours:.3g} {self.unit}", base, ratio, self.target, verdict]
+        return [self.measure, f"{_figure(self.ours)} {self.unit}", base, ratio, self.target, verdict]
+
+
+def _figure(value: float) -> str:
+    """Three significant digits, without an exponent (``1,980`` rather than ``1.98e+03``)."""
+    return f"{value:.3g}" if abs(value) < 1000 else f"{float(f'{value:.3g}'):,.0f}"
 
 
 def table_lines(rows: list[Row]) -> list[str]:
