@@ -12,12 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
+from reader.pipeline.blocks import RawBlock
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.figures import find_figures
 from reader.pipeline.furniture import mark_furniture
 from reader.pipeline.layout import analyse
 from reader.pipeline.preformatted import mark_preformatted
-from reader.pipeline.reflow import RawBlock, reflow
+from reader.pipeline.reflow import reflow
 from reader.pipeline.structure import SectionNode, Structure, build_structure, is_plan_section
 from reader.pipeline.text import DecodedText
 from reader.source import content_hash, load_sidecar

@@ -6,9 +6,9 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from reader.pipeline.blocks import RawBlock
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.numerals import to_int
-from reader.pipeline.reflow import RawBlock
 
 _CN = "一二三四五六七八九十百零〇两"
 _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
