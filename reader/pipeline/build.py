@@ -12,12 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
+from reader.pipeline.blocks import RawBlock
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.figures import find_figures
 from reader.pipeline.furniture import mark_furniture
 from reader.pipeline.layout import analyse
 from reader.pipeline.preformatted import mark_preformatted
-from reader.pipeline.reflow import RawBlock, reflow
+from reader.pipeline.reflow import reflow
 from reader.pipeline.structure import SectionNode, Structure, build_structure, is_plan_section
 from reader.pipeline.text import DecodedText
 from reader.source import content_hash, load_sidecar
@@ -193,9 +194,7 @@ def assemble(
         kind = raw.kind
         if info is not None:
             kind = "heading"
-            heading = Heading(
-                info["number"], info["label"], str(info["title"]), int(info["level"]), bool(info["inline_body"])
-            )  # type: ignore[arg-type, call-overload]
+            heading = Heading(info.number, info.label, info.title, info.level, info.inline_body)
         start, end = to_source(raw.start), to_source(raw.end)
         span = SourceSpan(
             bisect.bisect_right(newlines, raw.start) + first_line,
