@@ -3,8 +3,10 @@
 A gold file is a list of entries in document order, one per figure: ``key`` (number and first
 unit character, see ``figure_key``), ``label``, ``accept`` (other right labels), ``must_contain``,
 ``context`` and ``kind`` (``target`` or ``outcome``). A figure is matched to an entry by its key and
-its rank among figures with that key; a label is right when, quotes and spaces removed, it equals
-``label`` or one of ``accept``. Shared by ``python -m bench.figures`` and the tests.
+its rank among figures with that key (counting only figures that stand in one of the key's gold
+contexts, so an optional figure with the same key elsewhere does not shift the ranks); a label is
+right when, quotes and spaces removed, it equals ``label`` or one of ``accept``. Shared by
+``python -m bench.figures`` and the tests.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.model.document import Document, Figure
-from tests.gold import SHARED_CORPUS, figure_key
+from tests.gold import SHARED_CORPUS, figure_key, squeeze
 
 CORPUS_PAGE = SHARED_CORPUS / "000_e5f92e7d73b9cccd"
 EVALUATION_DIR = Path(__file__).resolve().parent / "corpus" / "figures-zh"
@@ -96,12 +98,16 @@ def score_labels(doc: Document, gold: GoldSet) -> LabelScore:
         key = figure_key(figure.text)
         if key:
             by_key[key].append(figure)
+    contexts: dict[str, set[str]] = defaultdict(set)
+    for entry in gold.entries:
+        contexts[entry["key"]].add(squeeze(entry["context"]))
+    candidates = {key: _in_contexts(doc, figures, contexts.get(key, set())) for key, figures in by_key.items()}
     rank: Counter[str] = Counter()
     labels_right = kinds_right = 0
     wrong: list[tuple[dict[str, Any], Figure | None]] = []
     for entry in gold.entries:
         key = entry["key"]
-        figures = by_key.get(key, [])
+        figures = candidates.get(key, [])
         figure = figures[rank[key]] if rank[key] < len(figures) else None
         rank[key] += 1
         right = {normalise(entry["label"]), *(normalise(a) for a in entry.get("accept", []))}
@@ -126,3 +132,24 @@ def score_labels(doc: Document, gold: GoldSet) -> LabelScore:
         forbidden,
         wrong,
     )
+
+
+def _in_contexts(doc: Document, figures: list[Figure], contexts: set[str]) -> list[Figure]:
+    """The figures that stand inside one of ``contexts`` (all of them when none does)."""
+    inside = []
+    for figure in figures:
+        text = squeeze(doc.blocks[figure.block].text)
+        at = len(squeeze(doc.blocks[figure.block].text[: figure.start]))
+        if any(_covers(text, context, at) for context in contexts):
+            inside.append(figure)
+    return inside or figures
+
+
+def _covers(text: str, context: str, at: int) -> bool:
+    """True when an occurrence of ``context`` in ``text`` spans offset ``at``."""
+    start = text.find(context)
+    while start >= 0:
+        if start <= at < start + len(context):
+            return True
+        start = text.find(context, start + 1)
+    return False

@@ -16,7 +16,7 @@ SHARED_CORPUS = next(
     _ROOT.parent / "shared" / "corpus",
 )
 _SPACE_RE = re.compile(r"\s+")
-_FIG_KEY_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([^\d\s,.])")
+_FIG_KEY_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*[多余]?\s*([^\d\s,.])")
 
 
 def squeeze(text: str) -> str:
@@ -63,7 +63,8 @@ def start_f1(doc: Document, gold: dict[str, Any]) -> float:
 
 def figure_key(text: str) -> str | None:
     """The corpus key of a figure: its number (thousands commas dropped) and the first character
-    of its unit after any space (``30.66亿``, ``7.5%``, ``4.2b`` for ``$4.2 billion``)."""
+    of its unit after any space or approximate 多/余 (``30.66亿``, ``7.5%``, ``960万`` for ``960多万``,
+    ``4.2b`` for ``$4.2 billion``)."""
     m = _FIG_KEY_RE.search(text)
     return m.group(1).replace(",", "") + m.group(2) if m else None
 
