@@ -13,10 +13,11 @@ from pathlib import Path
 
 from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
 from reader.pipeline.chars import ends_sentence
+from reader.pipeline.figure_words import Tagger
 from reader.pipeline.figures import find_figures
 from reader.pipeline.layout import lay_out
 from reader.pipeline.reflow import RawBlock, reflow
-from reader.pipeline.structure import SectionNode, Structure, build_structure, is_plan_section
+from reader.pipeline.structure import SectionNode, Structure, build_structure
 from reader.pipeline.text import DecodedText, read_text
 from reader.source import content_hash, load_sidecar
 
@@ -98,19 +99,19 @@ def _model(
 ) -> Document:
     """The steps after decoding, for a whole text or a window of it (see ``assemble``)."""
     words: Callable[[str, str], bool] | None = None
-    cut: Callable[[str], list[str]] | None = None
+    tag: Tagger | None = None
     layout = lay_out(decoded.text)
     report(0.2)
     if dictionary and layout.cjk:
-        from reader.pipeline.wordcheck import cut as jieba_cut
+        from reader.pipeline.wordcheck import tag as jieba_tag
         from reader.pipeline.wordcheck import word_spans_break
 
-        words, cut = word_spans_break, jieba_cut
+        words, tag = word_spans_break, jieba_tag
     raw = reflow(layout, words, dictionary, lambda share: report(0.2 + 0.4 * share))
     report(0.6)
     structure = build_structure(raw, layout.cjk)
     report(0.7)
-    doc = assemble(decoded, structure, layout.cjk, data, source, sidecar, cut, key, first_line, length)
+    doc = assemble(decoded, structure, layout.cjk, data, source, sidecar, tag, key, first_line, length)
     report(1.0)
     return doc
 
@@ -151,13 +152,14 @@ def assemble(
     data: bytes,
     source: str,
     sidecar: Mapping[str, str],
-    cut: Callable[[str], list[str]] | None,
+    tag: Tagger | None,
     state_key: str | None = None,
     first_line: int = 1,
     length: int | None = None,
 ) -> Document:
     """Turn the structure step's records into the immutable model, finding figures on the way
-    (``first_line`` and ``length``: of a window, the line it starts on and the whole text's length)."""
+    (``tag``: the part-of-speech tagger figure labels are cut with, None without the dictionary;
+    ``first_line`` and ``length``: of a window, the line it starts on and the whole text's length)."""
     text = decoded.text
     newlines = [m.start() for m in re.finditer("\n", text)] if "\n" in text else []
     to_source = decoded.offsets.to_source
@@ -167,7 +169,7 @@ def assemble(
     figures: list[Figure] = []
     titles = {s.key: s.title for s in sections_raw}
     parents = {s.key: s.parent for s in sections_raw}
-    plan_cache: dict[str | None, bool] = {}
+    chains: dict[tuple[str | None, str | None], list[str]] = {}
     for i, raw in enumerate(structure.blocks):
         key, lead = section_of[i]
         info = structure.headings.get(i)
@@ -189,9 +191,9 @@ def assemble(
         block = Block(i, kind, raw.text, span, key, tuple(raw.emphasis), raw.role, raw.page, heading, truncated, lead)
         blocks.append(block)
         if kind in ("paragraph", "item") and _NUMBER_RE.search(raw.text):
-            if key not in plan_cache:
-                plan_cache[key] = is_plan_section(_title_chain(key, titles, parents))
-            for found in find_figures(raw.text, cut, plan_cache[key]):
+            if (key, lead) not in chains:
+                chains[key, lead] = _title_chain(lead or key, titles, parents)
+            for found in find_figures(raw.text, chains[key, lead], tag):
                 figures.append(
                     Figure(
                         len(figures),
@@ -205,6 +207,10 @@ def assemble(
                         found.start,
                         found.end,
                         found.qualifier,
+                        found.amount,
+                        found.measure,
+                        found.upper,
+                        found.role,
                     )
                 )
     sections = _sections(sections_raw)
@@ -214,7 +220,7 @@ def assemble(
 
 
 def _title_chain(key: str | None, titles: dict[str, str], parents: Mapping[str, object]) -> list[str]:
-    """Return the titles of a section and its ancestors."""
+    """Return the titles of a section and its ancestors, innermost first (what figure kinds read)."""
     out: list[str] = []
     while key:
         out.append(titles.get(key, ""))
