@@ -23,6 +23,12 @@ from reader.source import content_hash, load_sidecar
 
 _DATE_RE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _NUMBER_RE = re.compile(r"[0-9十百千]")
+_PART_CUE = re.compile(
+    r"\d{4}\s*年.{0,12}(?:回顾|工作|目标|任务|安排|建议)|过去一年|过去五年|一年来|五年来|工作回顾|主要目标|"
+    r"预期目标|工作安排|重点工作|政府工作的建议"
+)
+_SENTENCE_MARK = re.compile(r"[。！？；;，,]")
+_PART_TITLE_MAX = 40
 _EN_DATE_RE = re.compile(r"\b(20\d{2}|19\d{2})-(\d{2})-(\d{2})\b")
 
 
@@ -170,6 +176,7 @@ def assemble(
     titles = {s.key: s.title for s in sections_raw}
     parents = {s.key: s.parent for s in sections_raw}
     chains: dict[tuple[str | None, str | None], list[str]] = {}
+    part = ""  # the latest top-level title (or title-like line) that says review or plan, for figure kinds
     for i, raw in enumerate(structure.blocks):
         key, lead = section_of[i]
         info = structure.headings.get(i)
@@ -190,10 +197,11 @@ def assemble(
         truncated = kind == "paragraph" and not ends_sentence(raw.text) and i + 1 < len(structure.blocks)
         block = Block(i, kind, raw.text, span, key, tuple(raw.emphasis), raw.role, raw.page, heading, truncated, lead)
         blocks.append(block)
+        part = _part_title(kind, heading, raw.text, part)
         if kind in ("paragraph", "item") and _NUMBER_RE.search(raw.text):
             if (key, lead) not in chains:
                 chains[key, lead] = _title_chain(lead or key, titles, parents)
-            for found in find_figures(raw.text, chains[key, lead], tag):
+            for found in find_figures(raw.text, [*chains[key, lead], part], tag):
                 figures.append(
                     Figure(
                         len(figures),
@@ -217,6 +225,22 @@ def assemble(
     metadata = _metadata(decoded, blocks, sections, cjk, state_key or content_hash(data), source, sidecar)
     metadata = replace(metadata, length=to_source(len(text)) if length is None else length)
     return Document(metadata, tuple(blocks), tuple(sections), tuple(figures))
+
+
+def _part_title(kind: str, heading: Heading | None, text: str, part: str) -> str:
+    """The title of the part of a report a block stands in (its review or its plan): a top-level
+    heading, or a short line without a sentence's punctuation that names one (``2024年工作回顾``,
+    ``2025年工作安排建议``) where the structure made no heading of it; else the part before."""
+    if heading is not None and heading.level == 1:
+        return heading.title if _PART_CUE.search(heading.title) else ""
+    if (
+        kind == "paragraph"
+        and len(text) <= _PART_TITLE_MAX
+        and not _SENTENCE_MARK.search(text)
+        and _PART_CUE.search(text)
+    ):
+        return text
+    return part
 
 
 def _title_chain(key: str | None, titles: dict[str, str], parents: Mapping[str, object]) -> list[str]:

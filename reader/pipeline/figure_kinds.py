@@ -9,6 +9,7 @@ its value as an aim (左右, 以内).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -18,13 +19,19 @@ _PLAN = re.compile(
     r"plan|target|goal|outlook|priorit",
     re.I,
 )
-_SENTENCE_PLAN = re.compile(r"力争|确保|争取|预期|目标|计划|将|要|aim|target|goal|will|plan", re.I)
+_SENTENCE_PLAN = re.compile(
+    r"力争|确保|争取|预期目标|主要目标|目标是|目标为|计划|今年|明年|\baim|\btarget|\bgoal|\bwill\b|\bplan", re.I
+)
 _AIM_QUALIFIERS = frozenset({"左右", "以内", "以下"})
-_PARAGRAPH_REVIEW = re.compile(r"过去一年|过去五年|一年来|五年来|去年|上年|刚刚过去")
+_PART_CUES = re.compile(
+    r"(?P<review>过去一年|过去五年|一年来|五年来|工作回顾|刚刚过去)|"
+    r"(?P<plan>预期目标|主要目标|今年.{0,8}目标|工作安排|重点工作|政府工作的建议)"
+)
 
 
 def section_kind(titles: Sequence[str]) -> str | None:
-    """``target`` or ``outcome`` from a block's section titles (innermost first); None when none says."""
+    """``target`` or ``outcome`` from a block's section titles (innermost first, the report part's
+    title last); the outermost that says review or plan decides; None when none says."""
     for title in reversed(titles):
         review, plan = bool(_REVIEW.search(title or "")), bool(_PLAN.search(title or ""))
         if review != plan:
@@ -32,12 +39,19 @@ def section_kind(titles: Sequence[str]) -> str | None:
     return None
 
 
-def sentence_kind(before: str, sentence: str, qualifier: str) -> str:
-    """``target`` or ``outcome`` for a figure no section title places: a paragraph that opened with a
-    review (过去一年, 一年来) reports outcomes; else a plan's words or an aim's qualifier make a target.
-    ``before`` is the block's text before the figure, ``sentence`` the sentence up to it."""
-    if _PARAGRAPH_REVIEW.search(before):
-        return "outcome"
+def part_cues(text: str) -> list[tuple[int, str]]:
+    """Where a block says it reviews the past or plans (过去一年, 主要预期目标), in order, as
+    (offset, ``outcome`` or ``target``): a block that runs several parts together keeps each."""
+    return [(m.start(), "outcome" if m.group("review") else "target") for m in _PART_CUES.finditer(text)]
+
+
+def sentence_kind(cues: list[tuple[int, str]], at: int, sentence: str, qualifier: str) -> str:
+    """``target`` or ``outcome`` for a figure no section title places: the last review or plan the
+    block announced before it (``cues`` from ``part_cues``); else a plan's words or an aim's
+    qualifier in its sentence make a target."""
+    k = bisect.bisect_left(cues, (at, "")) - 1
+    if k >= 0:
+        return cues[k][1]
     if qualifier in _AIM_QUALIFIERS or _SENTENCE_PLAN.search(sentence):
         return "target"
     return "outcome"

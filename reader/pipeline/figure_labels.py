@@ -56,7 +56,7 @@ _LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 _BASE_BEFORE = re.compile(r"(?:从|由)\s*$")
 _RESULT_BETWEEN = re.compile(r"^\s*(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|降|升|增)?(?:到|至)\s*$")
 _LINKING_TAIL = re.compile(
-    "(?:"
+    "(?:[增升降减扩缩提][至到]|"  # 增至, 升至, 降到: a change verb and the value it reached
     + "|".join(
         sorted(
             (w for w in LINKING | {h + p for h in HOLDING_VERBS for p in PLACE_PARTICLES} if len(w) > 1),
@@ -281,6 +281,9 @@ def _list_items(segment: str, count: int, tokens_of: Tagger) -> list[str] | None
         else:
             items[-1].append(token)
     items = [item for item in items if item]
+    if len(items) == 1 and count == 2:
+        while len(items[0]) > 1 and items[0][0][0] in SCOPE_WORDS:
+            items[0].pop(0)
     if len(items) == 1 and count == 2 and join(items[0]).startswith(_URBAN_RURAL[0]):
         rest = join(items[0])[len(_URBAN_RURAL[0]) :]
         return [place + rest + verb_text for place in _URBAN_RURAL[1]]

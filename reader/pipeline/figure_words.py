@@ -26,7 +26,7 @@ HOLDING_VERBS = frozenset(
     "控制 保持 稳定 维持 提高 提升 增加 增长 上升 下降 降低 减少 扩大 缩小 延长 缩短 压减 压降 突破".split()
 )
 # Verbs that name a change of the quantity: part of the metric (增长8.1%), kept in labels.
-CHANGE_VERBS = frozenset("增长 下降 上涨 下跌 提高 提升 增加 减少 降低 扩大 缩小 回落 增产 减产 上升".split())
+CHANGE_VERBS = frozenset("增长 下降 上涨 下跌 提高 提升 增加 减少 降低 扩大 缩小 回落 增产 减产 上升 新增".split())
 # Adverbs between a quantity and its value (粮食产量连年稳定在 …, 分别增长): dropped.
 ADVERBS = frozenset(
     "分别 均 都 已 已经 全部 全面 连年 连续 首次 成功 顺利 正式 相继 先后 陆续 基本 同比 比上年 累计 共 "

@@ -13,13 +13,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.pipeline.figure_english import english_labels
-from reader.pipeline.figure_kinds import section_kind, sentence_kind
+from reader.pipeline.figure_kinds import part_cues, section_kind, sentence_kind
 from reader.pipeline.figure_labels import label_numbers
 from reader.pipeline.figure_values import Number, find_numbers
 from reader.pipeline.figure_words import Tagger
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-_OPENING = 120  # how much of a block's start may say it reviews the past (过去一年, 一年来)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +52,10 @@ def find_figures(text: str, titles: Sequence[str] = (), tag: Tagger | None = Non
         labels = [_tidy(item.label) for item in labelled]
         roles = [item.role for item in labelled]
     placed = section_kind(titles)
+    cues = part_cues(text) if placed is None else []
     out: list[FoundFigure] = []
     for number, label, role in zip(numbers, labels, roles, strict=True):
-        opening = text[: min(number.start, _OPENING)]
-        kind = placed or sentence_kind(opening, _sentence(text, number), number.qualifier)
+        kind = placed or sentence_kind(cues, number.start, _sentence(text, number), number.qualifier)
         out.append(
             FoundFigure(
                 number.text,
