@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
 from reader.pipeline.chars import ends_sentence
+from reader.pipeline.figure_kinds import part_title
 from reader.pipeline.figure_words import Tagger
 from reader.pipeline.figures import find_figures
 from reader.pipeline.layout import lay_out
@@ -229,18 +230,16 @@ def assemble(
 
 def _part_title(kind: str, heading: Heading | None, text: str, part: str) -> str:
     """The title of the part of a report a block stands in (its review or its plan): a top-level
-    heading, or a short line without a sentence's punctuation that names one (``2024年工作回顾``,
-    ``2025年工作安排建议``) where the structure made no heading of it; else the part before."""
+    heading; where the structure made no heading of it, a short line without a sentence's
+    punctuation that names one (``2025年工作安排建议``) or a part title the paragraph begins with
+    (``二、2025年工作总体要求和主要目标经分析测算…``); else the part before."""
     if heading is not None and heading.level == 1:
         return heading.title if _PART_CUE.search(heading.title) else ""
-    if (
-        kind == "paragraph"
-        and len(text) <= _PART_TITLE_MAX
-        and not _SENTENCE_MARK.search(text)
-        and _PART_CUE.search(text)
-    ):
+    if kind != "paragraph":
+        return part
+    if len(text) <= _PART_TITLE_MAX and not _SENTENCE_MARK.search(text) and _PART_CUE.search(text):
         return text
-    return part
+    return part_title(text) or part
 
 
 def _title_chain(key: str | None, titles: dict[str, str], parents: Mapping[str, object]) -> list[str]:

@@ -1,10 +1,14 @@
-"""Target or outcome: from the section a figure stands in, else from what its sentence says.
+"""Target or outcome: from the part of the report a figure stands in, else from its sentence.
 
 A government work report reviews the past (过去一年, 2025年工作回顾, 一年来, 五年来) and then plans the
-coming year (主要预期目标, 2026年工作安排, 对今年政府工作的建议): the titles of a block's section chain
-decide, the outermost title that says either first. Where no title says (a block before the first
-heading, a document without any), the sentence decides: a plan says 力争, 确保, 预期, 目标 or qualifies
-its value as an aim (左右, 以内).
+coming year (主要预期目标, 2026年工作安排, 对今年政府工作的建议). In order, what decides:
+
+1. a part title inside the block before the figure, at a sentence start (``二、2025年工作总体要求和
+   主要目标`` run into the paragraph after it, ``…。2025年工作安排建议今年是…``);
+2. the titles of the block's section chain, the report part's title last: the outermost that says
+   review or plan;
+3. the last review or plan the block announced before the figure (过去一年…, 今年…主要预期目标是);
+4. the sentence: a plan says 力争, 确保, 预期目标 or qualifies its value as an aim (左右, 以内).
 """
 
 from __future__ import annotations
@@ -23,10 +27,32 @@ _SENTENCE_PLAN = re.compile(
     r"力争|确保|争取|预期目标|主要目标|目标是|目标为|计划|今年|明年|\baim|\btarget|\bgoal|\bwill\b|\bplan", re.I
 )
 _AIM_QUALIFIERS = frozenset({"左右", "以内", "以下"})
-_PART_CUES = re.compile(
+_CUES = re.compile(
     r"(?P<review>过去一年|过去五年|一年来|五年来|工作回顾|刚刚过去)|"
     r"(?P<plan>预期目标|主要目标|今年.{0,8}目标|工作安排|重点工作|政府工作的建议)"
 )
+_NUMBERED = r"[一二三四五六七八九十]+、"
+_PART_WORDS = (
+    r"(?:(?P<review>工作回顾|回顾)|"
+    r"(?P<plan>工作安排|安排建议|总体要求|主要目标|预期目标|目标任务|重点工作|工作建议|政府工作的建议))"
+)
+# A part title at a sentence start: a year (or 今年, 过去一年) and a part word within a title's length,
+# or a top-level number (一、) and a part word.
+_PART_TITLE = re.compile(
+    rf"(?:^|(?<=[。！？!?]))\s*(?:(?:{_NUMBERED})?\s*(?:\d{{4}}\s*年|今年|过去一年|过去五年)|{_NUMBERED})"
+    rf"[^。！？!?，,；;：:]{{0,16}}?{_PART_WORDS}"
+)
+
+
+def part_title(text: str) -> str | None:
+    """The part title a block begins with (``二、2025年工作总体要求和主要目标…``), else None."""
+    m = _PART_TITLE.match(text)
+    return m.group().strip() if m else None
+
+
+def part_titles(text: str) -> list[tuple[int, str]]:
+    """Where part titles stand in a block, as (offset, ``outcome`` or ``target``), in order."""
+    return [(m.start(), "outcome" if m.group("review") else "target") for m in _PART_TITLE.finditer(text)]
 
 
 def section_kind(titles: Sequence[str]) -> str | None:
@@ -40,18 +66,18 @@ def section_kind(titles: Sequence[str]) -> str | None:
 
 
 def part_cues(text: str) -> list[tuple[int, str]]:
-    """Where a block says it reviews the past or plans (过去一年, 主要预期目标), in order, as
-    (offset, ``outcome`` or ``target``): a block that runs several parts together keeps each."""
-    return [(m.start(), "outcome" if m.group("review") else "target") for m in _PART_CUES.finditer(text)]
+    """Where a block says it reviews the past or plans (过去一年, 主要预期目标), as (offset, kind)."""
+    return [(m.start(), "outcome" if m.group("review") else "target") for m in _CUES.finditer(text)]
 
 
-def sentence_kind(cues: list[tuple[int, str]], at: int, sentence: str, qualifier: str) -> str:
-    """``target`` or ``outcome`` for a figure no section title places: the last review or plan the
-    block announced before it (``cues`` from ``part_cues``); else a plan's words or an aim's
-    qualifier in its sentence make a target."""
+def last_before(cues: list[tuple[int, str]], at: int) -> str | None:
+    """The kind of the last cue before offset ``at``, None when there is none."""
     k = bisect.bisect_left(cues, (at, "")) - 1
-    if k >= 0:
-        return cues[k][1]
+    return cues[k][1] if k >= 0 else None
+
+
+def sentence_kind(sentence: str, qualifier: str) -> str:
+    """``target`` when the sentence says a plan or its value is qualified as an aim, else ``outcome``."""
     if qualifier in _AIM_QUALIFIERS or _SENTENCE_PLAN.search(sentence):
         return "target"
     return "outcome"

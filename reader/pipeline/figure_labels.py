@@ -20,7 +20,7 @@ A clause (between ，；：。) holds figures and the phrases before and after t
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.pipeline.figure_values import POINTS, Number
@@ -70,7 +70,7 @@ _URBAN_RURAL = ("城乡", ("城镇", "农村"))
 _COORDINATORS = frozenset("和 及 与 以及 、".split())
 _OPEN_QUOTES = frozenset("“‘「『")
 _MAX_LABEL = 40
-_MAX_PREDICATE = 16
+_MAX_PREDICATE = 24
 
 
 @dataclass
@@ -84,16 +84,27 @@ class Labelled:
     items: list[str] = field(default_factory=list)
 
 
-def label_numbers(text: str, numbers: Sequence[Number], tag: Tagger | None) -> list[Labelled]:
-    """Label every number of one block of text (numbers in order)."""
+def label_numbers(
+    text: str, numbers: Sequence[Number], tag: Tagger | None, cut: Callable[[str], list[str]] | None = None
+) -> list[Labelled]:
+    """Label every number of one block of text (numbers in order); ``cut`` segments by the
+    dictionary alone (for the parallel items of a list)."""
     tokens_of = tag or rough_tokens
+    words_of = cut or (lambda phrase: [w for w, _ in tokens_of(phrase)])
     out: list[Labelled] = []
     for i in range(len(numbers)):
-        out.append(_label_one(text, numbers, out, i, tokens_of))
+        out.append(_label_one(text, numbers, out, i, tokens_of, words_of))
     return out
 
 
-def _label_one(text: str, numbers: Sequence[Number], done: list[Labelled], i: int, tokens_of: Tagger) -> Labelled:
+def _label_one(
+    text: str,
+    numbers: Sequence[Number],
+    done: list[Labelled],
+    i: int,
+    tokens_of: Tagger,
+    words_of: Callable[[str], list[str]],
+) -> Labelled:
     """The label of ``numbers[i]``, given the labels of the figures before it."""
     number = numbers[i]
     clause_start = _last_cut(_CLAUSE_CUT, text, number.start)
@@ -118,7 +129,7 @@ def _label_one(text: str, numbers: Sequence[Number], done: list[Labelled], i: in
             items = done[first].items
             label = items[position] if len(items) == count else done[first].label
             return Labelled(label, _subject(label, tokens_of), "", number.span_end, items)
-        items = _list_items(segment, count, tokens_of)
+        items = _list_items(segment, count, tokens_of, words_of)
         if items is None and not _has_content(_clean(segment, tokens_of)):
             items = _carried_items(numbers, done, i, sentence_start, count, segment, tokens_of)
         if items is not None:
@@ -266,7 +277,7 @@ def _list_position(text: str, numbers: Sequence[Number], i: int, clause_start: i
     return first, i - first, last - first + 1
 
 
-def _list_items(segment: str, count: int, tokens_of: Tagger) -> list[str] | None:
+def _list_items(segment: str, count: int, tokens_of: Tagger, words_of: Callable[[str], list[str]]) -> list[str] | None:
     """The labels of ``count`` listed values from the phrase before the first: one item each, the
     change verb after the items shared (家电、新能源汽车零售额分别增长 → 家电零售额增长, …)."""
     tokens = _clean(segment, tokens_of)
@@ -293,7 +304,20 @@ def _list_items(segment: str, count: int, tokens_of: Tagger) -> list[str] | None
     head = ""
     if len(last) >= 2 and all(len(item) <= 2 and not _is_metric_noun(item[-1][0]) for item in items[:-1]):
         head = last[-1][0]
+        if _parallel_prefix(items[:-1], join(last), words_of):
+            head = join(last)[len(join(items[0])) :]  # 城镇、农村居民人均可支配收入: all after 农村
     return [join(item) + (head if k < count - 1 else "") + verb_text for k, item in enumerate(items)]
+
+
+def _parallel_prefix(earlier: list[list[Token]], last: str, words_of: Callable[[str], list[str]]) -> bool:
+    """True when the last item begins with a word as long as each earlier one-word item (农村 ∥ 城镇),
+    the rest of it starting at a word boundary (居民…): the rest is then shared by every item."""
+    size = len(join(earlier[0]))
+    if len(last) <= size or any(len(item) != 1 or len(join(item)) != size for item in earlier):
+        return False
+    if len(words_of(join(earlier[0]))) != 1 or len(words_of(last[:size])) != 1:
+        return False
+    return len(words_of(last[size:])[0]) >= 2
 
 
 def _is_metric_noun(word: str) -> bool:
@@ -328,7 +352,12 @@ def _after_phrase(text: str, number: Number, segment: str, tokens_of: Tagger) ->
     rest = text[start : cut.start() if cut else start + 200]
     skip = len(rest) - len(rest.lstrip("级的 "))  # 15兆瓦级…技术, 80%的县级医院
     if number.measure in ("%", POINTS) and "的" not in rest[:skip]:
-        return None  # a share or a change counts nothing after it unless 的 says so
+        # a share or a change counts nothing after it unless 的 says so; 为X 100%提供Y: X is given Y
+        beneficiary = segment.lstrip().startswith(("为", "对"))
+        predicate = _predicate(list(tokens_of(rest))) if beneficiary and rest and rest[0] not in PUNCT else ""
+        if not predicate:
+            return None
+        return (join(_clean(segment, tokens_of)) + predicate)[:_MAX_LABEL], start + len(rest)
     rest = rest[skip:]
     if not rest or rest[0] in PUNCT:
         return None
@@ -381,6 +410,8 @@ def _noun_phrase(tokens: list[Token]) -> list[Token]:
         elif pos.startswith(("v", "a")) and (not taken or nxt[0] in NOUN_SUFFIXES or nxt[1] == "k"):
             taken.append((word, pos))
         else:
+            if pos == "v" and len(taken) > 1 and taken[-1][1] == "vn":
+                taken.pop()  # 项目投产达效: the deverbal noun opens the predicate
             break
     while taken and (taken[-1][0] in ("的", *_COORDINATORS) or taken[-1][1] in ("v", "a", "d")):
         taken.pop()
@@ -394,7 +425,12 @@ def _nounish_at(tokens: list[Token], k: int) -> bool:
 
 def _predicate(tokens: list[Token]) -> str:
     """The predicate after a generic counted noun (纳入国家用地保障范围), up to the clause end."""
-    words = [w for w, _ in tokens if w not in QUOTES]
+    words: list[str] = []
+    for word, _ in tokens:
+        if word in PUNCT or any(c.isdigit() for c in word):
+            break
+        if word not in QUOTES:
+            words.append(word)
     text = "".join(words)
     if not words or not tokens[0][1].startswith("v") or len(text) > _MAX_PREDICATE:
         return ""

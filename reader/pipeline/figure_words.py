@@ -61,7 +61,7 @@ STOP_WORDS = frozenset(
 )
 PUNCT = frozenset("，,；;。！？!?：:、（）()《》〈〉【】\n")
 QUOTES = frozenset("“”\"‘’'「」『』")
-_NOUNISH = ("n", "vn", "j", "l", "eng", "nz", "ns", "nt", "nr", "b", "an", "ng", "s", "k")
+_NOUNISH = ("n", "vn", "j", "l", "eng", "nz", "ns", "nt", "nr", "b", "an", "ng", "s", "k", "zg")
 
 
 def is_time(word: str) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.pipeline.figure_english import english_labels
-from reader.pipeline.figure_kinds import part_cues, section_kind, sentence_kind
+from reader.pipeline.figure_kinds import last_before, part_cues, part_titles, section_kind, sentence_kind
 from reader.pipeline.figure_labels import label_numbers
 from reader.pipeline.figure_values import Number, find_numbers
 from reader.pipeline.figure_words import Tagger
@@ -48,14 +48,20 @@ def find_figures(text: str, titles: Sequence[str] = (), tag: Tagger | None = Non
         labels = english_labels(text, numbers)
         roles = [""] * len(numbers)
     else:
-        labelled = label_numbers(text, numbers, tag)
+        labelled = label_numbers(text, numbers, tag, _dictionary_cut() if tag is not None else None)
         labels = [_tidy(item.label) for item in labelled]
         roles = [item.role for item in labelled]
     placed = section_kind(titles)
+    titled = part_titles(text)
     cues = part_cues(text) if placed is None else []
     out: list[FoundFigure] = []
     for number, label, role in zip(numbers, labels, roles, strict=True):
-        kind = placed or sentence_kind(cues, number.start, _sentence(text, number), number.qualifier)
+        kind = (
+            last_before(titled, number.start)
+            or placed
+            or last_before(cues, number.start)
+            or sentence_kind(_sentence(text, number), number.qualifier)
+        )
         out.append(
             FoundFigure(
                 number.text,
