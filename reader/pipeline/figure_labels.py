@@ -306,7 +306,10 @@ def _list_items(segment: str, count: int, tokens_of: Tagger, words_of: Callable[
         head = last[-1][0]
         if _parallel_prefix(items[:-1], join(last), words_of):
             head = join(last)[len(join(items[0])) :]  # 城镇、农村居民人均可支配收入: all after 农村
-    return [join(item) + (head if k < count - 1 else "") + verb_text for k, item in enumerate(items)]
+    return [
+        join(item) + (head if k < count - 1 and not join(item).endswith(head) else "") + verb_text
+        for k, item in enumerate(items)
+    ]
 
 
 def _parallel_prefix(earlier: list[list[Token]], last: str, words_of: Callable[[str], list[str]]) -> bool:
