@@ -17,9 +17,11 @@ import bisect
 import re
 from collections.abc import Sequence
 
-_REVIEW = re.compile(r"回顾|过去|一年来|五年来|十年来|以来|成就|成绩|工作情况|执行情况|完成情况|review|past year", re.I)
+_REVIEW = re.compile(
+    r"回顾|过去|一年来|五年来|十年来|以来|成就|成绩|工作总结|工作情况|执行情况|完成情况|review|past year", re.I
+)
 _PLAN = re.compile(
-    r"目标|任务|重点工作|工作安排|安排|建议|要求|计划|规划|展望|部署|做好|今年|明年|下一步|"
+    r"目标|任务|重点工作|工作安排|工作思路|安排|建议|要求|计划|规划|展望|部署|做好|今年|明年|下一步|"
     r"plan|target|goal|outlook|priorit",
     re.I,
 )
@@ -33,8 +35,9 @@ _CUES = re.compile(
 )
 _NUMBERED = r"[一二三四五六七八九十]+、"
 _PART_WORDS = (
-    r"(?:(?P<review>工作回顾|回顾)|"
-    r"(?P<plan>工作安排|安排建议|总体要求|主要目标|预期目标|目标任务|重点工作|工作建议|政府工作的建议))"
+    r"(?:(?P<review>工作回顾|回顾|工作总结)|"
+    r"(?P<plan>工作安排|安排建议|总体要求|主要目标|预期目标|目标任务|重点任务|主要任务|重点工作|工作思路|"
+    r"工作部署|工作建议|政府工作的建议))"
 )
 # A part title at a sentence start: a year (or 今年, 过去一年) and a part word within a title's length,
 # or a top-level number (一、) and a part word.

@@ -18,7 +18,7 @@ LIGHT_VERBS = frozenset("开展 实施 推进 进行 组织 举办 加快 加强
 # Words that introduce a value: the quantity is what comes before them (达到, 突破, 控制在 …).
 LINKING = frozenset(
     "达到 达 为 是 突破 超过 超 逾 接近 将近 近 约 大约 至 到 从 由 降到 降至 达到了 迈上 迈入 跨上 跃上 站上 跻身 "
-    "共计 合计 累计达 不低于 不少于 不超过 不高于 完成 实现".split()
+    "共计 合计 累计达 不低于 不少于 不超过 不高于 完成 实现 保持 维持 设定为 设为 定为 确定为 预计为".split()
 )
 # 在/于/到/至 after a verb of holding or changing make one linking phrase (控制在, 提高到).
 PLACE_PARTICLES = frozenset("在 于 到 至".split())
@@ -30,7 +30,7 @@ CHANGE_VERBS = frozenset("增长 下降 上涨 下跌 提高 提升 增加 减�
 # Adverbs between a quantity and its value (粮食产量连年稳定在 …, 分别增长): dropped.
 ADVERBS = frozenset(
     "分别 均 都 已 已经 全部 全面 连年 连续 首次 成功 顺利 正式 相继 先后 陆续 基本 同比 比上年 累计 共 "
-    "历史性 整体 总体 稳定 稳步 持续 进一步 大幅 再 又 还 也".split()
+    "历史性 整体 总体 稳定 稳步 持续 继续 进一步 大幅 再 又 还 也".split()
 )
 # Words that open a clause without belonging to the quantity (其中, 力争, 确保 …).
 OPENERS = frozenset(
@@ -44,7 +44,7 @@ TIME_WORDS = frozenset(
 )
 _TIME_RE = re.compile(r"^(?:\d{2,4}年|[一二三四五六七八九十两]+年(?:来)?|\d+年来|到\d{4}年|\d{4}年底|\d{4}年末)$")
 # Metric words that need a subject: a clause with only these borrows the subject before it.
-METRIC_ONLY = frozenset("总数 总量 占比 比重 增速 增幅 比例 年均 平均 规模 幅度".split())
+METRIC_ONLY = frozenset("总数 总量 总产 总产量 占比 比重 增速 增幅 比例 年均 平均 规模 幅度".split())
 # Heads that count a subject's members; dropped when the subject is carried (参保人数 → 基本养老保险).
 COUNT_HEADS = frozenset("人数 总数 数量 个数 户数 总量".split())
 # Words that scope a quantity to the whole area (全国, 全省 …): not a subject on their own.
