@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
 from reader.pipeline.chars import ends_sentence
-from reader.pipeline.figure_kinds import part_title
+from reader.pipeline.figure_kinds import last_part_title, part_cues, section_kind
 from reader.pipeline.figure_words import Tagger
 from reader.pipeline.figures import find_figures
 from reader.pipeline.layout import lay_out
@@ -25,9 +25,11 @@ from reader.source import content_hash, load_sidecar
 _DATE_RE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _NUMBER_RE = re.compile(r"[0-9十百千]")
 _PART_CUE = re.compile(
-    r"\d{4}\s*年.{0,12}(?:回顾|工作|目标|任务|安排|建议)|过去一年|过去五年|一年来|五年来|工作回顾|主要目标|"
+    r"\d{4}\s*年.{0,12}(?:回顾|工作|目标|任务|安排|建议|民生实事)|过去一年|过去五年|一年来|五年来|工作回顾|主要目标|"
     r"预期目标|工作安排|重点工作|政府工作的建议"
 )
+_TOP_LABEL = re.compile(r"^[一二三四五六七八九十]+、$")
+_YEAR = re.compile(r"\d{4}\s*年")
 _SENTENCE_MARK = re.compile(r"[。！？；;，,]")
 _PART_TITLE_MAX = 40
 _EN_DATE_RE = re.compile(r"\b(20\d{2}|19\d{2})-(\d{2})-(\d{2})\b")
@@ -178,6 +180,7 @@ def assemble(
     parents = {s.key: s.parent for s in sections_raw}
     chains: dict[tuple[str | None, str | None], list[str]] = {}
     part = ""  # the latest top-level title (or title-like line) that says review or plan, for figure kinds
+    announced: str | None = None  # the kind the last review or plan cue of the blocks so far announced
     for i, raw in enumerate(structure.blocks):
         key, lead = section_of[i]
         info = structure.headings.get(i)
@@ -198,11 +201,11 @@ def assemble(
         truncated = kind == "paragraph" and not ends_sentence(raw.text) and i + 1 < len(structure.blocks)
         block = Block(i, kind, raw.text, span, key, tuple(raw.emphasis), raw.role, raw.page, heading, truncated, lead)
         blocks.append(block)
-        part = _part_title(kind, heading, raw.text, part)
+        before, part = part, _part_title(kind, heading, raw.text, part)  # a paragraph's own titles: find_figures
         if kind in ("paragraph", "item") and _NUMBER_RE.search(raw.text):
             if (key, lead) not in chains:
                 chains[key, lead] = _title_chain(lead or key, titles, parents)
-            for found in find_figures(raw.text, [*chains[key, lead], part], tag):
+            for found in find_figures(raw.text, [*chains[key, lead], before], tag, announced):
                 figures.append(
                     Figure(
                         len(figures),
@@ -222,6 +225,8 @@ def assemble(
                         found.role,
                     )
                 )
+        if kind in ("paragraph", "item") or heading is not None:
+            announced = _announced(raw.text, heading, announced)
     sections = _sections(sections_raw)
     metadata = _metadata(decoded, blocks, sections, cjk, state_key or content_hash(data), source, sidecar)
     metadata = replace(metadata, length=to_source(len(text)) if length is None else length)
@@ -231,15 +236,26 @@ def assemble(
 def _part_title(kind: str, heading: Heading | None, text: str, part: str) -> str:
     """The title of the part of a report a block stands in (its review or its plan): a top-level
     heading; where the structure made no heading of it, a short line without a sentence's
-    punctuation that names one (``2025年工作安排建议``) or a part title the paragraph begins with
-    (``二、2025年工作总体要求和主要目标经分析测算…``); else the part before."""
+    punctuation that names one (``2025年工作安排建议``) or the last part title at a sentence start in
+    the paragraph (``二、2025年工作总体要求和主要目标经分析测算…``); else the part before."""
     if heading is not None and heading.level == 1:
-        return heading.title if _PART_CUE.search(heading.title) else ""
+        # a report part's title: numbered 一、 (not a promoted (一)) or naming a year, saying review or plan
+        top = bool(_TOP_LABEL.match(heading.label or "")) or bool(_YEAR.search(heading.title))
+        return heading.title if top and section_kind([heading.title]) is not None else part
     if kind != "paragraph":
         return part
     if len(text) <= _PART_TITLE_MAX and not _SENTENCE_MARK.search(text) and _PART_CUE.search(text):
         return text
-    return part_title(text) or part
+    return last_part_title(text) or part
+
+
+def _announced(text: str, heading: Heading | None, announced: str | None) -> str | None:
+    """The kind the last review or plan cue announced after this block (a heading that says either
+    announces it too), for the figures of later blocks no title places."""
+    if heading is not None:
+        return section_kind([heading.title]) or announced
+    cues = part_cues(text)
+    return cues[-1][1] if cues else announced
 
 
 def _title_chain(key: str | None, titles: dict[str, str], parents: Mapping[str, object]) -> list[str]:

@@ -21,7 +21,7 @@ _REVIEW = re.compile(
     r"回顾|过去|一年来|五年来|十年来|以来|成就|成绩|工作总结|工作情况|执行情况|完成情况|review|past year", re.I
 )
 _PLAN = re.compile(
-    r"目标|任务|重点工作|工作安排|工作思路|安排|建议|要求|计划|规划|展望|部署|做好|今年|明年|下一步|"
+    r"目标|任务|重点工作|工作安排|工作思路|安排|建议|要求|计划|规划|展望|部署|做好|今年|明年|下一步|民生实事|"
     r"plan|target|goal|outlook|priorit",
     re.I,
 )
@@ -47,10 +47,12 @@ _PART_TITLE = re.compile(
 )
 
 
-def part_title(text: str) -> str | None:
-    """The part title a block begins with (``二、2025年工作总体要求和主要目标…``), else None."""
-    m = _PART_TITLE.match(text)
-    return m.group().strip() if m else None
+def last_part_title(text: str) -> str | None:
+    """The last part title standing at a sentence start anywhere in a block, else None."""
+    found = None
+    for m in _PART_TITLE.finditer(text):
+        found = m.group().strip()
+    return found
 
 
 def part_titles(text: str) -> list[tuple[int, str]]:
@@ -62,8 +64,10 @@ def section_kind(titles: Sequence[str]) -> str | None:
     """``target`` or ``outcome`` from a block's section titles (innermost first, the report part's
     title last); the outermost that says review or plan decides; None when none says."""
     for title in reversed(titles):
-        review, plan = bool(_REVIEW.search(title or "")), bool(_PLAN.search(title or ""))
-        if review != plan:
+        review, plan = _REVIEW.search(title or ""), _PLAN.search(title or "")
+        if review and plan:  # 2024年工作回顾2024年是…目标任务的关键一年: a title run into its text
+            return "outcome" if review.start() < plan.start() else "target"
+        if review or plan:
             return "outcome" if review else "target"
     return None
 

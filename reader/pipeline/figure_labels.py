@@ -66,6 +66,7 @@ _LINKING_TAIL = re.compile(
     )
     + ")+$"
 )
+_AGE_BEFORE_NOUN = re.compile(r"\d+岁(?:及)?(?:以上|以下)?")
 _URBAN_RURAL = ("城乡", ("城镇", "农村"))
 _COORDINATORS = frozenset("和 及 与 以及 、".split())
 _OPEN_QUOTES = frozenset("“‘「『")
@@ -364,6 +365,9 @@ def _after_phrase(text: str, number: Number, segment: str, tokens_of: Tagger) ->
     rest = rest[skip:]
     if not rest or rest[0] in PUNCT:
         return None
+    age = _AGE_BEFORE_NOUN.match(rest)  # 2.5万名65岁及以上失能老年人: the age belongs to the noun
+    if age:
+        skip, rest = skip + age.end(), rest[age.end() :]
     tokens = list(tokens_of(rest))
     taken = _noun_phrase(tokens)
     if not taken or not any(is_content(t) for t in taken):
@@ -371,7 +375,7 @@ def _after_phrase(text: str, number: Number, segment: str, tokens_of: Tagger) ->
     content = [t for t in taken if is_content(t)]
     if content[-1][0] in THRESHOLD_NOUNS or content[0][0] in THRESHOLD_NOUNS:
         return None  # 突破5万关口: a level reached, not what is counted
-    label = join(taken)
+    label = (age.group() if age else "") + join(taken)
     used = sum(len(w) for w, _ in taken)
     if len(label) <= 2 and segment.rstrip().endswith("等"):
         example = _example_before(segment, tokens_of)

@@ -54,6 +54,7 @@ _EN_RE = re.compile(
 )
 _NOT_AFTER = re.compile(r"^(?:[年月日号版期届段区路街道楼层室线]|[A-Za-z]|\+|-\d|/\d)")
 _PLACE_TAIL = re.compile(r"^[区段路街道村号楼室巷]")
+_AGE_THRESHOLD = re.compile(r"(?:及)?(?:以上|以下)(?:的)?[\u4e00-\u9fff]")  # 65岁及以上失能老年人: who, not how many
 _VALUE_BEFORE_YEARS = re.compile(r"(?:从|由|到|至|为|达|达到|提高到|增加到|延长到|缩短到)$")
 
 
@@ -169,6 +170,8 @@ def _zh_number(
         if spans_word is None or not spans_word("", text[end : end + 3]):
             return None
     if magnitude and not unit and not pct and text[end : end + 1] == "倍":
+        return None
+    if unit == "岁" and _AGE_THRESHOLD.match(text, end):
         return None
     printed_unit = magnitude + unit + pct
     qualifier = approx1 or approx2

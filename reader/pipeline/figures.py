@@ -39,8 +39,12 @@ class FoundFigure:
     role: str = ""
 
 
-def find_figures(text: str, titles: Sequence[str] = (), tag: Tagger | None = None) -> list[FoundFigure]:
-    """Find the figures in one block of text; ``titles`` are its section chain's titles, innermost first."""
+def find_figures(
+    text: str, titles: Sequence[str] = (), tag: Tagger | None = None, earlier: str | None = None
+) -> list[FoundFigure]:
+    """Find the figures in one block of text; ``titles`` are its section chain's titles, innermost
+    first (the report part's title last); ``earlier`` is the kind the last review or plan cue of the
+    blocks before announced (``outcome`` after 一年来…, ``target`` after 主要预期目标是…), if any."""
     numbers = find_numbers(text, _dictionary_cut() if tag is not None else None)
     if not numbers:
         return []
@@ -60,6 +64,7 @@ def find_figures(text: str, titles: Sequence[str] = (), tag: Tagger | None = Non
             last_before(titled, number.start)
             or placed
             or last_before(cues, number.start)
+            or earlier
             or sentence_kind(_sentence(text, number), number.qualifier)
         )
         out.append(
