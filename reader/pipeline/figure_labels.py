@@ -29,6 +29,7 @@ from reader.pipeline.figure_words import (
     ADVERBS,
     CHANGE_VERBS,
     COUNT_HEADS,
+    HEAD_NOUNS,
     HOLDING_VERBS,
     LIGHT_VERBS,
     LINKING,
@@ -142,7 +143,8 @@ def _label_one(
     parts = _cut_at_rate(segment).split("、")
     phrase = _clean(parts[-1], tokens_of)
     if _has_content(phrase):
-        label = join(phrase) if len(parts) == 1 else join(_clean(_cut_at_rate(segment), tokens_of))
+        whole = len(parts) > 1 and not _is_clause(parts[-2], tokens_of)  # 养老护理、应急救护护理员
+        label = join(_clean(_cut_at_rate(segment), tokens_of)) if whole else join(phrase)
         return Labelled(label[-_MAX_LABEL:], _subject(label, tokens_of), "", number.span_end)
     carried = ""
     if len(parts) > 1 and prev is None:
@@ -151,6 +153,14 @@ def _label_one(
         carried = _carried_subject(text, numbers, done, i, sentence_start, clause_start, tokens_of)
     label = carried + join(phrase) if carried else join(phrase)
     return Labelled(label[-_MAX_LABEL:], carried or _subject(label, tokens_of), "", number.span_end)
+
+
+def _is_clause(part: str, tokens_of: Tagger) -> bool:
+    """True when a part before 、 has a verb after its subject: a clause of its own
+    (产业园启动建设、签约项目163个), not one of several nouns (养老护理、应急救护护理员)."""
+    tokens = [t for t in tokens_of(part.strip()) if t[0].strip()] if part.strip() else []
+    first = next((k for k, t in enumerate(tokens) if is_content(t)), len(tokens))
+    return any(pos == "v" for _, pos in tokens[first + 1 :])
 
 
 def _last_cut(pattern: re.Pattern[str], text: str, pos: int) -> int:
@@ -218,6 +228,8 @@ def _subject(label: str, tokens_of: Tagger) -> str:
     tokens = list(tokens_of(label)) if label else []
     if len(tokens) > 1 and tokens[0][0].startswith(ADDITION_PREFIX) and tokens[0][1].startswith("v"):
         tokens.pop(0)
+    elif len(tokens) > 2 and tokens[0][0] == ADDITION_PREFIX and tokens[1][1].startswith("v"):
+        del tokens[:2]  # 新/入选: the addition verb in two tokens
     while len(tokens) > 1 and _subject_tail(tokens[-1]):
         word = tokens.pop()[0]
         if word in COUNT_HEADS and len(tokens) > 1 and tokens[-1][1] == "v":
@@ -414,7 +426,9 @@ def _noun_phrase(tokens: list[Token]) -> list[Token]:
             break
         elif is_nounish((word, pos)) or pos == "q":
             taken.append((word, pos))
-        elif pos.startswith(("v", "a")) and (not taken or nxt[0] in NOUN_SUFFIXES or nxt[1] == "k"):
+        elif word in ADVERBS:
+            break  # 项目有序推进: the predicate begins
+        elif pos.startswith(("v", "a")) and _modifier(taken, nxt, pos):
             taken.append((word, pos))
         else:
             if pos == "v" and len(taken) > 1 and taken[-1][1] == "vn":
@@ -423,6 +437,17 @@ def _noun_phrase(tokens: list[Token]) -> list[Token]:
     while taken and (taken[-1][0] in ("的", *_COORDINATORS) or taken[-1][1] in ("v", "a", "d")):
         taken.pop()
     return taken
+
+
+def _modifier(taken: list[Token], nxt: Token, pos: str) -> bool:
+    """True when a verb or adjective inside a noun phrase modifies what follows: as its first word
+    (通用机场), before a noun-forming character (集聚区, 漂浮式), before a project's head noun
+    (改造项目, 共建重点项目), or an adjective before a noun or another adjective (黑臭水体)."""
+    if not taken or nxt[0] in NOUN_SUFFIXES or nxt[1] == "k":
+        return True
+    if nxt[0].endswith(HEAD_NOUNS):
+        return True
+    return pos.startswith("a") and (nxt[1].startswith("a") or is_nounish(nxt))
 
 
 def _nounish_at(tokens: list[Token], k: int) -> bool:

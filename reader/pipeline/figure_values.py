@@ -156,7 +156,7 @@ def _zh_number(
         return None  # “30分钟职业技能培训圈”, “三类500强”: a number in a name
     if (
         (before.endswith(("+", "-")) and not in_range)
-        or before.endswith(("第", "每"))
+        or before.endswith(("第", "每", "前"))  # 第3位, 每10万人, 排名前1%: a rank, a rate, a cut-off
         or (before and before[-1].isascii() and before[-1].isalpha())
     ):
         return None
@@ -196,8 +196,8 @@ def _word_checks(cut: Callable[[str], list[str]]) -> Callable[[str, str], bool]:
     into ``after`` (with ``printed`` empty: when ``after`` begins with a word of two or more)."""
 
     def spans_word(printed: str, after: str) -> bool:
-        if not after or not ("\u4e00" <= after[0] <= "\u9fff"):
-            return False
+        if not after or not ("\u4e00" <= after[0] <= "\u9fff") or after[0] == "级":
+            return False  # 30万吨级: 级 makes the figure an attribute, its unit stays
         if not printed:
             return len(cut(after)[0]) > 1
         pos = 0

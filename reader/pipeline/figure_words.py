@@ -30,7 +30,7 @@ CHANGE_VERBS = frozenset("增长 下降 上涨 下跌 提高 提升 增加 减�
 # Adverbs between a quantity and its value (粮食产量连年稳定在 …, 分别增长): dropped.
 ADVERBS = frozenset(
     "分别 均 都 已 已经 全部 全面 连年 连续 首次 成功 顺利 正式 相继 先后 陆续 基本 同比 比上年 累计 共 "
-    "历史性 整体 总体 稳定 稳步 持续 继续 进一步 大幅 再 又 还 也".split()
+    "历史性 整体 总体 稳定 稳步 持续 继续 进一步 大幅 再 又 还 也 有序 加力 大力 扎实 深入 如期 超额".split()
 )
 # Words that open a clause without belonging to the quantity (其中, 力争, 确保 …).
 OPENERS = frozenset(
@@ -51,6 +51,8 @@ COUNT_HEADS = frozenset("人数 总数 数量 个数 户数 总量".split())
 SCOPE_WORDS = frozenset("全国 全省 全市 全区 全县 全州 全盟 全域 全社会 全年".split())
 # Verbs of addition that name a flow, not a stock (新增 企业 ≠ 企业): kept at the head of a label.
 ADDITION_PREFIX = "新"
+# Head nouns of a project or facility: a verb before them names its kind (改造项目, 共建重点项目).
+HEAD_NOUNS = ("项目", "工程", "行动", "计划", "平台", "中心", "基地", "园区", "设施", "站点", "体系", "机制", "活动")
 # Nouns after a figure that name a level reached, not what is counted (突破5万关口, 1200亿台阶).
 THRESHOLD_NOUNS = frozenset("关口 大关 台阶 行列 关 水平 级别 量级".split())
 # Noun-forming single characters after a verb inside a noun phrase (集聚区, 漂浮式, 服务站).
