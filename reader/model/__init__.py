@@ -1,5 +1,25 @@
 """The document model: plain immutable data, free of any UI code."""
 
-from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
+from reader.model.document import (
+    BLOCK_KINDS,
+    Block,
+    BlockKind,
+    Document,
+    Figure,
+    Heading,
+    Metadata,
+    Section,
+    SourceSpan,
+)
 
-__all__ = ["Block", "Document", "Figure", "Heading", "Metadata", "Section", "SourceSpan"]
+__all__ = [
+    "BLOCK_KINDS",
+    "Block",
+    "BlockKind",
+    "Document",
+    "Figure",
+    "Heading",
+    "Metadata",
+    "Section",
+    "SourceSpan",
+]

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+BlockKind = Literal["heading", "paragraph", "item", "preformatted", "quote", "caption", "footnote", "furniture"]
+"""What a block is: reading text of some kind, or page furniture (metadata, not reading text)."""
+BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
+PROSE_KINDS: frozenset[str] = frozenset({"paragraph", "item", "quote", "footnote"})
+"""Kinds whose text is prose: paragraph counting, figures, sentence selection."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +36,18 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One unit of reading text: a heading, paragraph, list item or piece of furniture."""
+    """One unit of reading text (a heading, paragraph, list item, preformatted lines, block quote,
+    caption or footnote) or a piece of page furniture.
+
+    ``text`` is the reading text; ``edits`` lists the repairs made for reading (``(start, end,
+    printed)``: ``text[start:end]`` stands where the page printed ``printed``), so the text exactly
+    as printed can be shown or quoted. ``page_label`` is the printed page label (``27``, ``iv``,
+    ``02``) where the block starts, ``page_end`` the one where it ends when that differs; a
+    ``preformatted`` block's lines are kept as lines (never re-wrapped).
+    """
 
     index: int
-    kind: str
+    kind: BlockKind
     text: str
     source: SourceSpan
     section: str | None = None
@@ -42,11 +57,32 @@ class Block:
     heading: Heading | None = None
     truncated: bool = False
     lead: str | None = None
+    edits: tuple[tuple[int, int, str], ...] = ()
+    page_label: str | None = None
+    page_end: str | None = None
 
     @property
     def is_reading(self) -> bool:
         """True for blocks that are reading text (not page furniture)."""
         return self.kind != "furniture"
+
+    @property
+    def is_prose(self) -> bool:
+        """True for blocks of running prose (paragraphs, items, quotes, footnotes)."""
+        return self.kind in PROSE_KINDS
+
+    def printed_text(self) -> str:
+        """The block's text exactly as printed (the reading repairs in ``edits`` undone)."""
+        if not self.edits:
+            return self.text
+        parts: list[str] = []
+        pos = 0
+        for start, end, printed in self.edits:
+            parts.append(self.text[pos:start])
+            parts.append(printed)
+            pos = end
+        parts.append(self.text[pos:])
+        return "".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +225,9 @@ class Document:
 
     def paragraphs_of(self, section: Section) -> list[Block]:
         """Return the reading paragraphs and items of a section, in order, headings excluded."""
-        return [b for b in self.blocks[section.first_block : section.end_block] if b.kind in ("paragraph", "item")]
+        return [
+            b for b in self.blocks[section.first_block : section.end_block] if b.is_prose or b.kind == "preformatted"
+        ]
 
     def label_chain(self, section: Section) -> str:
         """Return the printed labels from the top down, e.g. ``二、(三)``."""

@@ -261,6 +261,8 @@ def _inside_quotes(text: str, pos: int) -> bool:
     quotation marks since the sentence began."""
     start = max(0, pos - 200)
     left = text[start:pos]
+    if '"' not in left and "“" not in left:
+        return False
     ends = [left.rfind(c) for c in "。！？!?\n"]
     left = left[max(ends) + 1 :]
     return left.count('"') % 2 == 1 or left.rfind("“") > left.rfind("”")

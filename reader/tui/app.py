@@ -213,21 +213,15 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
         self.text.focus()
 
     def on_figures_pane_copy_requested(self, event: Any) -> None:
-        """Copy a figure with its label and citation."""
-        from reader.cite import citation, place_of
+        """Copy a figure with its label and citation (and log it)."""
+        from reader.cite import place_of
 
         doc = self.document
         if doc is None or event.doc is not doc:
             return
         figure = doc.figures[event.figure]
-        place = place_of(doc, figure.block)
         body = f"{figure.label} {figure.text}".strip()
-        self._copy(
-            f"{body}——{citation(doc, place, self.state.style)}"
-            if doc.metadata.language.startswith("zh")
-            else f"{body} — {citation(doc, place, self.state.style)}",
-            body,
-        )
+        self._copy(body, body, place_of(doc, figure.block), "——" if doc.metadata.language.startswith("zh") else " — ")
 
     def _go(self, block: int, top: bool = False) -> None:
         """Move the text pane (and so the location) to ``block``."""
@@ -252,7 +246,9 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
         yield SystemCommand("Go to section", "Jump to 2.3, 二(三), 2.3:4 or a title (:)", self.action_goto)
         yield SystemCommand("Search", "Incremental search (/)", self.action_search)
         yield SystemCommand("Copy quote", "Copy the paragraph with its citation (y)", self.action_yank)
-        yield SystemCommand("Citation style", "Plain, Markdown, GB/T 7714, APA (Y)", self.action_choose_style)
+        yield SystemCommand(
+            "Citation style", "GB/T 7714, APA, Chicago, MLA … any CSL style (Y)", self.action_choose_style
+        )
         yield SystemCommand("Bookmark", "Toggle a bookmark here (m)", self.action_bookmark)
         yield SystemCommand("Bookmarks", "List bookmarks (')", self.action_bookmarks)
         yield SystemCommand(
@@ -265,6 +261,7 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
         yield SystemCommand("Next section", "(])", lambda: self.action_section(1))
         yield SystemCommand("Previous section", "([)", lambda: self.action_section(-1))
         yield SystemCommand("Show last quote", "The last quote copied", self._show_last_quote)
+        yield SystemCommand("Quote log", "Every quote copied from this document, with citations", self.action_quote_log)
         yield SystemCommand("Help", "The key table (?)", self.action_help)
 
     def _show_last_quote(self) -> None:
