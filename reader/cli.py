@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
@@ -16,15 +16,17 @@ if TYPE_CHECKING:
     from reader.model.document import Document, Section
 
 
-COMMANDS = ("reflow", "outline", "figures", "quote", "cite", "ocr", "bench")
+COMMANDS = ("reflow", "outline", "figures", "quote", "cite", "ocr")
 
 
-def load(arg: str | None, dictionary: bool = True) -> tuple[Document, Input]:
-    """Read and build the document named by ``arg`` (errors become ReaderError)."""
+def load(arg: str | None, dictionary: bool = True, max_bytes: str | None = None) -> tuple[Document, Input]:
+    """Read and build the document named by ``arg``, at most ``max_bytes`` of it (errors become ReaderError)."""
     from reader.pipeline.build import build_document
-    from reader.source import load_sidecar
+    from reader.source import input_limit, load_sidecar
 
-    source = read_input(arg)
+    source = read_input(arg, input_limit(max_bytes))
+    for warning in source.warnings:
+        print(f"reader: warning: {source.name}: {warning}", file=sys.stderr)
     sidecar = load_sidecar(source.path)
     try:
         doc = build_document(source.data, source.name, sidecar, dictionary=dictionary)
@@ -80,34 +82,88 @@ def section_json(doc: Document, section: Section) -> dict[str, Any]:
     }
 
 
+def _number(value: float | None) -> float | int | None:
+    """A number for JSON: whole numbers as integers."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
 def figure_json(doc: Document, index: int) -> dict[str, Any]:
-    """Return one figure as JSON-ready data."""
+    """Return one figure as JSON-ready data (``amount`` in its base ``measure``: 843.2亿元 → 84320000000 元;
+    ``pp`` is percentage points; ``upper`` ends a range; ``role`` is ``base``/``result`` of 从…到…)."""
     f = doc.figures[index]
-    value: float | int = int(f.value) if f.value.is_integer() else f.value
     return {
         "text": f.text,
-        "value": value,
+        "value": _number(f.value),
         "unit": f.unit,
         "label": f.label,
         "section": f.section,
         "kind": f.kind,
         "qualifier": f.qualifier,
         "block": f.block,
+        "amount": _number(f.amount),
+        "measure": f.measure,
+        "upper": _number(f.upper),
+        "role": f.role,
     }
 
 
-def _dump(data: object) -> None:
-    """Print JSON with non-ASCII kept readable."""
+def document_name(doc: Document) -> str:
+    """How a table of several documents names one: its title, with its date or page when known."""
+    meta = doc.metadata
+    name = meta.title or meta.source
+    when = meta.date or (f"第{meta.page}版" if meta.page else "")
+    return f"{name} ({when})" if when else name
+
+
+FIGURE_COLUMNS = (
+    "document",
+    "source",
+    "date",
+    "page",
+    "section",
+    "kind",
+    "label",
+    "text",
+    "amount",
+    "measure",
+    "upper",
+    "qualifier",
+    "role",
+)
+
+
+def _dump(fields: dict[str, object]) -> None:
+    """Print a JSON object with non-ASCII kept readable, the items of its list fields (given as
+    iterators) written one at a time: the whole text is never held at once. The output is what
+    ``json.dumps(…, ensure_ascii=False, indent=1)`` gives for the same data."""
     import json
 
-    print(json.dumps(data, ensure_ascii=False, indent=1))
+    def dumps(value: object, depth: int) -> str:
+        """``value`` as indented JSON, its lines indented ``depth`` levels (a JSON string holds no newline)."""
+        return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+    write = sys.stdout.write
+    write("{")
+    for n, (key, value) in enumerate(fields.items()):
+        write(("," if n else "") + "\n " + json.dumps(key, ensure_ascii=False) + ": ")
+        if not isinstance(value, Iterator):
+            write(dumps(value, 1))
+            continue
+        first = True
+        for item in value:
+            write(("[\n  " if first else ",\n  ") + dumps(item, 2))
+            first = False
+        write("[]" if first else "\n ]")
+    write("\n}\n" if fields else "}\n")
 
 
 def cmd_reflow(args: argparse.Namespace) -> int:
     """``reader reflow FILE``: the reading text, a blank line between blocks."""
-    doc, _ = load(args.file, not args.no_dictionary)
+    doc, _ = load(args.file, not args.no_dictionary, args.max_bytes)
     if args.json:
-        _dump({"metadata": doc.metadata.to_dict(), "blocks": [block_json(doc, i) for i in range(len(doc.blocks))]})
+        _dump({"metadata": doc.metadata.to_dict(), "blocks": (block_json(doc, i) for i in range(len(doc.blocks)))})
     else:
         print("\n\n".join(b.text for b in doc.blocks if b.is_reading))
     return 0
@@ -125,23 +181,38 @@ def _outline_lines(doc: Document, sections: list[Section], depth: int = 0) -> li
 
 def cmd_outline(args: argparse.Namespace) -> int:
     """``reader outline FILE``: the section tree."""
-    doc, _ = load(args.file)
+    doc, _ = load(args.file, max_bytes=args.max_bytes)
     if args.json:
-        _dump({"sections": [section_json(doc, s) for s in doc.top_sections]})
+        _dump({"sections": (section_json(doc, s) for s in doc.top_sections)})
     else:
         print("\n".join(_outline_lines(doc, doc.top_sections)))
     return 0
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    """``reader figures FILE``: the figures, with label, section and kind."""
-    doc, _ = load(args.file)
-    figures = list(range(len(doc.figures)))
+    """``reader figures FILE…``: the figures of one or more documents as one table, with label,
+    section and kind (``--csv``, ``--json``; ``--kind target`` keeps the targets)."""
+    rows: list[dict[str, Any]] = []
+    for file in args.files:
+        doc, _ = load(file, max_bytes=args.max_bytes)
+        meta = doc.metadata
+        where = {"document": document_name(doc), "source": meta.source, "date": meta.date, "page": meta.page}
+        for i, f in enumerate(doc.figures):
+            if args.kind in (None, f.kind):
+                rows.append({**where, **figure_json(doc, i)})
     if args.json:
-        _dump({"figures": [figure_json(doc, i) for i in figures]})
+        _dump({"figures": iter(rows)})
+    elif args.csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, FIGURE_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
     else:
-        for f in doc.figures:
-            print(f"{f.text:<14} {f.label:<16} {f.section or '-':<8} {f.kind}")
+        several = len(args.files) > 1
+        for row in rows:
+            lead = f"{row['document']:<20} " if several else ""
+            print(f"{lead}{row['text']:<14} {row['label']:<16} {row['section'] or '-':<8} {row['kind']}")
     return 0
 
 
@@ -163,7 +234,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
     from reader.source import load_sidecar
 
     style = _style(args.style)
-    doc, source = load(args.file)
+    doc, source = load(args.file, max_bytes=args.max_bytes)
     target = resolve(doc, args.section)
     if target is None:
         raise ReaderError(f"no section {args.section!r} in {doc.metadata.source}")
@@ -201,7 +272,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
     from reader.source import load_sidecar
 
     style = _style(args.style) if args.format == "text" else ""
-    doc, source = load(args.file)
+    doc, source = load(args.file, max_bytes=args.max_bytes)
     sidecar = load_sidecar(source.path)
     if args.format == "text":
         print(cite(doc, None, style, sidecar).line())
@@ -215,26 +286,21 @@ def cmd_cite(args: argparse.Namespace) -> int:
 
 def cmd_ocr(args: argparse.Namespace) -> int:
     """``reader ocr FILE``: the recognised text of a page image or scanned PDF, with its boxes (JSON)."""
+    from reader.source import input_limit
     from reader.sources.image import ocr_json
 
-    source = read_input(args.file)
+    source = read_input(args.file, input_limit(args.max_bytes))
     _dump(ocr_json(source.data, source.name))
     return 0
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    """``reader bench``: the performance benchmark (see bench/)."""
-    from reader.bench import run_bench
-
-    return run_bench(quick=args.quick, examples=args.examples)
 
 
 def cmd_open(args: argparse.Namespace) -> int:
     """``reader [FILE]``: open the TUI (its first-screen model is built while Textual loads)."""
     from reader.opening import Indexer
+    from reader.source import input_limit
     from reader.state import StateStore
 
-    source = read_input(args.file)
+    source = read_input(args.file, input_limit(args.max_bytes))
     indexer = Indexer.start(source, StateStore())
     from reader.tui.app import run_app
 
@@ -247,6 +313,7 @@ class _OpenArgs:
     def __init__(self, file: str | None) -> None:
         self.file = file
         self.debug = False
+        self.max_bytes: str | None = None
 
 
 def _parser(command: str | None) -> argparse.ArgumentParser:
@@ -259,7 +326,14 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     )
     p.add_argument("--debug", action="store_true", help="show the full trace of an unexpected error")
     p.add_argument("--version", action="version", version=f"reader {__version__}")
-    if command in ("reflow", "outline", "figures", "quote", "ocr"):
+    from reader.source import default_limit, show_size
+
+    p.add_argument(
+        "--max-bytes",
+        metavar="SIZE",
+        help=f"read at most SIZE of the input (e.g. 200M, 1G; default: READER_MAX_BYTES, else {show_size(default_limit())} here)",
+    )
+    if command in ("reflow", "outline", "quote", "ocr"):
         p.add_argument("file", help="the document (- for standard input)")
     if command == "cite":
         p.add_argument("file", nargs="?", help="the document (- for standard input)")
@@ -268,7 +342,13 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         )
         p.add_argument("--style", default="gbt7714", help="citation style for --format text (any CSL style id)")
         p.add_argument("--list-styles", action="store_true", help="list the citation styles (common ones first)")
-    if command in ("reflow", "outline", "figures"):
+    if command == "figures":
+        p.add_argument("files", nargs="+", metavar="FILE", help="one or more documents (- for standard input)")
+        shape = p.add_mutually_exclusive_group()
+        shape.add_argument("--json", action="store_true", help="print one JSON table of all documents' figures")
+        shape.add_argument("--csv", action="store_true", help="print one CSV table with a document column")
+        p.add_argument("--kind", choices=("target", "outcome"), help="only targets or only outcomes")
+    if command in ("reflow", "outline"):
         p.add_argument("--json", action="store_true", help="print JSON")
     if command == "reflow":
         p.add_argument("--no-dictionary", action="store_true", help="decide breaks by layout only (no jieba)")
@@ -281,9 +361,6 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             "modern-language-association, ieee … or any CSL style id (reader cite --list-styles)",
         )
         p.add_argument("--log", action="store_true", help="also append the quote to the document's quote log")
-    if command == "bench":
-        p.add_argument("--quick", action="store_true", help="smaller inputs (for CI)")
-        p.add_argument("--examples", type=int, default=300, help="hypothesis examples for the fuzz pass")
     if command is None:
         p.add_argument("file", nargs="?", help="the document (- or a pipe: standard input; none: the sample)")
         p.epilog = "commands: " + ", ".join(COMMANDS) + " (reader COMMAND -h for each)"
@@ -310,7 +387,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "quote": cmd_quote,
         "cite": cmd_cite,
         "ocr": cmd_ocr,
-        "bench": cmd_bench,
     }.get(command or "", cmd_open)
     try:
         return handler(args)

@@ -231,7 +231,7 @@ def test_the_background_reads_pages_one_by_one_and_shows_the_first_at_once(engli
         assert any("recognised (OCR)" in b.text for b in first.blocks)  # placeholders, not a wait
         notes: list[str] = []
         partial: list[object] = []
-        full = indexer.full_model(lambda stage, _share: notes.append(stage), partial.append)
+        full = indexer.full_model(lambda stage, _share: notes.append(stage), partial=partial.append)
     finally:
         indexer.close()
     assert "OCR page 1/2" in notes and "OCR page 2/2" in notes

@@ -183,7 +183,7 @@ def test_json_spans_point_into_the_text_the_source_wrote(tmp_path):
 
 
 def test_the_first_screen_reads_only_the_first_pages():
-    from reader.bench_pdf import long_report
+    from bench.pdf import long_report
 
     data = long_report(20)
     quick = build_document(data, "long.pdf", dictionary=False, pages=3)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import pairwise
 
 from reader.sources.layout import Chunk, Layout, Segment
 
@@ -144,15 +145,17 @@ def _split_off_tail(chunk: Chunk, seg: Segment, length: int) -> None:
 
 def _mark_repeated_lines(layout: Layout) -> None:
     """Without page breaks: a short line standing alone (its own chunk) that recurs three times or
-    more, numbers aside, is a running head; a lone page number between blank lines is one."""
+    more, numbers aside, is a running head; lone numbers between blank lines that rise through
+    the document (two or more) are page numbers."""
     singles = [c.segments[0] for c in layout.chunks if c.hint is None and len(c.segments) == 1]
     counts = Counter(edge_key(seg.text) for seg in singles if seg.role is None)
+    numbers: list[tuple[Segment, str]] = []
     for seg in singles:
         if seg.role is not None or len(seg.text) > 80:
             continue
         number = _page_number(seg.text)
-        if number is not None and any(ch.isdigit() for ch in seg.text):
-            seg.role, seg.page = "page-number", number
+        if number is not None and number.isdigit():
+            numbers.append((seg, number))
         elif (
             counts[edge_key(seg.text)] >= 3
             and _DIGITS_RE.search(seg.text)
@@ -160,6 +163,10 @@ def _mark_repeated_lines(layout: Layout) -> None:
             and not _NUMBERED_RE.match(seg.text)
         ):
             seg.role = "running-head"  # (a sentence or a numbered heading that recurs is not one)
+    values = [int(n) for _, n in numbers]
+    if len(numbers) >= 2 and all(a < b for a, b in pairwise(values)):
+        for seg, number in numbers:
+            seg.role, seg.page = "page-number", number
 
 
 def _mark_document_edges(pages: dict[int, list[Segment]]) -> None:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from reader.pipeline.chars import cjk_ratio, print_widths
+from reader.pipeline.numbering import CJK_SCHEMES, looks_numbered
 from reader.sources.layout import Chunk, Layout, Segment
 
 PAGE_NUMBER_RE = re.compile(r"^[-–—\s]*(?:page|p\.|第)?\s*\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*(?:页)?[-–—\s]*$", re.I)
@@ -61,7 +62,7 @@ def _mark_running_heads(chunks: list[Chunk], cjk_doc: bool) -> None:
     ]
     repeats = 2 if cjk_doc else 3
     for seg in candidates:
-        if seg.role is not None or _looks_numbered(seg.text):
+        if seg.role is not None or looks_numbered(seg.text, CJK_SCHEMES):
             continue
         if counts[_DIGITS_RE.sub("#", seg.text)] >= repeats:
             seg.role = "running-head"
@@ -71,16 +72,6 @@ def _mark_running_heads(chunks: list[Chunk], cjk_doc: bool) -> None:
         inside = bool(after) and after[0] == "continued-on" and (not before or before[-1] == "continued-from")
         if inside and cjk_doc:
             seg.role = "running-head"
-
-
-_NUMBERED_RE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]\d+)*(?:[、]|[.．](?!\d))|第[一二三四五六七八九十百\d]+[章节部篇条])"
-)
-
-
-def _looks_numbered(text: str) -> bool:
-    """Return True when ``text`` opens with a heading number."""
-    return _NUMBERED_RE.match(text) is not None
 
 
 def analyse(layout: Layout) -> Layout:

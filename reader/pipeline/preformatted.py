@@ -23,7 +23,7 @@ from reader.sources.layout import Chunk, Layout, Segment
 
 _RULE_RE = re.compile(r"^[\s+|\-=_*#~.:<>^/\\]{4,}$")
 _CODE_RE = re.compile(r"/\*|\*/|^\s*//|::=|==|!=|<=|>=|->|<<<|>>>|&&|\|\||^\s*[{}]\s*$|\{\s*$|^#include")
-_SYMBOLS = set("()[]{}=<>|+*/\\;^~&%#$@_")
+_SYMBOLS = set("()[]{}=<>|+*/\\;^~&#$@_")
 _GAP_RE = re.compile(r"(?<=[^\s.?!:;,])( {2,}|\t)(?=\S)")
 _SENTENCE_END_RE = re.compile(r"[.?!:;,。！？：；，]['\")\]”’]*$")
 
@@ -55,7 +55,7 @@ def _strong(text: str) -> bool:
         return True
     if not text.isascii() and sum(ch.isascii() for ch in text) < 0.7 * len(text):
         return False  # Chinese text: its ASCII brackets and percent signs are not code
-    return bool(_CODE_RE.search(text)) or (_symbol_share(text) >= 0.2 and len(text) >= 4)
+    return bool(_CODE_RE.search(text)) or (_symbol_share(text) >= 0.2 and len(text) >= 6)
 
 
 def _gap_columns(seg: Segment) -> set[int]:
@@ -87,7 +87,7 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
     for chunk in layout.chunks:
         body = [s for s in chunk.segments if s.line_start and s.role is None]
         wrapped = len(body) >= 2 and all(lines.fills(s) for s in body[:-1])
-        wordy = all(_letters(s.text) >= 0.55 for s in body)
+        wordy = _letters("".join(s.text for s in body)) >= 0.55
         for seg in body:
             sentence = _SENTENCE_END_RE.search(seg.text) and _letters(seg.text) >= 0.7 and len(seg.text) >= 12
             if (wrapped and wordy and not _strong(seg.text)) or (sentence and not _strong(seg.text)):

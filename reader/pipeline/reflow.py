@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from reader.pipeline.blocks import RawBlock, join_lines, preformatted_block, take_emphasis
 from reader.pipeline.chars import BULLETS, ends_sentence
-from reader.pipeline.joiner import separator
-from reader.pipeline.layout import Chunk, Layout, Segment, _looks_numbered
+from reader.pipeline.conventions import infer
+from reader.pipeline.latin import LatinBreaks, item_marker_end
+from reader.pipeline.numbering import CJK_SCHEMES, looks_numbered
+from reader.sources.layout import Chunk, Layout, Segment
 
 _BULLET_RE = re.compile(f"^[{re.escape(BULLETS[:10])}]")
 _LATIN_BULLET_RE = re.compile(r"^[-*•·]\s")
 _SOFT_END_RE = re.compile(r"[、，,；;—–…]$")
-_BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百\d]+[章节部篇]|#+\s)")
 _UNBREAKABLE_RE = re.compile(r"[A-Za-z0-9.%,]+")
 WordCheck = Callable[[str, str], bool]
@@ -34,24 +35,6 @@ def _indented(seg: Segment, col: float, following: Segment | None = None) -> boo
     return following is None or seg.width + _unit_width(following) <= col - 0.25
 
 
-@dataclass(slots=True)
-class RawBlock:
-    """A block as reflow finds it: kind, joined text, source offsets, emphasis spans."""
-
-    kind: str
-    text: str
-    start: int
-    end: int
-    role: str | None = None
-    page: str | None = None
-    emphasis: list[tuple[int, int]] = field(default_factory=list)
-    standalone: bool = False  # the block was a whole OCR text block on its own
-    anchors: list[tuple[int, int]] = field(default_factory=list)  # (text offset, source offset)
-    level: int = 0  # a heading's level, when the source knew it (Markdown, type size)
-    sheet: int = 0  # the physical page where the block starts
-    end_sheet: int = 0  # … and where it ends
-
-
 def _is_item_start(seg: Segment, cjk_doc: bool) -> bool:
     """Return True when ``seg`` opens a list item (a bullet)."""
     if cjk_doc:
@@ -64,6 +47,9 @@ class _Reflower:
 
     def __init__(self, layout: Layout, words: WordCheck | None, word_list: bool = True) -> None:
         self.layout = layout
+        self.conv = infer(layout)
+        self.latin = LatinBreaks(self.conv)
+        self.crossed = False  # furniture or a page break since the last line
         self.words = words
         self.word_list = word_list
         self.cjk = layout.cjk
@@ -86,7 +72,7 @@ class _Reflower:
     # -- decisions -------------------------------------------------------
     def starts_new(self, seg: Segment) -> bool:
         """Return True when ``seg`` opens a heading or an item whatever came before."""
-        return _is_item_start(seg, self.cjk) or (_looks_numbered(seg.text) and (seg.line_start or self.cjk))
+        return _is_item_start(seg, self.cjk) or (looks_numbered(seg.text, CJK_SCHEMES) and (seg.line_start or self.cjk))
 
     def break_within(self, prev: Segment, seg: Segment, col: float, following: Segment | None) -> bool:
         """Decide whether a paragraph ends between two lines of one text block."""
@@ -94,7 +80,9 @@ class _Reflower:
             return True
         cjk = self.cjk and not (prev.latin and seg.latin)
         if not cjk:
-            col = self.layout.latin_column
+            return self.latin.within(self.unit, prev, seg)
+        if self.conv.lines_are_paragraphs and seg.line_start:
+            return True
         if cjk and _is_item_start(seg, True):
             return True
         if self.starts_new(seg) and (ends_sentence(prev.text) or prev.width <= col - 1.5 or not cjk):
@@ -120,16 +108,16 @@ class _Reflower:
 
     def break_across(self, prev: Segment, seg: Segment, col_prev: float, col: float, following: Segment | None) -> bool:
         """Decide whether a paragraph ends at a blank line between two text blocks."""
-        if self.article_ended or self.starts_new(seg) or prev.latin != seg.latin:
+        if self.article_ended or prev.latin != seg.latin:
             return True
-        if self.unit and _TOP_HEADING_RE.match(self.unit[0].text):
+        if not self.cjk or (prev.latin and seg.latin):
+            return self.latin.across(prev, seg, self.crossed or prev.sheet != seg.sheet)
+        if self.starts_new(seg) or (self.unit and _TOP_HEADING_RE.match(self.unit[0].text)):
             return True
         if self.unit_kind == "item":
             return False
-        if not self.cjk or (prev.latin and seg.latin):
-            if prev.text.endswith("-") and seg.text[:1].islower():
-                return False
-            return ends_sentence(prev.text) or not seg.text[:1].islower()
+        if self.conv.lines_are_paragraphs:
+            return ends_sentence(prev.text) or not (self.crossed or prev.sheet != seg.sheet)
         only = following is None
         prev_full = not self.short(prev, seg, col_prev)
         seg_full = seg.width >= col - 1.0
@@ -159,25 +147,11 @@ class _Reflower:
         """Emit the paragraph or item gathered so far."""
         if not self.unit:
             return
-        parts: list[str] = []
-        anchors: list[tuple[int, int]] = []
-        length = 0
-        for seg in self.unit:
-            text = seg.text
-            if parts:
-                sep, drop_hyphen = separator(parts[-1], text, self.cjk, self.word_list)
-                if drop_hyphen:
-                    parts[-1] = parts[-1][:-1]
-                    length -= 1
-                parts.append(sep)
-                length += len(sep)
-            anchors.append((length, seg.start))
-            parts.append(text)
-            length += len(text)
-        joined = "".join(parts) if len(parts) > 1 else self.unit[0].text
+        joined, anchors = join_lines(self.unit, self.cjk, self.word_list)
         chunk = self.unit[0].chunk
         standalone = self.unit[-1].chunk == chunk and len(self.unit) == self.body_count[chunk]
-        joined, emphasis, marks = _take_emphasis(joined)
+        standalone = standalone or self.latin.ends_title(self.unit)
+        joined, emphasis, marks = take_emphasis(joined)
         if marks:
             anchors = [(t - 2 * sum(1 for m in marks if m < t), src) for t, src in anchors]
         self.blocks.append(
@@ -201,7 +175,10 @@ class _Reflower:
         """Begin a new paragraph or item at ``seg``."""
         self.flush()
         self.unit = [seg]
-        self.unit_kind = "item" if _is_item_start(seg, self.cjk) else "paragraph"
+        if seg.latin and not self.cjk:
+            self.unit_kind = "item" if item_marker_end(seg) is not None else "paragraph"
+        else:
+            self.unit_kind = "item" if _is_item_start(seg, self.cjk) else "paragraph"
 
     def run(self, progress: Callable[[float], None] | None = None) -> list[RawBlock]:
         """Reflow every chunk and return the blocks in reading order (``progress`` hears the share
@@ -222,6 +199,7 @@ class _Reflower:
             position = {id(s): i for i, s in enumerate(body)}
             for seg in chunk.segments:
                 if seg.role is not None:
+                    self.crossed = True
                     if seg.role == "continued-on":
                         self.article_ended = True
                     self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
@@ -242,6 +220,7 @@ class _Reflower:
                 prev = seg
                 first_body = False
                 self.article_ended = False
+                self.crossed = False
             prev_col = col
         self.flush()
         return self._place_furniture()
@@ -285,55 +264,6 @@ class _Reflower:
         out.extend(pending)
         out.sort(key=lambda b: b.start)
         return out
-
-
-def preformatted_block(segments: list[Segment]) -> RawBlock:
-    """One block of preformatted lines, each kept as a line with its indentation (less the
-    block's common indent)."""
-    lines = [" " * seg.columns + seg.text for seg in segments]
-    common = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
-    anchors: list[tuple[int, int]] = []
-    parts: list[str] = []
-    length = 0
-    for seg, line in zip(segments, lines, strict=True):
-        kept = line[common:].rstrip()
-        if parts:
-            parts.append("\n")
-            length += 1
-        anchors.append((length + len(kept) - len(kept.lstrip(" ")), seg.start))
-        parts.append(kept)
-        length += len(kept)
-    return RawBlock(
-        "preformatted",
-        "".join(parts),
-        segments[0].start,
-        segments[-1].end,
-        anchors=anchors,
-        sheet=segments[0].sheet,
-        end_sheet=segments[-1].sheet,
-    )
-
-
-def _take_emphasis(text: str) -> tuple[str, list[tuple[int, int]], list[int]]:
-    """Remove paired ``**bold**`` marks: return the text, the emphasised spans, where marks stood."""
-    if "**" not in text:
-        return text, [], []
-    marks: list[int] = []
-    spans: list[tuple[int, int]] = []
-    out: list[str] = []
-    pos = 0
-    length = 0
-    for m in _BOLD_RE.finditer(text):
-        out.append(text[pos : m.start()])
-        marks.extend((m.start(), m.end() - 2))
-        length += m.start() - pos
-        inner = m.group(1)
-        spans.append((length, length + len(inner)))
-        out.append(inner)
-        length += len(inner)
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out), spans, marks
 
 
 def reflow(

@@ -62,8 +62,8 @@ def read_source(data: bytes, name: str = "", pages: int | None = None) -> tuple[
 
 
 def _display_name(name: str) -> str:
-    """The file's name as errors show it."""
-    return name.rsplit("/", 1)[-1] or "document.pdf"
+    """The file's name as errors show it (as the user gave it, like every other error)."""
+    return name or "document.pdf"
 
 
 __all__ = ["TextFacts", "decode_source", "is_pdf", "lay_out_text", "read_source"]

@@ -8,7 +8,8 @@ The conventions:
   the line before stopped short although this line's first word would have fitted there (a
   paragraph's last line), where a line outdents from the line before (a hanging indent's next
   item), where the leading opens up, or where the type changes.
-- A short line in capitals standing alone is a heading (journals set section heads so).
+- A short line in capitals standing alone is a heading (journals set section heads so); so is a
+  numbered line standing alone before a plain paragraph (a head set in the text's own type).
 - A list item begins with a bullet or an enumerator (``•``, ``–``, ``1.``, ``a)``, ``(3)``).
 - A line of dot leaders ending in a page number is a contents entry: kept as a line.
 - A caption begins ``Figure 2``, ``Fig. 2``, ``Table 3-1``, ``图 1``, ``表 7.5``.
@@ -121,7 +122,7 @@ class Typesetter:
                 j += 1
             out.extend(self._split_prose(lines[k:j], block, "paragraph"))
             k = j
-        return out
+        return _numbered_heads(out, block)
 
     def _heading_run(self, lines: list[Line], last: bool) -> bool:
         """Whether heading-set lines read as a heading: few, short of a sentence."""
@@ -190,6 +191,34 @@ class Typesetter:
         if line.text[:1].islower() and not prev.text.rstrip().endswith((".", "!", "?", ":", ";")):
             return False  # a sentence going on in lower case: a ragged line, not a paragraph's end
         return prev.x1 + 0.3 * em + first < right - 1.0 * em and prev.x1 < right - 1.5 * em
+
+
+def _numbered_heads(pieces: list[Piece], block: Block) -> list[Piece]:
+    """A numbered line standing alone — its paragraph is that one line, stopping short of the
+    column's edge without a sentence's end — before a paragraph that is not numbered, or as a block
+    of its own, is a heading set in the text's own type (``（一）持续提升首都功能…``); numbered short lines one after
+    another are a list."""
+    from reader.pipeline.numbering import match_marker
+
+    for k, piece in enumerate(pieces):
+        if piece.hint not in ("paragraph", "item") or len(piece.lines) != 1:
+            continue
+        line = piece.lines[0]
+        text = line.text.rstrip()
+        marker = match_marker(text)
+        if marker is None or marker.scheme in ("bullet", "md") or not text[marker.end :].strip():
+            continue
+        if ends_sentence(text) or text.endswith((":", "：", ",", "，", ";", "；", "、")):
+            continue
+        if line.x1 > block.x1 - 2 * line.size and len(block.lines) > 1:
+            continue  # a full line: the paragraph may go on
+        after = pieces[k + 1] if k + 1 < len(pieces) else None
+        if after is None and len(block.lines) > 1:
+            continue
+        if after is not None and (after.hint != "paragraph" or match_marker(after.lines[0].text) is not None):
+            continue
+        piece.hint = "heading"
+    return pieces
 
 
 def _capitals_heading(text: str) -> bool:

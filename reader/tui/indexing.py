@@ -89,11 +89,15 @@ class Indexing:
         from reader.pipeline.build import build_document
         from reader.source import load_sidecar
 
-        doc = self._indexer.full_model(progress, partial) if self._indexer is not None else None
+        def notice(text: str) -> None:
+            """Show a notice from the cache (a file it ignored) as a warning."""
+            self.call_from_thread(self.notify, text, severity="warning", markup=False)
+
+        doc = self._indexer.full_model(progress, notice, partial) if self._indexer is not None else None
         if doc is None:
             sidecar = load_sidecar(self.source.path)
             key = cache_key(self._quick.metadata.content_hash, sidecar) if self._quick else ""
-            doc = load_model(key, progress) if key else None
+            doc = load_model(key, progress, notice, lasting=True) if key else None
             if doc is None:
                 try:
                     if self._quick is not None and needs_ocr(self._quick):  # OCR here, page by page

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.bench import Row
+from bench.table import Row
 
 SENTENCE = "The committee reviewed the figures for the year and found that output rose by a modest margin. "
 PAGES = 500
@@ -118,7 +118,7 @@ def _memory_row(path: Path) -> Row:
 def _screen_rows(path: Path, text: Path, runs: int) -> list[Row]:
     """First screen (fresh cache) beside the bare app showing poppler's text of the same file, and
     keys pressed while the helper reads the rest."""
-    from reader.bench_tmux import Terminal
+    from bench.tmux import BARE_APP, Terminal
 
     if shutil.which("tmux") is None:
         return [Row("PDF first screen (no tmux here)", 0, None, "s", "–", None)]
@@ -133,14 +133,14 @@ def _screen_rows(path: Path, text: Path, runs: int) -> list[Row]:
     try:
         bare, ours = [], []
         for _ in range(runs):
-            bare.append(term.first_screen(f"{env} {sys.executable} -m reader.bench_bare {text}", bare_marker))
+            bare.append(term.first_screen(f"{env} {sys.executable} {BARE_APP} {text}", bare_marker))
             shutil.rmtree(state / "cache", ignore_errors=True)
             ours.append(term.first_screen(f"{env} {sys.executable} -m reader {path}", ours_marker))
         b, o = statistics.median(bare), statistics.median(ours)
         rows = [Row(f"PDF first screen, {PAGES} pages, first open (median of {runs})", o, b, "s", "≤ 1.3× bare app", o <= 1.3 * b)]
         shutil.rmtree(state / "cache", ignore_errors=True)
         keys = term.key_latencies(f"{env} {sys.executable} -m reader {path}", ours_marker, 40, 0.1)
-        bare_keys = term.key_latencies(f"{env} {sys.executable} -m reader.bench_bare {text}", bare_marker, 40, 0.1)
+        bare_keys = term.key_latencies(f"{env} {sys.executable} {BARE_APP} {text}", bare_marker, 40, 0.1)
         rows.append(Row("PDF: key j while the rest is read (median of 40)", statistics.median(keys), statistics.median(bare_keys), "ms", "≤ 50 ms", statistics.median(keys) <= 50))
         rows.append(Row("PDF: key j while the rest is read (slowest of 40)", max(keys), max(bare_keys), "ms", "≤ 50 ms", max(keys) <= 50))
     finally:
@@ -149,6 +149,7 @@ def _screen_rows(path: Path, text: Path, runs: int) -> list[Row]:
     return rows
 
 
-if __name__ == "__main__":
-    for row in pdf_rows(int(sys.argv[1]) if len(sys.argv) > 1 else 3):
-        print(" | ".join(row.cells()))
+if __name__ == "__main__":  # ``python -m bench.pdf [RUNS]``: the PDF rows alone
+    from bench.table import table_lines
+
+    print("\n".join(table_lines(pdf_rows(int(sys.argv[1]) if len(sys.argv) > 1 else 3))))
