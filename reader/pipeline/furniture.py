@@ -29,6 +29,7 @@ EDGE_LINES = 2  # lines at each end of a page that may be furniture
 _DIGITS_RE = re.compile(r"\d+")
 _ROMAN_TOKEN_RE = re.compile(r"(?<![A-Za-z])[ivxlcdmIVXLCDM]{1,7}(?![A-Za-z])")
 _SPACES_RE = re.compile(r"\s+")
+_WORDY_RE = re.compile(r"\w")  # a running head says something: a rule repeated at the top is not one
 _GAP_RE = re.compile(r"\s{3,}")
 PAGE_NUMBER_RE = re.compile(
     r"^[\W_]{0,3}\s*(?:page|p\.|pg\.?|第)?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*(?:(?:of|/)\s*\d{1,4})?\s*(?:页)?\s*[\W_]{0,3}$",
@@ -105,7 +106,7 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
             number = _page_number(seg.text)
             if number is not None:
                 seg.role, seg.page = "page-number", number
-            elif counts[(edge_key(seg.text), at_top)] >= needed and len(seg.text) <= 120:
+            elif counts[(edge_key(seg.text), at_top)] >= needed and len(seg.text) <= 120 and _WORDY_RE.search(seg.text):
                 seg.role = "running-head" if at_top else "running-foot"
                 found = _DIGITS_RE.findall(seg.text)
                 if found and not at_top:
