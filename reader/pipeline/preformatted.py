@@ -185,7 +185,7 @@ def _preformatted(run: list[Segment], lines: _Lines, latin: bool) -> list[Segmen
         deeper = all(s.columns > lines.body + 1 and not lines.centred(s) for s in group)
         ragged = not any(lines.fills(s) for s in group[:-1])
         if (hits and hits >= 0.3 * len(group)) or (latin and (_verse(group, lines) or (
-            deeper and ragged and (len(group) >= 2 or len(run) >= 2)
+            deeper and ragged and len(group) >= 2
         ))):
             out.extend(group)
     return out
