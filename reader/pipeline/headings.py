@@ -138,15 +138,25 @@ def candidate(block: RawBlock, cjk: bool) -> Candidate | None:
     return None
 
 
+_BARE_NUMBER_RE = re.compile(r"^(\d{1,2})[ \t]+(?=[^\W\d_])")
+
+
 def _source_heading(block: RawBlock) -> Candidate:
     """A heading its source marked (with its level): its own number when it carries one
     (``2.1 Scope``, ``第三章 总则``, ``Chapter 4``), else none — never a number it does not print."""
-    rank = float(max(1, block.level))
     text = block.text
     marker = match_marker(text)
+    # the source's level (a type-size rank); a source that knows a heading but not its level: its marker's
+    rank = float(block.level) if block.level > 0 else (marker.rank if marker is not None else 1.0)
     if marker is not None and marker.scheme != "md" and text[marker.end :].strip():
         title = text[marker.end :].strip()
         found = Candidate(-1, rank, marker.scheme, marker.ordinal, marker.literal, marker.label, title, len(text))
+        found.strong = True
+        return found
+    bare = _BARE_NUMBER_RE.match(text)  # ``1 Introduction``: a number only a marked heading is trusted with
+    if bare is not None:
+        title = text[bare.end() :].strip()
+        found = Candidate(-1, rank, "decimal", int(bare.group(1)), None, bare.group(1), title, len(text))
         found.strong = True
         return found
     return Candidate(-1, rank, None, None, None, "", text.strip(), len(text), kind="marked", strong=True)

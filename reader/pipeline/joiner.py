@@ -67,6 +67,8 @@ def separator(left: str, right: str, cjk_doc: bool, word_list: bool = True) -> t
         first, second = tail.group(1), head.group(1)
         if second[0].islower() and _is_word(first + second) and not (_is_word(first) and _is_word(second)):
             return "", False  # the hyphen was lost: ``experi``/``ment``
+    if a in "–—" and b.isalnum() and left[-2:-1].strip():
+        return "", False  # an unspaced dash at the line end: a compound or a number split after it
     return " ", False
 
 
