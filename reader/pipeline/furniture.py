@@ -29,6 +29,7 @@ EDGE_LINES = 2  # lines at each end of a page that may be furniture
 _DIGITS_RE = re.compile(r"\d+")
 _ROMAN_TOKEN_RE = re.compile(r"(?<![A-Za-z])[ivxlcdmIVXLCDM]{1,7}(?![A-Za-z])")
 _SPACES_RE = re.compile(r"\s+")
+_END_NUMBERS_RE = re.compile(r"^(?:[#\W]+ )+|(?: [#\W]+)+$")
 _WORDY_RE = re.compile(r"\w")  # a running head says something: a rule repeated at the top is not one
 _GAP_RE = re.compile(r"\s{3,}")
 PAGE_NUMBER_RE = re.compile(
@@ -41,11 +42,14 @@ _NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?\s|第\S{1,4}[章节条�
 
 
 def edge_key(text: str) -> str:
-    """The text of a line with what changes from page to page set aside (digits, a roman numeral)."""
+    """The text of a line with what changes from page to page set aside: the digits, a roman
+    numeral, and which end the page number stands at (odd and even pages mirror their heads:
+    ``47700  Federal Register / Vol. 85`` and ``Federal Register / Vol. 85  47699``)."""
     key = _DIGITS_RE.sub("#", text.strip().lower())
     if len(key.split()) <= 6:
         key = _ROMAN_TOKEN_RE.sub("#", key)
-    return _SPACES_RE.sub(" ", key)
+    key = _SPACES_RE.sub(" ", key)
+    return _END_NUMBERS_RE.sub("", key)
 
 
 def _lines_by_sheet(layout: Layout) -> dict[int, list[Segment]]:
@@ -106,7 +110,11 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
             number = _page_number(seg.text)
             if number is not None:
                 seg.role, seg.page = "page-number", number
-            elif counts[(edge_key(seg.text), at_top)] >= needed and len(seg.text) <= 120 and _WORDY_RE.search(seg.text):
+            elif (
+                counts[(edge_key(seg.text), at_top)] >= needed
+                and len(seg.text.split()) <= 24
+                and _WORDY_RE.search(edge_key(seg.text))
+            ):
                 seg.role = "running-head" if at_top else "running-foot"
                 found = _DIGITS_RE.findall(seg.text)
                 if found and not at_top:
