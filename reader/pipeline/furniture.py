@@ -86,8 +86,7 @@ def mark_furniture(layout: Layout) -> None:
     if len(pages) >= 2:
         _mark_repeated_edges(pages)
         _mark_glued_numbers(layout, pages)
-    else:
-        _mark_repeated_lines(layout)
+    _mark_repeated_lines(layout, numbers=len(pages) < 2)
     _mark_document_edges(pages)
 
 
@@ -152,19 +151,20 @@ def _split_off_tail(chunk: Chunk, seg: Segment, length: int) -> None:
     chunk.segments.insert(chunk.segments.index(seg) + 1, tail)
 
 
-def _mark_repeated_lines(layout: Layout) -> None:
-    """Without page breaks: a short line standing alone (its own chunk) that recurs three times or
-    more, numbers aside, is a running head; lone numbers between blank lines that rise through
-    the document (two or more) are page numbers."""
+def _mark_repeated_lines(layout: Layout, numbers: bool = True) -> None:
+    """A short line standing alone (its own chunk) that recurs three times or more, numbers aside,
+    is a running head wherever it falls (a printout's own page breaks need not be the text's);
+    without page breaks, lone numbers between blank lines that rise through the document (two or
+    more) are page numbers."""
     singles = [c.segments[0] for c in layout.chunks if c.hint is None and len(c.segments) == 1]
     counts = Counter(edge_key(seg.text) for seg in singles if seg.role is None)
-    numbers: list[tuple[Segment, str]] = []
+    found: list[tuple[Segment, str]] = []
     for seg in singles:
         if seg.role is not None or len(seg.text) > 80:
             continue
         number = _page_number(seg.text)
         if number is not None and number.isdigit():
-            numbers.append((seg, number))
+            found.append((seg, number))
         elif (
             counts[edge_key(seg.text)] >= 3
             and _DIGITS_RE.search(seg.text)
@@ -172,9 +172,9 @@ def _mark_repeated_lines(layout: Layout) -> None:
             and not _NUMBERED_RE.match(seg.text)
         ):
             seg.role = "running-head"  # (a sentence or a numbered heading that recurs is not one)
-    values = [int(n) for _, n in numbers]
-    if len(numbers) >= 2 and all(a < b for a, b in pairwise(values)):
-        for seg, number in numbers:
+    values = [int(n) for _, n in found]
+    if numbers and len(found) >= 2 and all(a < b for a, b in pairwise(values)):
+        for seg, number in found:
             seg.role, seg.page = "page-number", number
 
 
