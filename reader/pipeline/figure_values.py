@@ -37,10 +37,11 @@ _ZH_BODY = (
     rf"([多余])?((?:万亿|千亿|百亿|亿|千万|百万|十万|万|千)?)([多余])?((?:{_UNITS})?)"
     r"([%‰％])?"
 )
-_ZH_RE = re.compile(r"(?<![A-Za-z0-9.+\-/])" + _ZH_BODY)
+_ZH_RE = re.compile(r"(?<![0-9.+\-/])" + _ZH_BODY)
 _ZH_SECOND_RE = re.compile(_ZH_BODY)  # the second value of a range, after its dash
 _AFTER_QUALIFIER = re.compile(r"左右|以上|以内|以下|上下|多|余")
-_BEFORE_QUALIFIER = re.compile(r"(接近|将近|近|约|大约|超过|超|逾|突破|不低于|不少于|不超过|不高于)$")
+_ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,}$")  # GDP70.75亿元: an abbreviation names the figure
+BEFORE_QUALIFIER = re.compile(r"(接近|将近|近|约|大约|超过|超|逾|突破|不低于|不少于|不超过|不高于)$")
 _RANGE_RE = re.compile(r"(?<![A-Za-z0-9.+\-/])(\d+(?:\.\d+)?)([%％])?\s*[—–~～至-]\s*(?=\d)")
 _CN_RE = re.compile(
     rf"(?<![第{CHINESE_NUMERAL_CHARS}])([一二两三四五六七八九十][{CHINESE_NUMERAL_CHARS}]+)"
@@ -157,9 +158,15 @@ def _zh_number(
     if (
         (before.endswith(("+", "-")) and not in_range)
         or before.endswith(("第", "每", "前"))  # 第3位, 每10万人, 排名前1%: a rank, a rate, a cut-off
-        or (before and before[-1].isascii() and before[-1].isalpha())
     ):
         return None
+    if (
+        before
+        and before[-1].isascii()
+        and before[-1].isalpha()
+        and not _names_a_quantity(text, m.start(), magnitude, unit, pct)
+    ):
+        return None  # 5G, A320, PM2.5: a number inside a name
     if not (magnitude or unit or pct):
         if not _is_duration(text, m.start(), whole, frac, after):
             return None
@@ -178,7 +185,7 @@ def _zh_number(
     q = _AFTER_QUALIFIER.match(text, end)
     if q and not (q.group() in "多余" and qualifier):
         qualifier = q.group()
-    pre = _BEFORE_QUALIFIER.search(text, max(0, m.start() - 4), m.start())
+    pre = BEFORE_QUALIFIER.search(text, max(0, m.start() - 4), m.start())
     if not qualifier and pre:
         qualifier = {"将近": "接近", "近": "接近", "大约": "约", "超": "超过", "逾": "超过"}.get(
             pre.group(), pre.group()
@@ -189,6 +196,15 @@ def _zh_number(
     return Number(
         m.start(), end, text[m.start() : shown_end], number, printed_unit, qualifier, number * factor, measure
     )
+
+
+def _names_a_quantity(text: str, start: int, magnitude: str, unit: str, pct: str) -> bool:
+    """True when the Latin letters before a number are an abbreviation naming what it measures
+    (``GDP70.75亿元``, ``SUV3万辆``): two or more capitals, and the number has a magnitude, a unit
+    (not a year) or a percent sign."""
+    if not _ABBREVIATION_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    return bool(magnitude or pct or (unit and unit != "年"))
 
 
 def _word_checks(cut: Callable[[str], list[str]]) -> Callable[[str, str], bool]:

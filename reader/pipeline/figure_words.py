@@ -30,8 +30,12 @@ CHANGE_VERBS = frozenset("增长 下降 上涨 下跌 提高 提升 增加 减�
 # Adverbs between a quantity and its value (粮食产量连年稳定在 …, 分别增长): dropped.
 ADVERBS = frozenset(
     "分别 均 都 已 已经 全部 全面 连年 连续 首次 成功 顺利 正式 相继 先后 陆续 基本 同比 比上年 累计 共 "
-    "历史性 整体 总体 稳定 稳步 持续 继续 进一步 大幅 再 又 还 也 有序 加力 大力 扎实 深入 如期 超额".split()
+    "历史性 整体 总体 稳定 稳步 持续 继续 进一步 大幅 再 又 还 也 有序 加力 大力 扎实 深入 如期 超额 仍 仍然 依然 "
+    "同口径 可比口径".split()
 )
+# Verbs that relate a subject to something else (占地区生产总值比重, 高于全国): a clause opening with one
+# has left its subject to the clause before.
+RELATIONAL_VERBS = frozenset("占 相当于 高于 低于 快于 慢于 领先".split())
 # Words that open a clause without belonging to the quantity (其中, 力争, 确保 …).
 OPENERS = frozenset(
     "其中 同时 并 并且 以及 和 及 与 还 也 而 、 力争 确保 争取 预计 计划 努力 要 将 全力 实现 累计 共 合计 "
@@ -51,6 +55,12 @@ COUNT_HEADS = frozenset("人数 总数 数量 个数 户数 总量".split())
 SCOPE_WORDS = frozenset("全国 全省 全市 全区 全县 全州 全盟 全域 全社会 全年".split())
 # Verbs of addition that name a flow, not a stock (新增 企业 ≠ 企业): kept at the head of a label.
 ADDITION_PREFIX = "新"
+# Verbs of adding, building or supplying at the head of a label (净增经营主体, 筹集建设住房): what a
+# later clause borrows is their object.
+FLOW_VERBS = frozenset(
+    "新增 净增 新建 新开工 新改扩建 改扩建 新认定 累计 建设 筹集 筹建 建成 投用 开工 完工 完成 引进 培育 认定 "
+    "供应 分配 改造 实施".split()
+)
 # Head nouns of a project or facility: a verb before them names its kind (改造项目, 共建重点项目).
 HEAD_NOUNS = ("项目", "工程", "行动", "计划", "平台", "中心", "基地", "园区", "设施", "站点", "体系", "机制", "活动")
 # Nouns after a figure that name a level reached, not what is counted (突破5万关口, 1200亿台阶).
