@@ -178,3 +178,28 @@ def test_items_sharing_what_follows_their_last_word():
         "先进制造业增加值占规上工业比重",
         "高技术制造业增加值占规上工业比重",
     ]
+
+
+def test_a_verb_with_its_object_names_the_figure_itself():
+    assert labels("做好企业款项支付工作，新增减税降费超过900亿元。") == ["新增减税降费"]
+    assert labels("处级干部挂点企业6200家、解决诉求3100件。")[1] == "解决诉求"
+
+
+def test_growth_or_share_after_additions_is_of_the_additions():
+    found = labels("商事主体总量达41万户。一年新增5.2万户、增长18.5%，占全市9.1%。")
+    assert found[1:] == ["商事主体新增", "商事主体新增增长", "商事主体新增占全市"]
+
+
+def test_a_comparison_and_a_leap_keep_the_subject_before():
+    found = labels("全区GDP同比增长7.2%、比全市高1.2个百分点；总量跃升到2100亿元，一年净增加160亿元。")
+    assert found[1:] == ["全区GDP比全市高", "全区GDP总量", "全区GDP净增加"]
+
+
+def test_a_value_in_a_frame_counts_nothing_after_it():
+    found = labels("固定资产投资在上年完成900亿元高基数的情况下，全年完成960亿元、增长6.7%。")
+    assert found == ["固定资产投资", "固定资产投资", "固定资产投资增长"]
+
+
+def test_more_than_begins_a_word_only_when_the_dictionary_says_so():
+    (figure,) = figures("将高血压等40种多发常见慢性病纳入报销范围。")
+    assert figure.text == "40种" and figure.label == "多发常见慢性病"

@@ -95,6 +95,8 @@ def after_phrase(
     taken = _noun_phrase(tokens)
     if not taken or not any(is_content(t) for t in taken):
         return None
+    if len(tokens) > len(taken) and tokens[len(taken)][1] == "f":
+        return None  # 1708亿元高基数的情况下: a frame the value stands in, not what it counts
     content = [t for t in taken if is_content(t)]
     counted = number.unit in _CLASSIFIERS  # 跨过3个万亿元级台阶: steps counted, not a level reached
     if not counted and (content[-1][0] in THRESHOLD_NOUNS or content[0][0] in THRESHOLD_NOUNS):

@@ -29,8 +29,12 @@ from reader.pipeline.figure_phrases import clean, cut_at_rate, has_content, subj
 from reader.pipeline.figure_values import BEFORE_QUALIFIER, POINTS, Number
 from reader.pipeline.figure_words import (
     ADDITION_PREFIX,
+    ADDITION_WORDS,
     ADVERBS,
     CHANGE_VERBS,
+    FLOW_VERBS,
+    HOLDING_VERBS,
+    LINKING,
     PUNCT,
     QUOTES,
     RELATIONAL_VERBS,
@@ -136,11 +140,12 @@ def _label_one(
         label = (own or carried) + predicate
         return Labelled(label[:MAX_LABEL], carried or subject(label, tokens_of), "", number.span_end)
     if phrase and (phrase[0][0] in RELATIONAL_VERBS or _same_count_verbs(phrase, numbers, i, sentence_start)):
-        carried = _carried_subject(text, numbers, done, i, sentence_start, clause_start, tokens_of)
+        flow = phrase[0][0] in RELATIONAL_VERBS
+        carried = _carried_subject(text, numbers, done, i, sentence_start, clause_start, tokens_of, flow)
         if carried:  # 占地区生产总值比重41.9%, 供应分配3950套: the subject is the clause's before
             label = carried + join(phrase)
             return Labelled(label[-MAX_LABEL:], carried, "", number.span_end)
-    if has_content(phrase):
+    if has_content(phrase) or _acts(phrase):
         whole = len(parts) > 1 and not _is_clause(parts[-2], tokens_of)  # 养老护理、应急救护护理员
         label = join(clean(cut_at_rate(segment), tokens_of)) if whole else join(phrase)
         return Labelled(label[-MAX_LABEL:], subject(label, tokens_of), "", number.span_end)
@@ -156,7 +161,8 @@ def _label_one(
     ):
         carried = done[i - 1].label  # 占比97.8%、提升5.7个百分点: points change the rate itself
     if not carried:
-        carried = _carried_subject(text, numbers, done, i, sentence_start, clause_start, tokens_of)
+        change = bool(phrase) and all(w in CHANGE_VERBS or w in ADVERBS for w, _ in phrase)
+        carried = _carried_subject(text, numbers, done, i, sentence_start, clause_start, tokens_of, change)
     label = carried + join(phrase) if carried else join(phrase)
     return Labelled(label[-MAX_LABEL:], carried or subject(label, tokens_of), "", number.span_end)
 
@@ -200,6 +206,28 @@ def _same_count_verbs(phrase: list[Token], numbers: Sequence[Number], i: int, se
     return all(pos.startswith("v") for _, pos in phrase) and not phrase[0][0].startswith(ADDITION_PREFIX)
 
 
+def _acts(phrase: list[Token]) -> bool:
+    """True for a phrase of verbs that does something to something (解决诉求, 新增减税降费): it
+    names the figure itself, unlike a change or a link alone (增长, 净增加, 覆盖)."""
+    if len(phrase) < 2:
+        return False
+    word, pos = phrase[-1]
+    return pos.startswith("v") and not (word in CHANGE_VERBS or word in LINKING or word in HOLDING_VERBS)
+
+
+def _counts_additions(label: str, tokens_of: Tagger) -> bool:
+    """True when a label counts additions (新增上市企业, 企业新增): a verb of adding among its words."""
+    return any(w in FLOW_VERBS and w.startswith(ADDITION_WORDS) for w, _ in tokens_of(label))
+
+
+def _without_change(label: str, tokens_of: Tagger) -> str:
+    """A label without the change verb it ends in (商事主体新增增长 → 商事主体新增), additions kept."""
+    tokens = list(tokens_of(label))
+    while len(tokens) > 1 and tokens[-1][0] in CHANGE_VERBS and not tokens[-1][0].startswith(ADDITION_WORDS):
+        tokens.pop()
+    return join(tokens)
+
+
 def _is_clause(part: str, tokens_of: Tagger) -> bool:
     """True when a part before 、 has a verb after its subject: a clause of its own
     (产业园启动建设、签约项目163个), not one of several nouns (养老护理、应急救护护理员)."""
@@ -225,14 +253,21 @@ def _carried_subject(
     sentence_start: int,
     clause_start: int,
     tokens_of: Tagger,
+    flow: bool = False,
 ) -> str:
     """The subject a clause without one borrows: the figure's before it in the sentence, else the
-    leading noun phrase of the clause before."""
+    leading noun phrase of the clause before, else (a sentence that opens without a subject) the
+    subject of the figure in the sentence before. With ``flow`` (a change or a relation), a figure
+    before that counts additions lends its whole label (新增7家、占全市22.6%: of the additions)."""
     if i > 0 and numbers[i - 1].start >= sentence_start:
+        if flow and _counts_additions(done[i - 1].label, tokens_of):
+            return _without_change(done[i - 1].label, tokens_of)
         return done[i - 1].subject
     clauses = [c for c in _CLAUSE_CUT.split(text[sentence_start:clause_start]) if c.strip()]
     if not clauses:
-        return ""
+        before = _last_cut(_SENTENCE_CUT, text, max(0, sentence_start - 1))
+        same_block = "\n" not in text[before:sentence_start]
+        return done[i - 1].subject if i > 0 and numbers[i - 1].start >= before and same_block else ""
     head: list[Token] = []
     for token in clean(clauses[-1], tokens_of):
         if is_content(token) or token[0] in QUOTES or (head and is_nounish(token)):

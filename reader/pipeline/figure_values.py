@@ -183,6 +183,8 @@ def _zh_number(
     printed_unit = magnitude + unit + pct
     qualifier = approx1 or approx2
     q = _AFTER_QUALIFIER.match(text, end)
+    if q and q.group() in "多余" and spans_word is not None and spans_word("", text[q.start() : q.start() + 3]):
+        q = None  # 52种多发常见慢性病: 多 begins the next word
     if q and not (q.group() in "多余" and qualifier):
         qualifier = q.group()
     pre = BEFORE_QUALIFIER.search(text, max(0, m.start() - 4), m.start())
