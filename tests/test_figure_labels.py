@@ -137,7 +137,10 @@ def test_a_clause_that_relates_to_something_borrows_its_subject():
 
 
 def test_verbs_alone_act_on_what_the_figure_before_counted():
-    assert labels("筹集建设保障性租赁住房8600套，供应分配5200套。") == ["筹集建设保障性租赁住房", "保障性租赁住房供应分配"]
+    assert labels("筹集建设保障性租赁住房8600套，供应分配5200套。") == [
+        "筹集建设保障性租赁住房",
+        "保障性租赁住房供应分配",
+    ]
     assert labels("开工改造老旧小区96个、完工54个。")[1] == "老旧小区完工"
 
 
@@ -203,3 +206,17 @@ def test_a_value_in_a_frame_counts_nothing_after_it():
 def test_more_than_begins_a_word_only_when_the_dictionary_says_so():
     (figure,) = figures("将高血压等40种多发常见慢性病纳入报销范围。")
     assert figure.text == "40种" and figure.label == "多发常见慢性病"
+
+
+def test_a_frame_around_the_value_and_a_unit_of_containers():
+    assert labels("在新增减税降费120亿元基础上，财政收入增长6%。")[0] == "新增减税降费"
+    (figure,) = figures("港口集装箱吞吐量达1500万标箱。")
+    assert (figure.label, figure.unit, figure.amount) == ("港口集装箱吞吐量", "万标箱", 15_000_000)
+
+
+def test_items_whose_last_words_end_alike_share_what_follows():
+    assert labels("火灾事故、交通事故死亡人数分别下降12%、8%。") == ["火灾事故死亡人数下降", "交通事故死亡人数下降"]
+
+
+def test_a_counted_noun_ends_before_a_preposition_that_opens_the_predicate():
+    assert labels("36条经验做法在全省推广。") == ["经验做法"]

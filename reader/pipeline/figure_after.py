@@ -50,6 +50,13 @@ def _rest(text: str, number: Number, following: int) -> str:
     return text[start : min(cut.start() if cut else start + 200, max(start, following))]
 
 
+def closes_frame(text: str, number: Number, following: int, tokens_of: Tagger) -> bool:
+    """True when the words after a figure close a frame with a localizer (``在…734亿元基础上``,
+    ``…的情况下``): the 在 that opened it is no part of what is measured."""
+    rest = _rest(text, number, following)
+    return bool(rest) and any(pos == "f" for _, pos in tokens_of(rest))
+
+
 def counts_levels(label: str) -> bool:
     """True when a label names levels or steps counted (``千亿台阶``): not what a later clause is about."""
     return label.endswith(tuple(THRESHOLD_NOUNS))
@@ -148,6 +155,8 @@ def _noun_phrase(tokens: list[Token]) -> list[Token]:
             taken.append((word, pos))
         elif pos == "v" and taken and taken[-1][1] in ("a", "b") and nxt[0] and nxt[1].startswith("n"):
             taken.append((word, pos))  # 灵活就业人员: a verb between a modifier and its noun
+        elif pos == "v" and taken and nxt[1] == "p" and any(p.startswith("v") for _, p in tokens[k + 2 :]):
+            taken.append((word, "n"))  # 经验做法在全国推广: the verb after 在 is the predicate
         else:
             if pos == "v" and len(taken) > 1 and taken[-1][1] == "vn":
                 taken.pop()  # 项目投产达效: the deverbal noun opens the predicate

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reader.pipeline.figure_after import MAX_LABEL, after_phrase, counts_levels, share_predicate
+from reader.pipeline.figure_after import MAX_LABEL, after_phrase, closes_frame, counts_levels, share_predicate
 from reader.pipeline.figure_lists import carried_items, list_items, list_position
 from reader.pipeline.figure_phrases import clean, cut_at_rate, has_content, subject
 from reader.pipeline.figure_values import BEFORE_QUALIFIER, POINTS, Number
@@ -97,6 +97,9 @@ def _label_one(
     qualifier = BEFORE_QUALIFIER.search(segment)
     if qualifier and _stands_alone(segment, qualifier.group(), tokens_of, words_of):
         segment = segment[: qualifier.start()]  # 退税缓费约80亿元: 约 qualifies the value
+    following = numbers[i + 1].start if i + 1 < len(numbers) else len(text)
+    if segment.lstrip().startswith("在") and closes_frame(text, number, following, tokens_of):
+        segment = segment.lstrip()[1:]  # 在新增减税降费734亿元基础上
     base_start = numbers[prev].start if prev is not None else 0
     if (
         prev is not None
@@ -119,7 +122,6 @@ def _label_one(
             items = carried_items(numbers, done, i, sentence_start, count, segment, tokens_of)
         if items is not None:
             return Labelled(items[0], subject(items[0], tokens_of), "", number.span_end, items)
-    following = numbers[i + 1].start if i + 1 < len(numbers) else len(text)
     after = after_phrase(text, number, segment, tokens_of, following)
     if after is not None:
         label, consumed = after

@@ -103,11 +103,20 @@ def _parallel_prefix(earlier: list[list[Token]], last: str, words_of: Callable[[
 
 
 def _after_parallel_word(first: list[Token], last: list[Token]) -> str:
-    """What the last item holds after the word the first item ends with (制造业 in 先进制造业 and
-    高技术制造业增加值…): the words every item shares, or ``""``."""
+    """What the last item holds after the word the first item ends with, or one ending like it
+    (制造业 in 先进制造业 and 高技术制造业增加值…, 安全事故 and 交通事故死亡人数): the words every
+    item shares, or ``""``."""
     word = first[-1][0]
-    ends = [k for k, t in enumerate(last[:-1]) if t[0] == word]
+    ends = [k for k, t in enumerate(last[:-1]) if t[0] == word or _shared_tail(t[0], word) >= 2]
     return join(last[ends[-1] + 1 :]) if ends and len(word) > 1 else ""
+
+
+def _shared_tail(a: str, b: str) -> int:
+    """How many characters two words share at their ends (安全事故, 交通事故: 2)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _is_metric_noun(word: str) -> bool:
