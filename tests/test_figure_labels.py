@@ -220,3 +220,7 @@ def test_items_whose_last_words_end_alike_share_what_follows():
 
 def test_a_counted_noun_ends_before_a_preposition_that_opens_the_predicate():
     assert labels("36条经验做法在全省推广。") == ["经验做法"]
+
+
+def test_a_sentence_of_only_a_verb_takes_no_subject_from_the_sentence_before():
+    assert labels("全区公园总数达120个。建成15座超充站。", REVIEW) == ["全区公园总数", "超充站"]

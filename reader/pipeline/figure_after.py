@@ -147,6 +147,8 @@ def _noun_phrase(tokens: list[Token]) -> list[Token]:
             break
         elif is_nounish((word, pos)) or pos == "q":
             taken.append((word, pos))
+        elif word in NOUN_SUFFIXES and taken:
+            taken.append((word, "n"))  # 超充站: a noun-forming character the tagger calls a verb
         elif word in ADVERBS:
             break  # 项目有序推进: the predicate begins
         elif pos == "d" and nxt[0] and is_nounish(nxt) and nxt[1] != "vn":

@@ -35,6 +35,7 @@ from reader.pipeline.figure_words import (
     FLOW_VERBS,
     HOLDING_VERBS,
     LINKING,
+    METRIC_ONLY,
     PUNCT,
     QUOTES,
     RELATIONAL_VERBS,
@@ -164,7 +165,8 @@ def _label_one(
         carried = done[i - 1].label  # 占比97.8%、提升5.7个百分点: points change the rate itself
     if not carried:
         change = bool(phrase) and all(w in CHANGE_VERBS or w in ADVERBS for w, _ in phrase)
-        carried = _carried_subject(text, numbers, done, i, sentence_start, clause_start, tokens_of, change)
+        bare = all(w in CHANGE_VERBS or w in ADVERBS or w in METRIC_ONLY or w in LINKING for w, _ in phrase)
+        carried = _carried_subject(text, numbers, done, i, sentence_start, clause_start, tokens_of, change, bare)
     label = carried + join(phrase) if carried else join(phrase)
     return Labelled(label[-MAX_LABEL:], carried or subject(label, tokens_of), "", number.span_end)
 
@@ -256,17 +258,21 @@ def _carried_subject(
     clause_start: int,
     tokens_of: Tagger,
     flow: bool = False,
+    across: bool = False,
 ) -> str:
     """The subject a clause without one borrows: the figure's before it in the sentence, else the
-    leading noun phrase of the clause before, else (a sentence that opens without a subject) the
-    subject of the figure in the sentence before. With ``flow`` (a change or a relation), a figure
-    before that counts additions lends its whole label (新增7家、占全市22.6%: of the additions)."""
+    leading noun phrase of the clause before, else, with ``across`` (a sentence that opens with only
+    a change or a metric: 一年新增12.3万户), the subject of the figure in the sentence before. With
+    ``flow`` (a change or a relation), a figure before that counts additions lends its whole label
+    (新增7家、占全市22.6%: of the additions)."""
     if i > 0 and numbers[i - 1].start >= sentence_start:
         if flow and _counts_additions(done[i - 1].label, tokens_of):
             return _without_change(done[i - 1].label, tokens_of)
         return done[i - 1].subject
     clauses = [c for c in _CLAUSE_CUT.split(text[sentence_start:clause_start]) if c.strip()]
     if not clauses:
+        if not across:
+            return ""
         before = _last_cut(_SENTENCE_CUT, text, max(0, sentence_start - 1))
         same_block = "\n" not in text[before:sentence_start]
         return done[i - 1].subject if i > 0 and numbers[i - 1].start >= before and same_block else ""
