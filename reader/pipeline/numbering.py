@@ -62,7 +62,7 @@ _GRAMMAR: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("paren", 23, re.compile(r"^[(（](\d{1,3})[)）][ \t\u3000]*")),
     ("paren", 23, re.compile(r"^(\d{1,3})[)）][ \t\u3000]*")),
     ("circled", 23, re.compile(r"^([①-⑳])[ \t\u3000]*")),
-    ("alpha", 24, re.compile(r"^[(（]?([a-z])[)）][ \t]+")),
+    ("alpha", 24, re.compile(r"^[(（]?([a-z])[.)）][ \t]+")),
     ("alpha-paren", 25, re.compile(r"^\(([ivx]{1,5})\)[ \t]+")),
 )
 BULLET_RE = re.compile(r"^(?:[·・•●▪■◆◇○◦‧∙]|[-*+–—](?=[ \t])|o(?=[ \t]{2,}|[ \t]+[A-Z]))[ \t]*")
