@@ -139,7 +139,7 @@ def test_an_unexpected_error_in_the_tui_is_one_line(tmp_path):
     """A crash inside the app leaves the terminal with one line and status 2, no traceback."""
     hook = tmp_path / "sitecustomize.py"
     hook.write_text(
-        "import reader.tui.app as a\ndef boom(self):\n    raise RuntimeError('kaput')\na.ReaderApp.action_help = boom\n"
+        "import reader.tui.screen as a\ndef boom(self):\n    raise RuntimeError('kaput')\na.ReaderScreen.action_help = boom\n"
     )
     env = {
         "READER_STATE_DIR": str(tmp_path / "state"),

@@ -5,12 +5,17 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Input
 
+from reader.cite import place_of
+from reader.model.document import Document
+from reader.tui.location import Location
+
 
 class SearchBar(Input):
-    """The ``/`` prompt: each change posts ``SearchBar.Changed``; Enter or Escape closes it."""
+    """The ``/`` prompt: each change posts ``SearchBar.Updated``; Enter or Escape closes it."""
 
     DEFAULT_CSS = "SearchBar { display: none; height: 1; border: none; padding: 0 1; }"
     BINDINGS = [Binding("escape", "close", "Close search", show=False)]
@@ -50,22 +55,31 @@ class SearchBar(Input):
 
 
 class StatusBar(Widget):
-    """One line: where the reader is, and the indexing progress of a large document."""
+    """One line: where the reader is (section, paragraph n/N, % read), and the indexing progress
+    of a large document; both bound from the screen."""
 
     DEFAULT_CSS = "StatusBar { height: 1; background: $primary-background; padding: 0 1; }"
+
+    location: var[Location] = var(Location())
+    """Where the reader is."""
+    indexing: var[float] = var(0.0)
+    """The share of the full model built so far (0: not indexing)."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = Text()
 
-    def show(self, section: str, paragraph: tuple[int, int], percent: int, note: str = "") -> None:
-        """Update the status line (a repaint of this line only: its size never changes)."""
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"§ {section}" if section else "§ –", style="bold")
-        text.append(f"   ¶ {paragraph[0]}/{paragraph[1]}")
-        text.append(f"   {percent}%")
-        if note:
-            text.append(f"   {note}", style="italic")
+    def watch_location(self) -> None:
+        """Show the new place."""
+        self._update()
+
+    def watch_indexing(self) -> None:
+        """Show the progress."""
+        self._update()
+
+    def _update(self) -> None:
+        """Repaint this line when its text changed (its size never does)."""
+        text = status_line(self.location, self.indexing)
         if text.plain != self._text.plain:
             self._text = text
             self.refresh()
@@ -73,3 +87,42 @@ class StatusBar(Widget):
     def render(self) -> Text:
         """The status text."""
         return self._text
+
+
+def status_line(location: Location, indexing: float) -> Text:
+    """Section, paragraph n/N in it, % read, indexing progress."""
+    note = f"indexing {min(99, round(100 * indexing))}%" if indexing else ""
+    doc = location.doc
+    if doc is None or not doc.blocks:
+        return _status("", (0, 0), 100, note or "empty document")
+    block = min(location.block, len(doc.blocks) - 1)
+    place = place_of(doc, block)
+    total = (
+        len(doc.paragraphs_of(place.section))
+        if place.section
+        else sum(1 for b in doc.blocks if b.kind in ("paragraph", "item"))
+    )
+    label = ""
+    if place.section is not None:
+        label = place.section.number or place.section.title
+        chain = doc.label_chain(place.section)
+        if chain and chain != label:
+            label = f"{label} {chain}"
+    percent = min(100, round(100 * doc.blocks[block].source.end / _length(doc)))
+    return _status(label, (place.paragraph, max(total, place.paragraph)), percent, note)
+
+
+def _length(doc: Document) -> int:
+    """The length of the whole source (a partial model covers only some of it)."""
+    return max(doc.metadata.length, doc.blocks[-1].source.end) or 1
+
+
+def _status(section: str, paragraph: tuple[int, int], percent: int, note: str) -> Text:
+    """The status line's text."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"§ {section}" if section else "§ –", style="bold")
+    text.append(f"   ¶ {paragraph[0]}/{paragraph[1]}")
+    text.append(f"   {percent}%")
+    if note:
+        text.append(f"   {note}", style="italic")
+    return text

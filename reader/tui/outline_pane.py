@@ -1,4 +1,4 @@
-"""OutlinePane: the section tree (number + title), following the shared location."""
+"""OutlinePane: the section tree (number + title), following the screen's location."""
 
 from __future__ import annotations
 
@@ -6,16 +6,18 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.model.document import Document, Section
+from reader.tui.location import Location
 
 FILL_BATCH = 250  # entries added per turn of the event loop
 
 
 class OutlinePane(Tree[str]):
-    """The document's sections; choosing one posts ``OutlinePane.Chosen``."""
+    """The document's sections, the current one highlighted; choosing one posts ``OutlinePane.Chosen``."""
 
     DEFAULT_CSS = """
     OutlinePane { width: 32; border-right: solid $primary-background; background: $panel; overflow-x: hidden; }
@@ -29,6 +31,9 @@ class OutlinePane(Tree[str]):
             self.key = key
             super().__init__()
 
+    location: var[Location] = var(Location())
+    """Where the reader is (bound from the screen): its section is highlighted."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("Outline", id=id)
         self.show_root = False
@@ -39,6 +44,35 @@ class OutlinePane(Tree[str]):
         self._wanted: str | None = None
         self.doc: Document | None = None  # the document whose sections are shown
         self._stack: list[tuple[TreeNode[str], Section]] = []
+
+    def watch_location(self, location: Location) -> None:
+        """Follow the location: a new document is shown a frame after the text (which comes
+        first), then the current section is highlighted."""
+        doc = location.doc
+        if doc is None:
+            return
+        if doc is not self.doc:
+            if self.doc is None:
+                self._take(doc)
+            else:
+                self.call_after_refresh(self._take, doc)
+            return
+        self._highlight(location)
+
+    def _take(self, doc: Document) -> None:
+        """Show ``doc`` (unless another document came meanwhile) and the current section."""
+        if doc is not self.location.doc or doc is self.doc:
+            return
+        self.set_document(doc)
+        self._highlight(self.location)
+
+    def _highlight(self, location: Location) -> None:
+        """Highlight the innermost section holding the location's block."""
+        doc = location.doc
+        if doc is None or not doc.blocks:
+            return
+        inner = doc.section_at(min(location.block, len(doc.blocks) - 1))
+        self.show_section(inner.key if inner else None)
 
     def set_document(self, doc: Document) -> None:
         """Fill the tree from ``doc``'s sections. A long report has thousands of entries, so they
@@ -90,7 +124,7 @@ class OutlinePane(Tree[str]):
             return []
         return [(node, child) for child in reversed(doc.children(section))]
 
-    def _add_children(self, key: str) -> None:
+    def _add_deferred(self, key: str) -> None:
         """Add the children of a collapsed entry (and, for any of them expanded, theirs)."""
         section = self._deferred.pop(key, None)
         if section is None or self.doc is None:
@@ -103,12 +137,14 @@ class OutlinePane(Tree[str]):
 
     def get_label_width(self, node: TreeNode[str]) -> int:
         """A label's width without rendering it (the tree asks for every line's after each batch)."""
-        return node.label.cell_len + (cell_len(self.ICON_NODE) if node.allow_expand else 0)
+        label = node.label  # (a Text: the tree turns every label into one)
+        width = label.cell_len if isinstance(label, Text) else cell_len(label)
+        return width + (cell_len(self.ICON_NODE) if node.allow_expand else 0)
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         """An entry opened: add its children if they are not there yet."""
         if event.node.data in self._deferred:
-            self._add_children(event.node.data)
+            self._add_deferred(event.node.data)
 
     def show_section(self, key: str | None) -> None:
         """Highlight the current section (expanding its parents) without posting a choice."""
@@ -117,7 +153,7 @@ class OutlinePane(Tree[str]):
             section = self.doc.section(key)
             for ancestor in self.doc.ancestors(section)[:-1] if section else []:
                 if ancestor.key in self._deferred:
-                    self._add_children(ancestor.key)
+                    self._add_deferred(ancestor.key)
                     changed = True
         if key is not None and key not in self._section_nodes:
             self._wanted = key  # not added yet: highlighted when it is

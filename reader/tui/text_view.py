@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import get_current_worker
@@ -26,6 +28,15 @@ _SENTENCE_RE = re.compile(r"[^。！？!?；;]*[。！？!?；;]+[”’\"」』
 
 
 @dataclass(frozen=True, slots=True)
+class Picked:
+    """What a quote takes: the blocks, their text, and whether that is the blocks' whole text."""
+
+    blocks: list[int]
+    text: str
+    whole: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Selection:
     """A visual selection: whole blocks ``first``..``last``, or sentences within one block."""
 
@@ -35,7 +46,12 @@ class Selection:
 
 
 class TextView(ScrollView, can_focus=True):
-    """Shows the document's reading blocks wrapped to the pane width; the cursor marks a paragraph."""
+    """Shows the document's reading blocks wrapped to the pane width; the cursor marks a paragraph.
+
+    It owns what is drawn on the text: the search (``search``, matches highlighted), the bookmarked
+    blocks (``marked``, bound from the screen) and the visual selection. It posts ``Moved`` when
+    the cursor goes to another block, by keys or by scrolling.
+    """
 
     DEFAULT_CSS = """
     TextView { background: $surface; padding: 0 1; scrollbar-size-vertical: 1; overflow-y: scroll; }
@@ -60,16 +76,28 @@ class TextView(ScrollView, can_focus=True):
             self.doc = doc
             super().__init__()
 
+    search: var[str] = var("")
+    """The text searched for (``/``): its matches are highlighted; ``n``/``N`` go to the next."""
+    marked: var[frozenset[int]] = var(frozenset())
+    """The bookmarked blocks (underlined)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.doc: Document | None = None
         self.wrapped: TextLayout | None = None
         self.cursor = 0
         self.selection: Selection | None = None
-        self.search: str = ""
-        self.marked: set[int] = set()
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._anchor: tuple[int, int] = (0, 0)
+        self._search_from: int | None = None  # where an incremental search began
+
+    def watch_search(self) -> None:
+        """Redraw the matches."""
+        self._redraw()
+
+    def watch_marked(self) -> None:
+        """Redraw the bookmarks."""
+        self._redraw()
 
     # -- model -------------------------------------------------------------
     def set_document(self, doc: Document, block: int = 0, offset: int = 0, wrapped: TextLayout | None = None) -> None:
@@ -194,13 +222,13 @@ class TextView(ScrollView, can_focus=True):
         block = doc.blocks[index]
         start, end = layout.span(item, line)
         text = Text(block.text[start:end], no_wrap=True, end="")
-        base = self._base_style(index)
+        base = self._base_style(doc, index)
         if base:
             text.stylize(base)
         for s, e in block.emphasis:
             if e > start and s < end:
                 text.stylize("bold", max(s, start) - start, min(e, end) - start)
-        self._stylize_selection(text, index, start, end)
+        self._stylize_selection(doc, text, index, start, end)
         if self.search:
             self._stylize_matches(text, block.text, start, end)
         segments = list(text.render(self.app.console))
@@ -208,9 +236,9 @@ class TextView(ScrollView, can_focus=True):
             segments.append(Segment(" " * width, Style.parse(CURSOR_BG)))
         return Strip(segments).crop(0, width).extend_cell_length(width)
 
-    def _base_style(self, index: int) -> str:
+    def _base_style(self, doc: Document, index: int) -> str:
         """Style of a whole block: headings, the cursor paragraph, bookmarks."""
-        block = self.doc.blocks[index]  # type: ignore[union-attr]
+        block = doc.blocks[index]
         parts = []
         if block.kind == "heading":
             parts.append("bold cyan")
@@ -222,7 +250,7 @@ class TextView(ScrollView, can_focus=True):
             parts.append("underline")
         return " ".join(parts)
 
-    def _stylize_selection(self, text: Text, index: int, start: int, end: int) -> None:
+    def _stylize_selection(self, doc: Document, text: Text, index: int, start: int, end: int) -> None:
         """Reverse the selected blocks or sentences."""
         sel = self.selection
         if sel is None or not sel.first <= index <= sel.last:
@@ -230,7 +258,7 @@ class TextView(ScrollView, can_focus=True):
         if sel.sentences is None:
             text.stylize("reverse")
             return
-        block_text = self.doc.blocks[index].text  # type: ignore[union-attr]
+        block_text = doc.blocks[index].text
         spans = sentence_spans(block_text)
         a, b = spans[sel.sentences[0]][0], spans[sel.sentences[1]][1]
         if b > start and a < end:
@@ -247,8 +275,8 @@ class TextView(ScrollView, can_focus=True):
             text.stylize("black on yellow", max(at, start) - start, min(at + len(needle), end) - start)
             pos = hay.find(needle, pos + 1)
 
-    def refresh_all(self) -> None:
-        """Drop cached rows and redraw (after the cursor, selection or search changed)."""
+    def _redraw(self) -> None:
+        """Drop cached rows and redraw (after the cursor, selection, search or marks changed)."""
         self._cache.clear()
         self.refresh()
 
@@ -270,7 +298,7 @@ class TextView(ScrollView, can_focus=True):
                 self.scroll_to(y=rows.start, animate=False, immediate=True)
             elif rows.stop > self.scroll_y + height:
                 self.scroll_to(y=max(rows.start, rows.stop - height), animate=False, immediate=True)
-        self.refresh_all()
+        self._redraw()
         if notify:
             self.post_message(self.Moved(block, self.doc))
 
@@ -323,7 +351,7 @@ class TextView(ScrollView, can_focus=True):
         if self.wrapped.row(top) is None:
             block = self.step_from(block, 1)
         self.cursor = block
-        self.refresh_all()
+        self._redraw()
         self.post_message(self.Moved(block, self.doc))
 
     def step_from(self, block: int, delta: int) -> int:
@@ -334,11 +362,51 @@ class TextView(ScrollView, can_focus=True):
         item = max(0, min(len(self.wrapped.items) - 1, item + delta))
         return self.wrapped.items[item]
 
-    def _on_mouse_scroll_down(self, event: object) -> None:
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel scrolled (Textual's own handler scrolls): the cursor follows after it."""
         self.call_after_refresh(self._follow_scroll)
 
-    def _on_mouse_scroll_up(self, event: object) -> None:
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel scrolled (Textual's own handler scrolls): the cursor follows after it."""
         self.call_after_refresh(self._follow_scroll)
+
+    # -- search ------------------------------------------------------------
+    def find(self, query: str, start: int, delta: int, include_current: bool = False) -> int | None:
+        """Return the next reading block (wrapping around) from ``start`` that contains ``query``."""
+        doc = self.doc
+        if doc is None or not doc.blocks:
+            return None
+        needle = query.lower()
+        n = len(doc.blocks)
+        first = 0 if include_current else 1
+        for step in range(first, n + 1):
+            i = (start + delta * step) % n
+            block = doc.blocks[i]
+            if block.is_reading and needle in block.text.lower():
+                return i
+        return None
+
+    def search_typed(self, query: str, done: bool) -> bool:
+        """Incremental search: highlight ``query`` and go to its first match from where the search
+        began (``done``: the prompt closed). Returns False when there is no match."""
+        self.search = query
+        if self._search_from is None:
+            self._search_from = self.cursor
+        found = self.find(query, self._search_from, 1, include_current=True) if query else None
+        if found is not None:
+            self.move_to(found)
+        if done:
+            self._search_from = None
+        return found is not None or not query
+
+    def search_next(self, delta: int) -> bool:
+        """``n``/``N``: go to the next or previous match; False when nothing is searched for."""
+        if not self.search:
+            return False
+        found = self.find(self.search, self.cursor, delta)
+        if found is not None:
+            self.move_to(found)
+        return True
 
     # -- selection ---------------------------------------------------------
     def start_selection(self) -> None:
@@ -351,7 +419,7 @@ class TextView(ScrollView, can_focus=True):
             self.selection = Selection(self.cursor, self.cursor, (0, 0))
         else:
             self.selection = None
-        self.refresh_all()
+        self._redraw()
 
     def extend_selection(self, delta: int) -> None:
         """Grow or shrink the selection by a paragraph (or a sentence in sentence mode)."""
@@ -367,10 +435,10 @@ class TextView(ScrollView, can_focus=True):
             last = self.step_from(sel.last, delta)
             self.selection = Selection(sel.first, max(sel.first, last))
             self.move_to(self.selection.last, notify=True)
-        self.refresh_all()
+        self._redraw()
 
-    def selected_text(self) -> tuple[list[int], str] | None:
-        """Return the selected blocks and text (the cursor paragraph when nothing is selected)."""
+    def picked(self) -> Picked | None:
+        """What a quote takes: the selection, or the cursor paragraph when nothing is selected."""
         if self.doc is None or not self.doc.blocks:
             return None
         sel = self.selection or Selection(self.cursor, self.cursor)
@@ -378,14 +446,14 @@ class TextView(ScrollView, can_focus=True):
         if sel.sentences is not None:
             text = self.doc.blocks[sel.first].text
             spans = sentence_spans(text)
-            return [sel.first], text[spans[sel.sentences[0]][0] : spans[sel.sentences[1]][1]]
-        return blocks, "\n".join(self.doc.blocks[i].text for i in blocks)
+            return Picked([sel.first], text[spans[sel.sentences[0]][0] : spans[sel.sentences[1]][1]], False)
+        return Picked(blocks, "\n".join(self.doc.blocks[i].text for i in blocks), True)
 
     def clear_selection(self) -> None:
         """Leave selection mode."""
         if self.selection is not None:
             self.selection = None
-            self.refresh_all()
+            self._redraw()
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,455 @@
+"""ReaderScreen: the reading screen. It composes the panes, holds the one location they follow,
+routes their messages and handles the reader's keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import var
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header
+
+from reader.model.document import Document
+from reader.state import DocState, StateStore
+from reader.textlayout import TextLayout
+from reader.tui.bars import SearchBar, StatusBar
+from reader.tui.figures_pane import FiguresPane
+from reader.tui.location import Location
+from reader.tui.outline_pane import OutlinePane
+from reader.tui.panes import Panes
+from reader.tui.text_view import TextView
+
+
+class ReaderScreen(Screen[None]):
+    """Header, outline | text | figures, the search prompt, the status line and the footer.
+
+    ``location`` (a block of the document shown) is the screen's: the text pane moves it (it posts
+    ``TextView.Moved``); the panes and the status line follow it through data binding. A choice in
+    a side pane (``OutlinePane.Chosen``, ``FiguresPane.Chosen``) or the search prompt
+    (``SearchBar.Updated``) comes here as a message, and the screen moves the text pane.
+    """
+
+    BINDINGS = [
+        Binding("q", "app.quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("colon", "goto", "Go to"),
+        Binding("slash", "search", "Search"),
+        Binding("n", "search_next(1)", "Next match", show=False),
+        Binding("N", "search_next(-1)", "Prev match", show=False),
+        Binding("right_square_bracket", "section(1)", "Next §", show=False),
+        Binding("left_square_bracket", "section(-1)", "Prev §", show=False),
+        Binding("y", "yank", "Copy quote"),
+        Binding("v", "visual", "Select", show=False),
+        Binding("Y", "choose_style", "Cite style", show=False),
+        Binding("m", "bookmark", "Mark", show=False),
+        Binding("apostrophe", "bookmarks", "Marks", show=False),
+        Binding("o", "toggle_pane('outline')", "Outline"),
+        Binding("f", "toggle_pane('figures')", "Figures"),
+        Binding("escape", "escape", "Leave selection", show=False),
+    ]
+
+    location: var[Location] = var(Location())
+    """The one current location: the panes and the status line are bound to it."""
+    indexing: var[float] = var(0.0)
+    """The share of the full model built so far (0: not indexing)."""
+    marked: var[frozenset[int]] = var(frozenset())
+    """The bookmarked blocks of the document shown."""
+
+    class Ready(Message):
+        """The first screen is up and the side panes are mounted: the full model may come now
+        (wrapped for ``text``'s width)."""
+
+        def __init__(self, text: TextView) -> None:
+            self.text = text
+            super().__init__()
+
+    def __init__(
+        self, doc: Document, state: DocState, store: StateStore | None, terminal: Callable[[str], None]
+    ) -> None:
+        super().__init__()
+        self.state = state
+        self.store = store
+        self.terminal = terminal  # writes OSC 52 to the terminal
+        self.last_quote = ""
+        self.text = TextView(id="text")
+        self.panes = Panes(self.text, id="panes")
+        self.status = StatusBar(id="status")
+        self._first = doc
+        self._restore = (state.position, state.offset)
+        self._user_moved = False
+        self._save_timer: Timer | None = None
+
+    @property
+    def document(self) -> Document | None:
+        """The document shown."""
+        return self.location.doc
+
+    @property
+    def block(self) -> int:
+        """The current block."""
+        return self.location.block
+
+    # -- layout ------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        """The panes and the status line (the header and footer come after the first frame)."""
+        self.text.data_bind(ReaderScreen.marked)
+        yield self.panes
+        yield self.status.data_bind(ReaderScreen.location, ReaderScreen.indexing)
+
+    def on_mount(self) -> None:
+        """Show the first document at the remembered place, in room kept for what mounts next."""
+        self.panes.outline, self.panes.figures = self.state.outline, self.state.figures
+        self._reserve(True)
+        self._show(self._first, *self._restore)
+        self.text.focus()
+        self.call_after_refresh(self._mount_rest)
+
+    def _reserve(self, reserve: bool) -> None:
+        """Keep (or give back) the room of the header, footer and side panes."""
+        self.panes.reserve(reserve)
+        self.panes.styles.margin = (1 if reserve else 0, 0, 0, 0)
+        self.status.styles.margin = (0, 0, 1 if reserve else 0, 0)
+
+    def _mount_rest(self) -> None:
+        """After the first paint: the header, footer and side panes; then ask for the full model
+        (nothing when the reader quit before that paint was over)."""
+        if not self.is_attached:
+            return
+        self._reserve(False)
+        self.mount(Header(show_clock=False), before=0)
+        self.mount(Footer())
+        self.call_after_refresh(self.refresh_bindings)
+        outline = OutlinePane(id="outline").data_bind(ReaderScreen.location)
+        figures = FiguresPane(id="figures").data_bind(ReaderScreen.location)
+        self.panes.mount_sides(outline, figures)
+        self.post_message(self.Ready(self.text))
+
+    def _show(
+        self, doc: Document, position: int, offset: int, by_block: bool = False, wrapped: TextLayout | None = None
+    ) -> None:
+        """Put ``doc`` on screen at a source position (or a block index when ``by_block``;
+        ``wrapped``: its lines, already wrapped)."""
+        block = position if by_block else (doc.block_at(position) if doc.blocks else 0)
+        if not by_block and doc.blocks and doc.blocks[block].source.start > position:
+            offset = 0
+        self.title = doc.metadata.title or doc.metadata.source
+        self.sub_title = page_line(doc)
+        self.marked = frozenset(doc.block_at(b) for b in self.state.bookmarks) if doc.blocks else frozenset()
+        self.text.set_document(doc, block, offset, wrapped)
+        self.location = Location(doc, self.text.cursor)
+
+    def show_full_model(self, doc: Document, wrapped: TextLayout | None) -> None:
+        """The full model replaces the quick one, at the reader's place (or the remembered one
+        when the reader has not moved yet)."""
+        current = self.location.doc
+        if current is not None and current.blocks and self._user_moved:
+            block, offset = self.text.top_anchor
+            source = current.blocks[block].source.start + offset
+            target = doc.block_at(source)
+            offset = max(0, source - doc.blocks[target].source.start)
+            self._show(doc, target, offset, by_block=True, wrapped=wrapped)
+        else:
+            self._show(doc, *self._restore, wrapped=wrapped)
+        self.indexing = 0.0
+
+    # -- the location --------------------------------------------------------
+    def watch_location(self) -> None:
+        """A new place: remember it soon."""
+        self._save_soon()
+
+    def on_text_view_moved(self, message: TextView.Moved) -> None:
+        """The text pane moved: that is the new location (unless it speaks of a replaced model)."""
+        if message.doc is None or message.doc is not self.location.doc:
+            return
+        self._user_moved = True
+        self.location = Location(message.doc, message.block)
+
+    def on_outline_pane_chosen(self, message: OutlinePane.Chosen) -> None:
+        """An outline entry was chosen: show its heading at the top."""
+        doc = self.location.doc
+        section = doc.section(message.key) if doc else None
+        if section is not None:
+            self._go(section.first_block, top=True)
+
+    def on_figures_pane_chosen(self, message: FiguresPane.Chosen) -> None:
+        """A figure was chosen: go to its paragraph and mark the figure."""
+        doc = self.location.doc
+        if doc is None or message.doc is not doc:
+            return
+        figure = doc.figures[message.figure]
+        self.text.search = figure.text
+        self._go(figure.block)
+        self.text.focus()
+
+    def on_figures_pane_copy_requested(self, message: FiguresPane.CopyRequested) -> None:
+        """Copy a figure with its label and citation."""
+        from reader.quoting import quote_figure
+
+        doc = self.location.doc
+        if doc is None or message.doc is not doc:
+            return
+        self._copy(*quote_figure(doc, message.figure, self.state.style))
+
+    def _go(self, block: int, top: bool = False) -> None:
+        """Move the text pane (and so the location) to ``block``."""
+        self._user_moved = True
+        self.text.move_to(block, top=top)
+
+    # -- going places --------------------------------------------------------
+    def action_goto(self) -> None:
+        """``:`` go to a section by number or title."""
+        doc = self.location.doc
+        if doc is None:
+            return
+        from reader.tui.screens import GotoScreen
+
+        choices = [f"{s.number} {s.title}".strip() if s.number else s.title for s in doc.sections]
+        self.app.push_screen(GotoScreen(choices), self._goto_done)
+
+    def _goto_done(self, query: str | None) -> None:
+        """Resolve and go."""
+        doc = self.location.doc
+        if not query or doc is None:
+            return
+        from reader.locate import completions, resolve
+
+        target = resolve(doc, query, doc.section_at(self.location.block))
+        if target is None:
+            hints = ", ".join(completions(doc, query, 4))
+            self.notify(f"no section {query}" + (f" (try {hints})" if hints else ""), severity="warning", markup=False)
+            return
+        block = target.section.first_block
+        if target.paragraph:
+            paragraphs = doc.paragraphs_of(target.section)
+            if not 1 <= target.paragraph <= len(paragraphs):
+                self.notify(
+                    f"{target.section.number} has {len(paragraphs)} paragraphs", severity="warning", markup=False
+                )
+                return
+            block = paragraphs[target.paragraph - 1].index
+        self._go(block, top=True)
+        self.text.focus()
+
+    def action_section(self, delta: int) -> None:
+        """``]``/``[``: the next or previous section's heading."""
+        doc = self.location.doc
+        if doc is None or not doc.sections:
+            return
+        starts = sorted({s.first_block for s in doc.sections})
+        here = self.location.block
+        if delta > 0:
+            nxt = next((b for b in starts if b > here), None)
+        else:  # the current section's own heading when inside it, else the one before
+            nxt = max((b for b in starts if b < here), default=None)
+        if nxt is not None:
+            self._go(nxt, top=True)
+
+    def action_search(self) -> None:
+        """``/``: open the incremental search prompt."""
+        bars = self.query(SearchBar)
+        if bars:
+            bars.first().open()
+        else:
+            bar = SearchBar(id="search")
+            self.mount(bar, before=self.status)
+            self.call_after_refresh(bar.open)
+
+    def on_search_bar_updated(self, message: SearchBar.Updated) -> None:
+        """Search as the reader types; the text pane highlights the matches and goes to the first."""
+        self._user_moved = True
+        if not self.text.search_typed(message.query, message.done):
+            self.notify(f"not found: {message.query}", severity="warning", markup=False, timeout=2)
+        if message.done:
+            self.text.focus()
+
+    def action_search_next(self, delta: int) -> None:
+        """``n``/``N``: the next or previous match."""
+        self._user_moved = True
+        if not self.text.search_next(delta):
+            self.notify("no search yet: press /", markup=False, timeout=2)
+
+    # -- quoting -------------------------------------------------------------
+    def action_visual(self) -> None:
+        """``v``: select paragraphs, then sentences, then stop."""
+        self.text.start_selection()
+
+    def action_escape(self) -> None:
+        """Escape: leave the selection."""
+        self.text.clear_selection()
+
+    def action_yank(self) -> None:
+        """``y``: copy the paragraph or selection as a quote with its citation."""
+        from reader.quoting import quote_blocks, quote_part
+
+        doc = self.location.doc
+        picked = self.text.picked()
+        if doc is None or picked is None or not picked.blocks:
+            return
+        if picked.whole:
+            quote = quote_blocks(doc, picked.blocks, self.state.style)
+        else:
+            quote = quote_part(doc, picked.blocks[0], picked.text, self.state.style)
+        self.text.clear_selection()
+        self._copy(quote, picked.text)
+
+    def _copy(self, quote: str, body: str) -> None:
+        """Copy ``quote``, say which way, keep it for copying by hand when every way fails."""
+        from reader.clipboard import CopyResult, copy_text
+        from reader.tui.screens import TextScreen
+
+        self.last_quote = quote
+        try:
+            result = copy_text(quote, self.terminal)
+        except Exception as exc:  # never crash on a clipboard error
+            result = CopyResult(False, "clipboard", str(exc))
+        short = body if len(body) <= 40 else body[:39] + "…"
+        if result.ok:
+            self.notify(f"Copied to {result.way}: “{short}” with its citation", title="Quote copied", markup=False)
+        else:
+            self.notify(
+                f"Could not copy ({result.way}: {result.error}); the quote is shown to copy by hand",
+                severity="error",
+                markup=False,
+            )
+            self.app.push_screen(TextScreen("Quote (select it with the mouse)", Text(quote)))
+
+    def action_choose_style(self) -> None:
+        """``Y``: choose the citation style."""
+        from reader.cite import STYLE_NAMES, STYLES
+        from reader.tui.screens import ChoiceScreen
+
+        options = [(key, STYLE_NAMES[key] + ("  ✓" if key == self.state.style else "")) for key in STYLES]
+        self.app.push_screen(ChoiceScreen("Citation style", options), self._style_done)
+
+    def _style_done(self, style: str | None) -> None:
+        """Keep the chosen style."""
+        from reader.cite import STYLE_NAMES
+
+        if style:
+            self.state.style = style
+            self.notify(f"Citation style: {STYLE_NAMES[style]}", markup=False)
+            self.save()
+
+    def action_bookmark(self) -> None:
+        """``m``: toggle a bookmark on the current paragraph."""
+        doc = self.location.doc
+        if doc is None or not doc.blocks:
+            return
+        block = self.location.block
+        position = doc.blocks[block].source.start
+        if position in self.state.bookmarks:
+            self.state.bookmarks.remove(position)
+            self.marked = self.marked - {block}
+            self.notify("Bookmark removed", markup=False)
+        else:
+            self.state.bookmarks = sorted({*self.state.bookmarks, position})
+            self.marked = self.marked | {block}
+            self.notify("Bookmarked", markup=False)
+        self.save()
+
+    def action_bookmarks(self) -> None:
+        """``'``: list bookmarks."""
+        from reader.quoting import bookmark_entries
+        from reader.tui.screens import ChoiceScreen
+
+        doc = self.location.doc
+        if doc is None:
+            return
+        options = bookmark_entries(doc, self.state.bookmarks)
+        self.app.push_screen(ChoiceScreen("Bookmarks", options, "no bookmarks yet: press m"), self._bookmark_done)
+
+    def _bookmark_done(self, key: str | None) -> None:
+        """Go to the chosen bookmark."""
+        doc = self.location.doc
+        if key and doc is not None:
+            self._go(doc.block_at(int(key)), top=True)
+
+    # -- panes, help, palette ------------------------------------------------
+    def action_toggle_pane(self, name: str) -> None:
+        """``o``/``f``: show or hide a side pane."""
+        if not self.panes.sides:
+            return
+        setattr(self.state, name, self.panes.toggle(name))
+        self.save()
+
+    def action_help(self) -> None:
+        """``?``: the key table."""
+        from reader.tui.keys import KEYS
+        from reader.tui.screens import TextScreen
+
+        body = Text()
+        for key, what in KEYS:
+            body.append(f"{key:<26}", style="bold")
+            body.append(what + "\n")
+        self.app.push_screen(TextScreen("Keys", body))
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """The command palette's entries for this screen: every action, by name."""
+        yield SystemCommand("Go to section", "Jump to 2.3, 二(三), 2.3:4 or a title (:)", self.action_goto)
+        yield SystemCommand("Search", "Incremental search (/)", self.action_search)
+        yield SystemCommand("Copy quote", "Copy the paragraph with its citation (y)", self.action_yank)
+        yield SystemCommand("Citation style", "Plain, Markdown, GB/T 7714, APA (Y)", self.action_choose_style)
+        yield SystemCommand("Bookmark", "Toggle a bookmark here (m)", self.action_bookmark)
+        yield SystemCommand("Bookmarks", "List bookmarks (')", self.action_bookmarks)
+        yield SystemCommand(
+            "Toggle outline", "Show or hide the outline (o)", lambda: self.action_toggle_pane("outline")
+        )
+        yield SystemCommand(
+            "Toggle figures", "Show or hide the figures (f)", lambda: self.action_toggle_pane("figures")
+        )
+        yield SystemCommand("Select", "Select paragraphs or sentences (v)", self.action_visual)
+        yield SystemCommand("Next section", "(])", lambda: self.action_section(1))
+        yield SystemCommand("Previous section", "([)", lambda: self.action_section(-1))
+        yield SystemCommand("Show last quote", "The last quote copied", self._show_last_quote)
+        yield SystemCommand("Help", "The key table (?)", self.action_help)
+
+    def _show_last_quote(self) -> None:
+        """Show the last quote (for copying by hand)."""
+        from reader.tui.screens import TextScreen
+
+        self.app.push_screen(TextScreen("Last quote", Text(self.last_quote or "nothing copied yet")))
+
+    # -- remembering ---------------------------------------------------------
+    def _save_soon(self) -> None:
+        """Save the position shortly (debounced)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(0.5, self.save)
+
+    def save(self) -> None:
+        """Write the state of this document (a failure: a warning, once)."""
+        doc = self.location.doc
+        if self.store is None or doc is None or not doc.blocks:
+            return
+        block, offset = self.text.top_anchor
+        self.state.position = doc.blocks[block].source.start
+        self.state.offset = offset
+        if not self.store.save(doc.metadata.content_hash, self.state):
+            for warning in self.store.warnings:
+                self.notify(warning, severity="warning", markup=False)
+            self.store.warnings.clear()
+
+    def on_unmount(self) -> None:
+        """Closing: remember the place."""
+        self.save()
+
+
+def page_line(doc: Document) -> str:
+    """The header's second line: page and continuation marks."""
+    meta = doc.metadata
+    zh = meta.language.startswith("zh")
+    bits = []
+    if meta.page:
+        bits.append(f"第{meta.page}版" if zh else f"page {meta.page}")
+    if meta.continued_from:
+        bits.append(("上接" if zh else "continued from ") + ",".join(meta.continued_from))
+    if meta.continued_on:
+        bits.append(("下转" if zh else "continued on ") + ",".join(meta.continued_on))
+    if meta.date:
+        bits.append(meta.date)
+    return " · ".join(bits)
