@@ -19,10 +19,12 @@ STYLE_NAMES = {
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a quote stands: its section and its paragraph number within it (1-based)."""
+    """Where a quote stands: its section and its paragraph number within it (1-based); ``last``:
+    the last paragraph of a quote that runs over several (第2–3段, ¶2–3)."""
 
     section: Section | None
     paragraph: int
+    last: int | None = None
 
 
 def place_of(doc: Document, block_index: int) -> Place:
@@ -51,13 +53,14 @@ def _is_zh(meta: Metadata) -> bool:
 def _where(doc: Document, place: Place) -> str:
     """Return the location part of a citation: ``二、(三) 第2段`` or ``§2.3 ¶2``."""
     zh = _is_zh(doc.metadata)
+    numbers = f"{place.paragraph}–{place.last}" if place.last and place.last > place.paragraph else f"{place.paragraph}"
     if place.section is None:
-        return f"第{place.paragraph}段" if zh else f"¶{place.paragraph}"
+        return f"第{numbers}段" if zh else f"¶{numbers}"
     if zh:
         chain = doc.label_chain(place.section) or place.section.title
-        return f"{chain} 第{place.paragraph}段"
+        return f"{chain} 第{numbers}段"
     label = f"§{place.section.number}" if place.section.number else place.section.title
-    return f"{label} ¶{place.paragraph}"
+    return f"{label} ¶{numbers}"
 
 
 def _inferred_mark(meta: Metadata) -> str:

@@ -12,16 +12,16 @@ from reader.cite import citation, place_of, quote_text
 from reader.model.document import Document
 
 
-def quote_blocks(doc: Document, blocks: Sequence[int], style: str = "plain") -> str:
-    """The whole of ``blocks`` (furniture left out) quoted with the citation of the first."""
-    chosen = [doc.blocks[i] for i in blocks]
-    return quote_text(doc, chosen, place_of(doc, blocks[0]), style)
-
-
-def quote_part(doc: Document, block: int, text: str, style: str = "plain") -> str:
-    """``text``, a part of one block (a sentence, a phrase), quoted with that block's citation."""
-    part = replace(doc.blocks[block], text=text, emphasis=(), edits=())
-    return quote_text(doc, [part], place_of(doc, block), style)
+def quote_span(doc: Document, first: int, last: int, body: str, style: str = "plain") -> str:
+    """``body``, the text from block ``first`` to block ``last`` (a part of one paragraph or a run of
+    several), quoted with its citation: the paragraph, or the range 第2–3段 / ¶2–3 within a section."""
+    place = place_of(doc, first)
+    if last != first:
+        end = place_of(doc, last)
+        if end.section == place.section and end.paragraph > place.paragraph:
+            place = replace(place, last=end.paragraph)
+    part = replace(doc.blocks[first], text=body, emphasis=(), edits=())
+    return quote_text(doc, [part], place, style)
 
 
 def quote_figure(doc: Document, figure: int, style: str = "plain") -> tuple[str, str]:

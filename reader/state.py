@@ -1,4 +1,5 @@
-"""What the reader remembers per document (keyed by content hash): position, bookmarks, style, panes."""
+"""What the reader remembers per document (keyed by content hash): position, bookmarks, style, panes,
+whether the text is shown as printed."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class DocState:
     style: str = "plain"
     outline: bool = True
     figures: bool = True
+    printed: bool = False
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocState:

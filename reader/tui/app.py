@@ -145,7 +145,7 @@ class ReaderApp(App[int]):
         self.post_message(self.Progress(shown))
         try:
             doc = self._full_model(progress)
-            wrapped = _wrap(doc, text.wrap_width, progress) if doc is not None else None
+            wrapped = _wrap(doc, text.wrap_width, text.printed, progress) if doc is not None else None
         except _Abandoned:
             return
         if doc is not None and not worker.is_cancelled:
@@ -191,9 +191,9 @@ class ReaderApp(App[int]):
             self._indexer.close()
 
 
-def _wrap(doc: Document, width: int, progress: Callable[[str, float], None]) -> TextLayout:
-    """Wrap the whole of ``doc`` at ``width`` (in the worker, before the swap)."""
-    wrapped = TextLayout(doc, width)
+def _wrap(doc: Document, width: int, printed: bool, progress: Callable[[str, float], None]) -> TextLayout:
+    """Wrap the whole of ``doc`` at ``width`` as it is shown (in the worker, before the swap)."""
+    wrapped = TextLayout(doc, width, printed)
     while not wrapped.complete:
         wrapped.extend(500)
         progress("reading", 1.0)  # (stops here if the app is closing)

@@ -6,10 +6,12 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import var
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
 
 from reader.cite import place_of
+from reader.locate import page_name
 from reader.model.document import Document
 from reader.tui.location import Location
 
@@ -65,22 +67,46 @@ class StatusBar(Widget):
     indexing: var[float] = var(0.0)
     """The share of the full model built so far (0: not indexing)."""
 
+    printed: var[bool] = var(False)
+    """The text is shown exactly as printed."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = Text()
+        self._flash: Text | None = None
+        self._flash_timer: Timer | None = None
 
     def watch_location(self) -> None:
-        """Show the new place."""
+        """Show the new place (a message shown for a moment gives way)."""
+        self._flash = None
         self._update()
 
     def watch_indexing(self) -> None:
         """Show the progress."""
         self._update()
 
+    def watch_printed(self) -> None:
+        """Say whether the text is shown as printed."""
+        self._update()
+
+    def flash(self, message: Text, seconds: float = 4.0) -> None:
+        """Show ``message`` instead of the place for a moment (or until the reader moves). Unlike a
+        toast, this line lies over no other widget, so its Chinese is never cut (textual#6357)."""
+        self._flash = message
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(seconds, self._end_flash)
+        self._update()
+
+    def _end_flash(self) -> None:
+        """The moment is over: the place again."""
+        self._flash = None
+        self._update()
+
     def _update(self) -> None:
         """Repaint this line when its text changed (its size never does)."""
-        text = status_line(self.location, self.indexing)
-        if text.plain != self._text.plain:
+        text = self._flash or status_line(self.location, self.indexing, self.printed)
+        if text.plain != self._text.plain or text is self._flash:
             self._text = text
             self.refresh()
 
@@ -89,12 +115,13 @@ class StatusBar(Widget):
         return self._text
 
 
-def status_line(location: Location, indexing: float) -> Text:
-    """Section, paragraph n/N in it, % read, indexing progress."""
-    note = f"indexing {min(99, round(100 * indexing))}%" if indexing else ""
+def status_line(location: Location, indexing: float, printed: bool = False) -> Text:
+    """Section, paragraph n/N in it, the printed page, % read, indexing progress, "as printed"."""
+    notes = [f"indexing {min(99, round(100 * indexing))}%" if indexing else "", "as printed" if printed else ""]
+    note = "   ".join(n for n in notes if n)
     doc = location.doc
     if doc is None or not doc.blocks:
-        return _status("", (0, 0), 100, note or "empty document")
+        return _status("", (0, 0), "", 100, note or "empty document")
     block = min(location.block, len(doc.blocks) - 1)
     place = place_of(doc, block)
     total = (
@@ -109,7 +136,9 @@ def status_line(location: Location, indexing: float) -> Text:
         if chain and chain != label:
             label = f"{label} {chain}"
     percent = min(100, round(100 * doc.blocks[block].source.end / _length(doc)))
-    return _status(label, (place.paragraph, max(total, place.paragraph)), percent, note)
+    on_page = doc.blocks[block].page_label or doc.metadata.page
+    page = page_name(doc, on_page) if on_page else ""
+    return _status(label, (place.paragraph, max(total, place.paragraph)), page, percent, note)
 
 
 def _length(doc: Document) -> int:
@@ -117,11 +146,13 @@ def _length(doc: Document) -> int:
     return max(doc.metadata.length, doc.blocks[-1].source.end) or 1
 
 
-def _status(section: str, paragraph: tuple[int, int], percent: int, note: str) -> Text:
+def _status(section: str, paragraph: tuple[int, int], page: str, percent: int, note: str) -> Text:
     """The status line's text."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"§ {section}" if section else "§ –", style="bold")
     text.append(f"   ¶ {paragraph[0]}/{paragraph[1]}")
+    if page:
+        text.append(f"   {page}")
     text.append(f"   {percent}%")
     if note:
         text.append(f"   {note}", style="italic")

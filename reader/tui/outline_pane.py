@@ -1,13 +1,17 @@
-"""OutlinePane: the section tree (number + title), following the screen's location."""
+"""The outline: the section tree with the document's own labels (``二、``, ``(三)``, ``第三章``) and
+the canonical numbers beside them, following the screen's location; under it, the whole title of
+the highlighted entry when the pane cuts it."""
 
 from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
-from textual.widgets import Tree
+from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from reader.model.document import Document, Section
@@ -20,7 +24,7 @@ class OutlinePane(Tree[str]):
     """The document's sections, the current one highlighted; choosing one posts ``OutlinePane.Chosen``."""
 
     DEFAULT_CSS = """
-    OutlinePane { width: 32; border-right: solid $primary-background; background: $panel; overflow-x: hidden; }
+    OutlinePane { background: $panel; overflow-x: hidden; height: 1fr; }
     """
     BINDINGS = [Binding("enter", "select_cursor", "Go to", show=False)]
 
@@ -30,6 +34,10 @@ class OutlinePane(Tree[str]):
         def __init__(self, key: str) -> None:
             self.key = key
             super().__init__()
+
+    class Shown(Message):
+        """The highlight was put on the current section (the tree's own ``NodeHighlighted`` is not
+        sent when its lines are numbered again under an unmoved cursor)."""
 
     location: var[Location] = var(Location())
     """Where the reader is (bound from the screen): its section is highlighted."""
@@ -108,11 +116,7 @@ class OutlinePane(Tree[str]):
 
     def _add(self, parent: TreeNode[str], doc: Document, section: Section) -> list[tuple[TreeNode[str], Section]]:
         """Add one section's entry; return its children to add next (none when it is collapsed)."""
-        label = Text()
-        if section.number:
-            label.append(section.number + " ", style="bold")
-        title = section.title or ("(begun on an earlier page)" if section.implied else "")
-        label.append(title, style="dim" if section.implied else "")
+        label = entry_label(section)
         expanded = section.level < 2
         if not section.children:
             self._section_nodes[section.key] = parent.add_leaf(label, data=section.key)
@@ -173,11 +177,13 @@ class OutlinePane(Tree[str]):
             self.call_after_refresh(self._move_to, key)
         else:
             self.move_cursor(node)
+            self.post_message(self.Shown())
 
     def _move_to(self, key: str) -> None:
         """Put the tree's cursor on ``key``'s entry, if that is still the current section."""
         if key == self._current and key in self._section_nodes:
             self.move_cursor(self._section_nodes[key])
+            self.post_message(self.Shown())
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
         """Turn a tree selection into a section choice."""
@@ -185,3 +191,65 @@ class OutlinePane(Tree[str]):
         if event.node.data:
             self._current = event.node.data
             self.post_message(self.Chosen(event.node.data))
+
+
+def entry_label(section: Section) -> Text:
+    """An outline entry: the canonical number (dim where the document prints another label), the
+    printed label and the title, e.g. ``2.3 (三)坚持统筹协调…``."""
+    label = Text()
+    printed = (section.label or "").strip()
+    number = section.number or ""
+    if printed:
+        if number and printed.rstrip("、.．:：") != number:
+            label.append(number + " ", style="dim")
+        label.append(printed, style="bold")
+        if printed[-1].isalnum():  # 第三章 总则, 3.1 Scope; 二、 and (一) need no space
+            label.append(" ")
+    elif number:
+        label.append(number + " ", style="bold")
+    title = section.title or ("(begun on an earlier page)" if section.implied else "")
+    label.append(title, style="dim" if section.implied else "")
+    return label
+
+
+class Outline(Vertical):
+    """The outline pane, and under it the whole title of its highlighted entry when the pane cuts it."""
+
+    DEFAULT_CSS = """
+    Outline { width: 32; border-right: solid $primary-background; background: $panel; }
+    Outline > #outline-title { height: auto; max-height: 6; padding: 0 1; color: $text-muted;
+        border-top: solid $primary-background; display: none; }
+    Outline > #outline-title.-cut { display: block; }
+    """
+
+    def __init__(self, entries: OutlinePane, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries = entries
+        self.whole = Static(id="outline-title", markup=False)
+
+    def compose(self) -> ComposeResult:
+        """The tree, then the line for a title it cuts."""
+        yield self.entries
+        yield self.whole
+
+    def on_tree_node_highlighted(self, message: Tree.NodeHighlighted[str]) -> None:
+        """The reader moved the highlight: show its whole title if the tree cuts it."""
+        self.call_after_refresh(self._show_whole)
+
+    def on_outline_pane_shown(self, message: OutlinePane.Shown) -> None:
+        """The highlight followed the location: show its whole title if the tree cuts it."""
+        self.call_after_refresh(self._show_whole)
+
+    def _show_whole(self) -> None:
+        """Show the highlighted entry's whole label under the tree when the tree cuts it."""
+        node = self.entries.cursor_node
+        if node is None:
+            self.whole.set_class(False, "-cut")
+            return
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        width = self.entries.guide_depth * depth + self.entries.get_label_width(node)
+        label = node.label
+        self.whole.update(label if isinstance(label, Text) else Text(label))
+        self.whole.set_class(width > self.entries.scrollable_content_region.width, "-cut")

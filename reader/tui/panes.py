@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.reactive import var
 
 from reader.tui.figures_pane import FiguresPane
-from reader.tui.outline_pane import OutlinePane
+from reader.tui.outline_pane import Outline
 from reader.tui.text_view import TextView
 
 NARROW, VERY_NARROW = 110, 76  # below these widths the figures, then the outline, fold away
@@ -28,7 +28,7 @@ class Panes(Horizontal):
     def __init__(self, text: TextView, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = text
-        self.sides: dict[str, OutlinePane | FiguresPane] = {}  # empty until mounted
+        self.sides: dict[str, Outline | FiguresPane] = {}  # empty until mounted
         self._forced: set[str] = set()  # shown on the reader's word although the terminal is narrow
         self._width = 0  # the terminal width the panes were last folded for
 
@@ -42,7 +42,7 @@ class Panes(Horizontal):
         plan = self.plan() if reserve else {name: 0 for name in SIDES}
         self.text.styles.margin = (0, plan["figures"], 0, plan["outline"])
 
-    def mount_sides(self, outline: OutlinePane, figures: FiguresPane) -> None:
+    def mount_sides(self, outline: Outline, figures: FiguresPane) -> None:
         """Mount the outline and figures panes in the room kept for them."""
         self.reserve(False)
         self.mount(outline, before=self.text)
@@ -88,7 +88,7 @@ class Panes(Horizontal):
             if show:
                 pane.styles.width = plan[name]
             pane.set_class(not show, "-hidden")
-            if not show and pane.has_focus:
+            if not show and pane.has_focus_within:
                 self.text.focus()
 
     def plan(self) -> dict[str, int]:

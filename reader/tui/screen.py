@@ -20,7 +20,7 @@ from reader.textlayout import TextLayout
 from reader.tui.bars import SearchBar, StatusBar
 from reader.tui.figures_pane import FiguresPane
 from reader.tui.location import Location
-from reader.tui.outline_pane import OutlinePane
+from reader.tui.outline_pane import Outline, OutlinePane
 from reader.tui.panes import Panes
 from reader.tui.text_view import TextView
 
@@ -50,6 +50,7 @@ class ReaderScreen(Screen[None]):
         Binding("apostrophe", "bookmarks", "Marks", show=False),
         Binding("o", "toggle_pane('outline')", "Outline"),
         Binding("f", "toggle_pane('figures')", "Figures"),
+        Binding("p", "toggle_printed", "As printed", show=False),
         Binding("escape", "escape", "Leave selection", show=False),
     ]
 
@@ -59,6 +60,8 @@ class ReaderScreen(Screen[None]):
     """The share of the full model built so far (0: not indexing)."""
     marked: var[frozenset[int]] = var(frozenset())
     """The bookmarked blocks of the document shown."""
+    printed: var[bool] = var(False)
+    """Show the text exactly as printed (the reading repairs undone); remembered per document."""
 
     class Ready(Message):
         """The first screen is up and the side panes are mounted: the full model may come now
@@ -97,13 +100,14 @@ class ReaderScreen(Screen[None]):
     # -- layout ------------------------------------------------------------
     def compose(self) -> ComposeResult:
         """The panes and the status line (the header and footer come after the first frame)."""
-        self.text.data_bind(ReaderScreen.marked)
+        self.text.data_bind(ReaderScreen.marked, ReaderScreen.printed)
         yield self.panes
-        yield self.status.data_bind(ReaderScreen.location, ReaderScreen.indexing)
+        yield self.status.data_bind(ReaderScreen.location, ReaderScreen.indexing, ReaderScreen.printed)
 
     def on_mount(self) -> None:
         """Show the first document at the remembered place, in room kept for what mounts next."""
         self.panes.outline, self.panes.figures = self.state.outline, self.state.figures
+        self.printed = self.state.printed
         self._reserve(True)
         self._show(self._first, *self._restore)
         self.text.focus()
@@ -118,29 +122,37 @@ class ReaderScreen(Screen[None]):
     def _mount_rest(self) -> None:
         """After the first paint: the header, footer and side panes; then ask for the full model
         (nothing when the reader quit before that paint was over)."""
-        if not self.is_attached:
+        if not self.is_attached or self.app.return_code is not None:  # (quit, or an error is closing it)
             return
         self._reserve(False)
         self.mount(Header(show_clock=False), before=0)
         self.mount(Footer())
         self.call_after_refresh(self.refresh_bindings)
-        outline = OutlinePane(id="outline").data_bind(ReaderScreen.location)
+        outline = OutlinePane(id="outline-tree").data_bind(ReaderScreen.location)
         figures = FiguresPane(id="figures").data_bind(ReaderScreen.location)
-        self.panes.mount_sides(outline, figures)
+        self.panes.mount_sides(Outline(outline, id="outline"), figures)
         self.post_message(self.Ready(self.text))
 
     def _show(
-        self, doc: Document, position: int, offset: int, by_block: bool = False, wrapped: TextLayout | None = None
+        self,
+        doc: Document,
+        position: int,
+        offset: int,
+        by_block: bool = False,
+        wrapped: TextLayout | None = None,
+        cursor: int | None = None,
+        replacing: bool = False,
     ) -> None:
         """Put ``doc`` on screen at a source position (or a block index when ``by_block``;
-        ``wrapped``: its lines, already wrapped)."""
+        ``wrapped``: its lines, already wrapped; ``cursor``: the cursor's block when not the top's;
+        ``replacing``: a fuller model of the document shown)."""
         block = position if by_block else (doc.block_at(position) if doc.blocks else 0)
         if not by_block and doc.blocks and doc.blocks[block].source.start > position:
             offset = 0
         self.title = doc.metadata.title or doc.metadata.source
         self.sub_title = page_line(doc)
         self.marked = frozenset(doc.block_at(b) for b in self.state.bookmarks) if doc.blocks else frozenset()
-        self.text.set_document(doc, block, offset, wrapped)
+        self.text.set_document(doc, block, offset, wrapped, cursor, replacing)
         self.location = Location(doc, self.text.cursor)
 
     def show_full_model(self, doc: Document, wrapped: TextLayout | None) -> None:
@@ -152,7 +164,8 @@ class ReaderScreen(Screen[None]):
             source = current.blocks[block].source.start + offset
             target = doc.block_at(source)
             offset = max(0, source - doc.blocks[target].source.start)
-            self._show(doc, target, offset, by_block=True, wrapped=wrapped)
+            cursor = doc.block_at(current.blocks[self.text.cursor].source.start)  # (it may be below the top)
+            self._show(doc, target, offset, by_block=True, wrapped=wrapped, cursor=cursor, replacing=True)
         else:
             self._show(doc, *self._restore, wrapped=wrapped)
         self.indexing = 0.0
@@ -209,6 +222,7 @@ class ReaderScreen(Screen[None]):
         from reader.tui.screens import GotoScreen
 
         choices = [f"{s.number} {s.title}".strip() if s.number else s.title for s in doc.sections]
+        choices += [f"{s.label}{s.title}" for s in doc.sections if s.label]  # as the document prints them
         self.app.push_screen(GotoScreen(choices), self._goto_done)
 
     def _goto_done(self, query: str | None) -> None:
@@ -216,8 +230,18 @@ class ReaderScreen(Screen[None]):
         doc = self.location.doc
         if not query or doc is None:
             return
-        from reader.locate import completions, resolve
+        from reader.locate import completions, page_block, page_query, pages_known, resolve
 
+        page = page_query(query)
+        if page is not None:
+            found = page_block(doc, page)
+            if found is None:
+                known = "" if pages_known(doc) else " (this document does not say where its pages begin)"
+                self.notify(f"no page {page}{known}", severity="warning", markup=False)
+            else:
+                self._go(found, top=True)
+                self.text.focus()
+            return
         target = resolve(doc, query, doc.section_at(self.location.block))
         if target is None:
             hints = ", ".join(completions(doc, query, 4))
@@ -284,16 +308,13 @@ class ReaderScreen(Screen[None]):
 
     def action_yank(self) -> None:
         """``y``: copy the paragraph or selection as a quote with its citation."""
-        from reader.quoting import quote_blocks, quote_part
+        from reader.quoting import quote_span
 
         doc = self.location.doc
         picked = self.text.picked()
-        if doc is None or picked is None or not picked.blocks:
+        if doc is None or picked is None:
             return
-        if picked.whole:
-            quote = quote_blocks(doc, picked.blocks, self.state.style)
-        else:
-            quote = quote_part(doc, picked.blocks[0], picked.text, self.state.style)
+        quote = quote_span(doc, picked.start[0], picked.end[0], picked.text, self.state.style)
         self.text.clear_selection()
         self._copy(quote, picked.text)
 
@@ -307,9 +328,11 @@ class ReaderScreen(Screen[None]):
             result = copy_text(quote, self.terminal)
         except Exception as exc:  # never crash on a clipboard error
             result = CopyResult(False, "clipboard", str(exc))
-        short = body if len(body) <= 40 else body[:39] + "…"
         if result.ok:
-            self.notify(f"Copied to {result.way}: “{short}” with its citation", title="Quote copied", markup=False)
+            self.notify(f"Copied to {result.way} with its citation", title="Quote copied", markup=False)
+            line = " ".join(body.split())  # (one line: a quote over paragraphs shows them run on)
+            shown = Text.assemble(("copied ", "bold"), f"“{line if len(line) <= 40 else line[:39] + '…'}”")
+            self.status.flash(shown.append(" with its citation"))
         else:
             self.notify(
                 f"Could not copy ({result.way}: {result.error}); the quote is shown to copy by hand",
@@ -369,6 +392,25 @@ class ReaderScreen(Screen[None]):
         if key and doc is not None:
             self._go(doc.block_at(int(key)), top=True)
 
+    def action_copy_text(self) -> None:
+        """The usual copy key (Ctrl+C): a selection in the text is copied as a quote with its
+        citation; other selected text as it is."""
+        if self.text.text_selection is not None or self.text.selection is not None:
+            self.action_yank()
+        else:
+            super().action_copy_text()
+
+    def action_toggle_printed(self) -> None:
+        """``p``: show the text exactly as printed, or as repaired for reading."""
+        self.printed = self.state.printed = not self.printed
+        doc = self.location.doc
+        repaired = doc is not None and any(b.edits for b in doc.blocks)
+        if self.printed and not repaired:
+            self.notify("Shown as printed: nothing was repaired in this text", markup=False)
+        else:
+            self.notify("Shown as printed" if self.printed else "Shown repaired for reading", markup=False)
+        self.save()
+
     # -- panes, help, palette ------------------------------------------------
     def action_toggle_pane(self, name: str) -> None:
         """``o``/``f``: show or hide a side pane."""
@@ -380,13 +422,9 @@ class ReaderScreen(Screen[None]):
     def action_help(self) -> None:
         """``?``: the key table."""
         from reader.tui.keys import KEYS
-        from reader.tui.screens import TextScreen
+        from reader.tui.screens import TextScreen, key_table
 
-        body = Text()
-        for key, what in KEYS:
-            body.append(f"{key:<26}", style="bold")
-            body.append(what + "\n")
-        self.app.push_screen(TextScreen("Keys", body))
+        self.app.push_screen(TextScreen("Keys", key_table(KEYS)))
 
     def commands(self) -> Iterable[SystemCommand]:
         """The command palette's entries for this screen: every action, by name."""
@@ -402,7 +440,8 @@ class ReaderScreen(Screen[None]):
         yield SystemCommand(
             "Toggle figures", "Show or hide the figures (f)", lambda: self.action_toggle_pane("figures")
         )
-        yield SystemCommand("Select", "Select paragraphs or sentences (v)", self.action_visual)
+        yield SystemCommand("Select", "Select a span: paragraphs, sentences, words, characters (v)", self.action_visual)
+        yield SystemCommand("Show as printed", "The text exactly as printed, or repaired (p)", self.action_toggle_printed)
         yield SystemCommand("Next section", "(])", lambda: self.action_section(1))
         yield SystemCommand("Previous section", "([)", lambda: self.action_section(-1))
         yield SystemCommand("Show last quote", "The last quote copied", self._show_last_quote)

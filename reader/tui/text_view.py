@@ -1,56 +1,48 @@
-"""TextView: the reflowed text, a virtualised Line-API view with a paragraph cursor."""
+"""TextView: the reflowed text, a virtualised Line-API view with a paragraph cursor and a selection."""
 
 from __future__ import annotations
 
-import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Offset, Size
 from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
+from textual.selection import Selection as MouseSelection
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.model.document import Document
-from reader.textlayout import TextLayout
+from reader.segments import Unit
+from reader.textlayout import TextLayout, printed_offset, reading_offset, shown_text
+from reader.tui.rows import Look, render_row
+from reader.tui.selection import Pos, Selection, begin, refine, swap
+from reader.tui.selection import step as step_selection
 
-CURSOR_BG = "on #26324a"
 GROW_EVERY = 2.0  # seconds between growths of the scrollable height while a large text is wrapped
-_SENTENCE_RE = re.compile(r"[^。！？!?；;]*[。！？!?；;]+[”’\"」』）)]*|[^。！？!?；;]+$")
 
 
 @dataclass(frozen=True, slots=True)
 class Picked:
-    """What a quote takes: the blocks, their text, and whether that is the blocks' whole text."""
+    """What a quote takes: the span from ``start`` to ``end`` (end exclusive) and its text, exactly
+    as shown, paragraphs joined by a line break (never the wrapping's)."""
 
-    blocks: list[int]
+    start: Pos
+    end: Pos
     text: str
-    whole: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """A visual selection: whole blocks ``first``..``last``, or sentences within one block."""
-
-    first: int
-    last: int
-    sentences: tuple[int, int] | None = None
 
 
 class TextView(ScrollView, can_focus=True):
     """Shows the document's reading blocks wrapped to the pane width; the cursor marks a paragraph.
 
     It owns what is drawn on the text: the search (``search``, matches highlighted), the bookmarked
-    blocks (``marked``, bound from the screen) and the visual selection. It posts ``Moved`` when
-    the cursor goes to another block, by keys or by scrolling.
+    blocks (``marked``, bound from the screen), whether the text is shown as printed (``printed``,
+    bound from the screen) and the selection, by keys (``v``) or by the mouse (Textual's selection).
+    It posts ``Moved`` when the cursor goes to another block, by keys or by scrolling.
     """
 
     DEFAULT_CSS = """
@@ -58,6 +50,14 @@ class TextView(ScrollView, can_focus=True):
     TextView:focus { background-tint: $foreground 3%; }
     """
     BINDINGS = [
+        # while a selection is on (see check_action): move its end by character, word, sentence
+        Binding("l,right", "caret('character', 1)", "Next character", show=False),
+        Binding("h,left", "caret('character', -1)", "Previous character", show=False),
+        Binding("w", "caret('word', 1)", "Next word", show=False),
+        Binding("b", "caret('word', -1)", "Previous word", show=False),
+        Binding("right_parenthesis", "caret('sentence', 1)", "Next sentence", show=False),
+        Binding("left_parenthesis", "caret('sentence', -1)", "Previous sentence", show=False),
+        Binding("o", "swap_ends", "Other end", show=False),
         Binding("j", "cursor(1)", "Next ¶", show=False),
         Binding("k", "cursor(-1)", "Prev ¶", show=False),
         Binding("down", "scroll_lines(1)", "Down", show=False),
@@ -67,6 +67,14 @@ class TextView(ScrollView, can_focus=True):
         Binding("g,home", "edge(0)", "Start", show=False),
         Binding("G,end", "edge(1)", "End", show=False),
     ]
+    _SELECTION_ACTIONS = frozenset({"caret", "swap_ends"})
+
+    search: var[str] = var("")
+    """The text searched for (``/``): its matches are highlighted; ``n``/``N`` go to the next."""
+    marked: var[frozenset[int]] = var(frozenset())
+    """The bookmarked blocks (underlined)."""
+    printed: var[bool] = var(False)
+    """Show the text exactly as printed (the reading repairs undone)."""
 
     class Moved(Message):
         """The cursor moved to another block (by keys or by scrolling) of document ``doc``."""
@@ -76,11 +84,6 @@ class TextView(ScrollView, can_focus=True):
             self.doc = doc
             super().__init__()
 
-    search: var[str] = var("")
-    """The text searched for (``/``): its matches are highlighted; ``n``/``N`` go to the next."""
-    marked: var[frozenset[int]] = var(frozenset())
-    """The bookmarked blocks (underlined)."""
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.doc: Document | None = None
@@ -88,7 +91,7 @@ class TextView(ScrollView, can_focus=True):
         self.cursor = 0
         self.selection: Selection | None = None
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
-        self._anchor: tuple[int, int] = (0, 0)
+        self._anchor: tuple[int, int] = (0, 0)  # block and reading-text offset kept at the top
         self._search_from: int | None = None  # where an incremental search began
 
     def watch_search(self) -> None:
@@ -99,15 +102,38 @@ class TextView(ScrollView, can_focus=True):
         """Redraw the bookmarks."""
         self._redraw()
 
+    def watch_printed(self) -> None:
+        """Show the text the other way, the same text at the top."""
+        if self.wrapped is not None and self.wrapped.printed != self.printed:
+            self._anchor = self.top_anchor
+            self.selection = None
+            self._relayout()
+
     # -- model -------------------------------------------------------------
-    def set_document(self, doc: Document, block: int = 0, offset: int = 0, wrapped: TextLayout | None = None) -> None:
-        """Show ``doc`` with ``block`` (and the character ``offset`` in it) at the top; ``wrapped``:
-        its lines already wrapped (used when made for the width the view has now)."""
-        self.doc = doc
-        self.cursor = self._reading_block(block)
-        self.selection = None
-        self._anchor = (self.cursor, offset)
-        if wrapped is not None and wrapped.doc is doc and wrapped.width == self.wrap_width:
+    def set_document(
+        self,
+        doc: Document,
+        block: int = 0,
+        offset: int = 0,
+        wrapped: TextLayout | None = None,
+        cursor: int | None = None,
+        replacing: bool = False,
+    ) -> None:
+        """Show ``doc`` with ``block`` (and the reading-text ``offset`` in it) at the top, the cursor
+        there (or on ``cursor``); ``wrapped``: its lines already wrapped (used when made for the
+        width and the way the view shows now); ``replacing``: ``doc`` is a fuller model of the same
+        text, so a selection is carried over to it."""
+        old, self.doc = self.doc, doc
+        top = self._reading_block(block)
+        self.cursor = top if cursor is None else self._reading_block(cursor)
+        self.selection = _carried(self.selection, old, doc, self.printed) if replacing and old else None
+        self._anchor = (top, offset)
+        if (
+            wrapped is not None
+            and wrapped.doc is doc
+            and wrapped.width == self.wrap_width
+            and wrapped.printed == self.printed
+        ):
             self._relayout(wrapped)
         elif self.scrollable_content_region.width:
             self._relayout()
@@ -137,12 +163,15 @@ class TextView(ScrollView, can_focus=True):
         text at the top."""
         if self.doc is None:
             return
-        self.wrapped = wrapped or TextLayout(self.doc, self.wrap_width)
+        self.wrapped = wrapped or TextLayout(self.doc, self.wrap_width, self.printed)
+        if self.text_selection is not None:  # its rows are the old wrapping's
+            self.screen.clear_selection()
         block, offset = self._anchor
         # wrap what the screen shows (from the anchored block on) now; a worker wraps the rest
         self._ensure_block(block)
         self._cache.clear()
-        self.scroll_to(y=self.wrapped.row_of_block(block, offset), animate=False, immediate=True)
+        shown = printed_offset(self.doc.blocks[block], offset) if self.printed and self.doc.blocks else offset
+        self.scroll_to(y=self.wrapped.row_of_block(block, shown), animate=False, immediate=True)
         if not self.wrapped.complete:
             self.run_worker(self._finish_layout, thread=True, exclusive=True, group="layout")
         self.refresh()
@@ -184,15 +213,18 @@ class TextView(ScrollView, can_focus=True):
         elif self.wrapped is not None:
             width = max(8, self.scrollable_content_region.width)
             if width != self.wrapped.width:
-                self._anchor = self.wrapped.offset_at_row(round(self.scroll_y))
+                self._anchor = self.top_anchor
                 self._relayout()
 
     @property
     def top_anchor(self) -> tuple[int, int]:
-        """The block and character offset at the top of the view (what a saved position records)."""
-        if self.wrapped is None:
+        """The block and reading-text offset at the top of the view (what a saved position records)."""
+        if self.wrapped is None or self.doc is None:
             return self._anchor
-        return self.wrapped.offset_at_row(round(self.scroll_y))
+        block, offset = self.wrapped.offset_at_row(round(self.scroll_y))
+        if self.wrapped.printed and self.doc.blocks:
+            offset = reading_offset(self.doc.blocks[block], offset)
+        return block, offset
 
     # -- rendering ---------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -205,75 +237,12 @@ class TextView(ScrollView, can_focus=True):
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        strip = self._render_row(row, width)
+        if self.wrapped is None:
+            return Strip.blank(width)
+        look = Look(self.cursor, self.marked, self.search, self._selected_in)
+        strip = render_row(self.wrapped, row, width, look, self.app.console)
         self._cache.set(key, strip)
         return strip
-
-    def _render_row(self, row: int, width: int) -> Strip:
-        """Build the strip for one absolute row."""
-        layout, doc = self.wrapped, self.doc
-        if layout is None or doc is None:
-            return Strip.blank(width)
-        where = layout.row(row)
-        if where is None:
-            return Strip.blank(width)
-        item, line = where
-        index = layout.items[item]
-        block = doc.blocks[index]
-        start, end = layout.span(item, line)
-        text = Text(block.text[start:end], no_wrap=True, end="")
-        base = self._base_style(doc, index)
-        if base:
-            text.stylize(base)
-        for s, e in block.emphasis:
-            if e > start and s < end:
-                text.stylize("bold", max(s, start) - start, min(e, end) - start)
-        self._stylize_selection(doc, text, index, start, end)
-        if self.search:
-            self._stylize_matches(text, block.text, start, end)
-        segments = list(text.render(self.app.console))
-        if index == self.cursor:
-            segments.append(Segment(" " * width, Style.parse(CURSOR_BG)))
-        return Strip(segments).crop(0, width).extend_cell_length(width)
-
-    def _base_style(self, doc: Document, index: int) -> str:
-        """Style of a whole block: headings, the cursor paragraph, bookmarks."""
-        block = doc.blocks[index]
-        parts = []
-        if block.kind == "heading":
-            parts.append("bold cyan")
-        if block.kind == "item":
-            parts.append("italic")
-        if index == self.cursor:
-            parts.append(CURSOR_BG)
-        if index in self.marked:
-            parts.append("underline")
-        return " ".join(parts)
-
-    def _stylize_selection(self, doc: Document, text: Text, index: int, start: int, end: int) -> None:
-        """Reverse the selected blocks or sentences."""
-        sel = self.selection
-        if sel is None or not sel.first <= index <= sel.last:
-            return
-        if sel.sentences is None:
-            text.stylize("reverse")
-            return
-        block_text = doc.blocks[index].text
-        spans = sentence_spans(block_text)
-        a, b = spans[sel.sentences[0]][0], spans[sel.sentences[1]][1]
-        if b > start and a < end:
-            text.stylize("reverse", max(a, start) - start, min(b, end) - start)
-
-    def _stylize_matches(self, text: Text, block_text: str, start: int, end: int) -> None:
-        """Highlight search matches on this line."""
-        needle = self.search.lower()
-        lo = max(0, start - len(needle) + 1)
-        hay = block_text[lo : end + len(needle)].lower()  # only this line's neighbourhood
-        pos = hay.find(needle)
-        while pos != -1 and lo + pos < end:
-            at = lo + pos
-            text.stylize("black on yellow", max(at, start) - start, min(at + len(needle), end) - start)
-            pos = hay.find(needle, pos + 1)
 
     def _redraw(self) -> None:
         """Drop cached rows and redraw (after the cursor, selection, search or marks changed)."""
@@ -307,9 +276,9 @@ class TextView(ScrollView, can_focus=True):
         return self.step_from(self.cursor, delta)
 
     def action_cursor(self, delta: int) -> None:
-        """Move the paragraph cursor (``j``/``k``); in a selection, extend it."""
+        """Move the paragraph cursor (``j``/``k``); in a selection, move its end by its unit."""
         if self.selection is not None:
-            self.extend_selection(delta)
+            self._select(self.selection.unit, delta)
             return
         self.move_to(self.step(delta))
 
@@ -373,16 +342,17 @@ class TextView(ScrollView, can_focus=True):
     # -- search ------------------------------------------------------------
     def find(self, query: str, start: int, delta: int, include_current: bool = False) -> int | None:
         """Return the next reading block (wrapping around) from ``start`` that contains ``query``."""
-        doc = self.doc
+        doc, layout = self.doc, self.wrapped
         if doc is None or not doc.blocks:
             return None
         needle = query.lower()
         n = len(doc.blocks)
         first = 0 if include_current else 1
-        for step in range(first, n + 1):
-            i = (start + delta * step) % n
+        for step_ in range(first, n + 1):
+            i = (start + delta * step_) % n
             block = doc.blocks[i]
-            if block.is_reading and needle in block.text.lower():
+            text = layout.text(i) if layout is not None else block.text
+            if block.is_reading and needle in text.lower():
                 return i
         return None
 
@@ -409,54 +379,144 @@ class TextView(ScrollView, can_focus=True):
         return True
 
     # -- selection ---------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The caret keys work in a selection only (else ``b`` pages up and ``o`` toggles the outline)."""
+        if action in self._SELECTION_ACTIONS:
+            return self.selection is not None
+        return True
+
     def start_selection(self) -> None:
-        """Start selecting at the cursor paragraph; again to switch to sentences, again to stop."""
-        if self.doc is None:
+        """``v``: select the cursor paragraph; again: its first sentence, then word, then character
+        (``j``/``k`` move the selection's end by that unit); once more: stop selecting."""
+        layout = self.wrapped
+        if layout is None or self.doc is None or not self.doc.blocks:
             return
         if self.selection is None:
-            self.selection = Selection(self.cursor, self.cursor)
-        elif self.selection.sentences is None and self.selection.first == self.selection.last:
-            self.selection = Selection(self.cursor, self.cursor, (0, 0))
+            if self.text_selection is not None:
+                self.screen.clear_selection()
+            self.selection = begin(layout, self.cursor)
+            if self.doc.metadata.language.startswith("zh"):
+                from reader.segments import load_words, words_ready
+
+                if not words_ready():  # jieba's words from its dictionary, loaded off the UI path
+                    self.run_worker(load_words, thread=True, exclusive=True, group="words")
         else:
-            self.selection = None
+            self.selection = refine(layout, self.selection)
         self._redraw()
 
-    def extend_selection(self, delta: int) -> None:
-        """Grow or shrink the selection by a paragraph (or a sentence in sentence mode)."""
-        sel = self.selection
-        if sel is None or self.doc is None:
+    def action_caret(self, unit: Unit, delta: int) -> None:
+        """Move the selection's moving end by ``delta`` units."""
+        self._select(unit, delta)
+
+    def action_swap_ends(self) -> None:
+        """``o`` in a selection: move its other end from now on."""
+        if self.selection is not None:
+            self.selection = swap(self.selection)
+            self._show_caret()
+
+    def _select(self, unit: Unit, delta: int) -> None:
+        """Move the selection's end and keep it in view."""
+        if self.selection is None or self.wrapped is None:
             return
-        if sel.sentences is not None:
-            count = len(sentence_spans(self.doc.blocks[sel.first].text))
-            a, b = sel.sentences
-            b = max(a, min(count - 1, b + delta))
-            self.selection = Selection(sel.first, sel.last, (a, b))
-        else:
-            last = self.step_from(sel.last, delta)
-            self.selection = Selection(sel.first, max(sel.first, last))
-            self.move_to(self.selection.last, notify=True)
-        self._redraw()
+        self.selection = step_selection(self.wrapped, self.selection, unit, delta)
+        self._show_caret()
 
-    def picked(self) -> Picked | None:
-        """What a quote takes: the selection, or the cursor paragraph when nothing is selected."""
-        if self.doc is None or not self.doc.blocks:
-            return None
-        sel = self.selection or Selection(self.cursor, self.cursor)
-        blocks = [i for i in range(sel.first, sel.last + 1) if self.doc.blocks[i].is_reading]
-        if sel.sentences is not None:
-            text = self.doc.blocks[sel.first].text
-            spans = sentence_spans(text)
-            return Picked([sel.first], text[spans[sel.sentences[0]][0] : spans[sel.sentences[1]][1]], False)
-        return Picked(blocks, "\n".join(self.doc.blocks[i].text for i in blocks), True)
+    def _show_caret(self) -> None:
+        """Scroll the selection's moving end into view; the cursor (and the location) follow it."""
+        sel, layout = self.selection, self.wrapped
+        if sel is None or layout is None:
+            return
+        block, offset = sel.caret
+        self._ensure_block(block)
+        row = layout.row_of_block(block, offset - 1 if sel.moving == "end" and offset else offset)
+        height = max(1, self.scrollable_content_region.height)
+        if row < self.scroll_y:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= self.scroll_y + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+        if block != self.cursor:
+            self.cursor = block
+            self.post_message(self.Moved(block, self.doc))
+        self._redraw()
 
     def clear_selection(self) -> None:
-        """Leave selection mode."""
+        """Leave selection mode (the keyboard's and the mouse's)."""
+        if self.text_selection is not None:
+            self.screen.clear_selection()
         if self.selection is not None:
             self.selection = None
             self._redraw()
 
+    def _span(self) -> tuple[Pos, Pos] | None:
+        """The selected span: the mouse's, else the keyboard's."""
+        mouse = self.text_selection
+        if mouse is not None and self.wrapped is not None and self.wrapped.items:
+            return self._mouse_pos(mouse.start, False), self._mouse_pos(mouse.end, True)
+        if self.selection is not None:
+            return self.selection.start, self.selection.end
+        return None
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) offsets of each sentence in ``text``."""
-    spans = [(m.start(), m.end()) for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
-    return spans or [(0, len(text))]
+    def _mouse_pos(self, offset: Offset | None, end: bool) -> Pos:
+        """A place in the text from an offset of Textual's selection (x: character, y: row)."""
+        layout = self.wrapped
+        assert layout is not None and layout.items
+        if offset is None:  # everything selected
+            block = layout.items[-1 if end else 0]
+            return block, len(layout.text(block)) if end else 0
+        block = layout.items[layout.item_at(offset.y)]
+        text = layout.text(block)
+        if layout.row(offset.y) is None:
+            return block, len(text)
+        return block, max(0, min(len(text), offset.x))
+
+    def _selected_in(self, block: int, length: int) -> tuple[int, int] | None:
+        """The selected part of ``block`` (whose text has ``length`` characters), if any."""
+        span = self._span()
+        if span is None:
+            return None
+        (first, start), (last, end) = span
+        if not first <= block <= last:
+            return None
+        return (start if block == first else 0, end if block == last else length)
+
+    def picked(self) -> Picked | None:
+        """What a quote takes: the selection (the mouse's or the keyboard's), or the cursor
+        paragraph when nothing is selected."""
+        layout = self.wrapped
+        if layout is None or self.doc is None or not self.doc.blocks:
+            return None
+        span = self._span() or ((self.cursor, 0), (self.cursor, len(layout.text(self.cursor))))
+        (first, start), (last, end) = span
+        parts = []
+        for block in range(first, last + 1):
+            if self.doc.blocks[block].is_reading:
+                text = layout.text(block)
+                parts.append(text[start if block == first else 0 : end if block == last else len(text)])
+        body = "\n".join(part for part in parts if part)
+        return Picked(span[0], span[1], body) if body else None
+
+    def get_selection(self, selection: MouseSelection) -> tuple[str, str] | None:
+        """The mouse selection's text, for Textual's own copy."""
+        picked = self.picked() if self.text_selection is not None else None
+        return (picked.text, "\n") if picked is not None else None
+
+    def selection_updated(self, selection: MouseSelection | None) -> None:
+        """The mouse selected (or let go): it replaces a selection made by keys; redraw."""
+        if selection is not None:
+            self.selection = None
+        self._redraw()
+
+
+def _carried(sel: Selection | None, old: Document, new: Document, printed: bool) -> Selection | None:
+    """A selection of ``old`` on ``new`` (the same source): each end's block found by where it starts
+    in the source, its offset kept (the texts of a quick and a full model mostly agree)."""
+    if sel is None:
+        return None
+
+    def carry(pos: Pos) -> Pos:
+        """One end on ``new``."""
+        block = new.block_at(old.blocks[pos[0]].source.start)
+        return block, min(pos[1], len(shown_text(new.blocks[block], printed)))
+
+    start, end = carry(sel.start), carry(sel.end)
+    return replace(sel, start=start, end=end) if start < end else None
