@@ -10,6 +10,8 @@ import argparse
 import sys
 from collections import defaultdict
 
+from reader.errors import ReaderError
+from reader.model.document import Document, Metadata
 from reader.pipeline.build import build_document
 from reader.source import load_sidecar
 from tests.corpus_checks import Score, corpus_documents, score, validate
@@ -30,7 +32,11 @@ def main(argv: list[str] | None = None) -> int:
             for problem in validate(document):
                 print(f"{document.name}: {problem}")
             continue
-        doc = build_document(document.path.read_bytes(), document.path.name, load_sidecar(document.path))
+        try:
+            doc = build_document(document.path.read_bytes(), document.path.name, load_sidecar(document.path))
+        except ReaderError as exc:  # a format the reader cannot open yet: every check fails
+            print(f"{document.name}: not read ({exc})", file=sys.stderr)
+            doc = Document(Metadata(), (), (), ())
         result = score(document, doc)
         by_genre[document.path.parent.name].append(result)
         if args.failures:

@@ -185,6 +185,57 @@ def key_rows(path: Path) -> list[Row]:
     return [Row(f"key {name} redraw, {size}", ms, floor, "ms", "≤ 50 ms", ms <= 50) for name, ms in times.items()]
 
 
+_QUOTE_SCRIPT = """
+import asyncio, os, statistics, sys, tempfile, time
+from pathlib import Path
+
+async def main(path, style):
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["READER_DATA_DIR"] = tmp
+        from reader.source import read_input
+        from reader.state import StateStore
+        from reader.tui.app import ReaderApp
+
+        app = ReaderApp(read_input(path), StateStore(Path(tmp)), terminal_writer=lambda _s: None)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            app.state.style = style
+            assert "citeproc" not in sys.modules
+            times = []
+            for _ in range(4):
+                before = app.last_quote
+                start = time.perf_counter()
+                await pilot.press("y")
+                times.append((time.perf_counter() - start) * 1000)
+                assert app.last_quote != before
+                await pilot.press("j")
+        print(times[0], statistics.median(times[1:]))
+
+asyncio.run(main(sys.argv[1], sys.argv[2]))
+"""
+
+
+def quote_rows(path: Path) -> list[Row]:
+    """The first ``y`` in a CSL style (citeproc imported, the style parsed) and later ones, beside
+    ``y`` in the plain style (reader's own formatting), each in a fresh process."""
+    results = {}
+    for style in ("plain", "apa"):
+        done = subprocess.run(
+            [sys.executable, "-c", _QUOTE_SCRIPT, str(path), style], capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            return [Row(f"y with a citation ({style}) failed", 0, None, "", "–", False)]
+        first, later = (float(x) for x in done.stdout.split())
+        results[style] = (first, later)
+    (plain_first, plain_later), (apa_first, apa_later) = results["plain"], results["apa"]
+    return [
+        Row("first y, APA (imports citeproc)", apa_first, plain_first, "ms", "≤ 500 ms", apa_first <= 500),
+        Row("later y, APA", apa_later, plain_later, "ms", "≤ 1.5× plain y", apa_later <= 1.5 * plain_later),
+    ]
+
+
 def fuzz_row(examples: int) -> Row:
     """The property tests with a larger example count (needs the source checkout's tests/)."""
     tests = Path(__file__).resolve().parent.parent / "tests" / "test_properties.py"
@@ -225,6 +276,7 @@ def run_bench(quick: bool = False, examples: int = 300) -> int:
         rows += model_rows(inputs)
         rows.append(memory_row(inputs["10MB"]))
         rows += key_rows(inputs["10MB"])
+        rows += quote_rows(inputs["page"])
         rows.append(fuzz_row(examples if not quick else 50))
     header = ["measure", "reader", "baseline", "ratio", "target", "met"]
     table = [header, *[r.cells() for r in rows]]

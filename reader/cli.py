@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from reader.model.document import Document, Section
 
 
-COMMANDS = ("reflow", "outline", "figures", "quote", "bench")
+COMMANDS = ("reflow", "outline", "figures", "quote", "cite", "bench")
 
 
 def load(arg: str | None, dictionary: bool = True) -> tuple[Document, Input]:
@@ -143,12 +143,25 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_quote(args: argparse.Namespace) -> int:
-    """``reader quote FILE SECTION[:N]``: a paragraph with its citation."""
-    from reader.cite import place_of, quote_text
-    from reader.locate import resolve
+def _style(name: str) -> str:
+    """The style id ``name`` stands for (a clear error when no installed style has it)."""
+    from reader.citation.styles import canonical, is_style
 
-    doc, _ = load(args.file)
+    style = canonical(name)
+    if not is_style(style):
+        raise ReaderError(f"unknown citation style {name!r} (reader cite --list-styles lists them)")
+    return style
+
+
+def cmd_quote(args: argparse.Namespace) -> int:
+    """``reader quote FILE SECTION[:N]``: a paragraph with its citation (``--log``: also noted)."""
+    from reader.citation.quote import cite, log_quote, quote_with
+    from reader.cite import place_of
+    from reader.locate import resolve
+    from reader.source import load_sidecar
+
+    style = _style(args.style)
+    doc, source = load(args.file)
     target = resolve(doc, args.section)
     if target is None:
         raise ReaderError(f"no section {args.section!r} in {doc.metadata.source}")
@@ -159,7 +172,42 @@ def cmd_quote(args: argparse.Namespace) -> int:
     if not 1 <= n <= len(paragraphs):
         raise ReaderError(f"section {target.section.number} has {len(paragraphs)} paragraph(s), not {n}")
     block = paragraphs[n - 1]
-    print(quote_text(doc, [block], place_of(doc, block.index), args.style))
+    place = place_of(doc, block.index)
+    cited = cite(doc, place, style, load_sidecar(source.path))
+    print(quote_with(doc, block.text, cited))
+    if args.log:
+        try:
+            path = log_quote(doc, block.text, place, cited)
+        except OSError as exc:
+            raise ReaderError(f"cannot write the quote log ({exc.strerror or exc})") from None
+        print(f"logged in {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_cite(args: argparse.Namespace) -> int:
+    """``reader cite FILE``: the document's reference (a style, or BibTeX, CSL-JSON, RIS)."""
+    if args.list_styles:
+        from reader.citation.styles import COMMON, all_styles, style_name
+
+        for style in all_styles():
+            print(f"{style}\t{style_name(style)}" if style in COMMON else style)
+        return 0
+    if args.file is None:
+        raise ReaderError("cite needs a FILE (or --list-styles)")
+    from reader.citation.items import item_of
+    from reader.citation.quote import cite
+    from reader.source import load_sidecar
+
+    style = _style(args.style) if args.format == "text" else ""
+    doc, source = load(args.file)
+    sidecar = load_sidecar(source.path)
+    if args.format == "text":
+        print(cite(doc, None, style, sidecar).line())
+        return 0
+    from reader.citation.export import export
+
+    text = export(item_of(doc, sidecar), args.format)
+    print(text, end="" if text.endswith("\n") else "\n")
     return 0
 
 
@@ -202,15 +250,26 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"reader {__version__}")
     if command in ("reflow", "outline", "figures", "quote"):
         p.add_argument("file", help="the document (- for standard input)")
+    if command == "cite":
+        p.add_argument("file", nargs="?", help="the document (- for standard input)")
+        p.add_argument(
+            "--format", choices=("text", "bibtex", "csl-json", "ris"), default="text", help="reference format"
+        )
+        p.add_argument("--style", default="gbt7714", help="citation style for --format text (any CSL style id)")
+        p.add_argument("--list-styles", action="store_true", help="list the citation styles (common ones first)")
     if command in ("reflow", "outline", "figures"):
         p.add_argument("--json", action="store_true", help="print JSON")
     if command == "reflow":
         p.add_argument("--no-dictionary", action="store_true", help="decide breaks by layout only (no jieba)")
     if command == "quote":
         p.add_argument("section", help="2.3, 二(三), 2.3:4 (4th paragraph) or a title prefix")
-        from reader.cite import STYLES
-
-        p.add_argument("--style", choices=STYLES, default="plain", help="citation style")
+        p.add_argument(
+            "--style",
+            default="plain",
+            help="citation style: plain, markdown, gbt7714, gbt7714-2015, apa, chicago-author-date, "
+            "modern-language-association, ieee … or any CSL style id (reader cite --list-styles)",
+        )
+        p.add_argument("--log", action="store_true", help="also append the quote to the document's quote log")
     if command == "bench":
         p.add_argument("--quick", action="store_true", help="smaller inputs (for CI)")
         p.add_argument("--examples", type=int, default=300, help="hypothesis examples for the fuzz pass")
@@ -238,6 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "outline": cmd_outline,
         "figures": cmd_figures,
         "quote": cmd_quote,
+        "cite": cmd_cite,
         "bench": cmd_bench,
     }
     try:

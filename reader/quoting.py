@@ -1,36 +1,59 @@
-"""Quotes as the reader copies them: a span of the reading text, a figure, with their citations.
-
-Plain functions over the model (no UI): the TUI's keys call them, the CLI could as well.
+"""Quotes as the reader copies them: a span of the reading text or a figure, where it stands, and
+the quote with its citation. Plain functions over the model (no UI): the TUI's keys call them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from reader.cite import citation, place_of, quote_text
+from reader.cite import Place, place_of
 from reader.model.document import Document
 
+if TYPE_CHECKING:
+    from reader.citation.format import Cited
 
-def quote_span(doc: Document, first: int, last: int, body: str, style: str = "plain") -> str:
-    """``body``, the text from block ``first`` to block ``last`` (a part of one paragraph or a run of
-    several), quoted with its citation: the paragraph, or the range 第2–3段 / ¶2–3 within a section."""
+
+def span_place(doc: Document, first: int, last: int) -> Place:
+    """Where a quote from block ``first`` to block ``last`` stands: the first one's place, with the
+    range of paragraphs (第2–3段, para. 2–3) when it runs over several of one section."""
     place = place_of(doc, first)
     if last != first:
         end = place_of(doc, last)
         if end.section == place.section and end.paragraph > place.paragraph:
             place = replace(place, last=end.paragraph)
-    part = replace(doc.blocks[first], text=body, emphasis=(), edits=())
-    return quote_text(doc, [part], place, style)
+    return place
 
 
-def quote_figure(doc: Document, figure: int, style: str = "plain") -> tuple[str, str]:
-    """A figure with what it measures and its citation; returns (quote, the figure's own text)."""
+def figure_quote(doc: Document, figure: int) -> tuple[str, Place, str]:
+    """A figure as quoted: its label and text, where it stands, and what joins it to its one-line
+    citation."""
     found = doc.figures[figure]
     body = f"{found.label} {found.text}".strip()
-    cite = citation(doc, place_of(doc, found.block), style)
-    joiner = "——" if doc.metadata.language.startswith("zh") else " — "
-    return f"{body}{joiner}{cite}", body
+    return body, place_of(doc, found.block), "——" if doc.metadata.language.startswith("zh") else " — "
+
+
+def cited_quote(
+    doc: Document,
+    body: str,
+    place: Place,
+    style: str,
+    sidecar: Mapping[str, str] | None = None,
+    joiner: str | None = None,
+) -> tuple[str, Cited]:
+    """``body`` with its citation in ``style`` (plain when that style is not installed); returns
+    the quote and the citation made (for the quote log). ``joiner`` puts a figure and its one-line
+    citation together."""
+    from reader.citation.quote import cite, quote_with
+    from reader.citation.styles import UnknownStyle
+
+    try:
+        cited = cite(doc, place, style, sidecar)
+    except UnknownStyle:
+        cited = cite(doc, place, "plain", sidecar)
+    quote = f"{body}{joiner}{cited.line()}" if joiner is not None else quote_with(doc, body, cited)
+    return quote, cited
 
 
 def bookmark_entries(doc: Document, bookmarks: Sequence[int]) -> list[tuple[str, str]]:

@@ -30,10 +30,11 @@ def reading(doc: Document) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path_factory, monkeypatch):
-    """Keep every test's model cache and reading state out of the user's directories."""
+    """Keep every test's model cache, reading state and quote log out of the user's directories."""
     base = tmp_path_factory.mktemp("dirs")
     monkeypatch.setenv("READER_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("READER_STATE_DIR", str(base / "state"))
+    monkeypatch.setenv("READER_DATA_DIR", str(base / "data"))
 
 
 @pytest.fixture(scope="session")

@@ -67,8 +67,20 @@ def test_figures_json_shape(capsys):
     [
         ("plain", "——《临江市政府工作报告》，临江日报 2024-01-15 第03版，二、(二) 第2段"),
         ("markdown", "> 扎实推进美丽乡村建设"),
-        ("gbt7714", "临江市人民政府. 临江市政府工作报告[N]. 临江日报, 2024-01-15(03). 二、(二) 第2段"),
-        ("apa", "临江市人民政府. (2024-01-15). 临江市政府工作报告. 临江日报."),
+        ("gbt7714", "临江市人民政府. 临江市政府工作报告[N]. 临江日报，2024-01-15（03）. 二、(二) 第2段"),
+        ("gbt7714-2015", "临江市人民政府. 临江市政府工作报告[N]. 临江日报, 2024-01-15(03). 二、(二) 第2段"),
+        (
+            "apa",
+            "(临江市人民政府, 2024, Section 2.2, para. 2)\n\n临江市人民政府. (2024, January 15). 临江市政府工作报告. 临江日报, 03.",
+        ),
+        (
+            "chicago-author-date",
+            "(临江市人民政府 2024, sec. 2.2, para. 2)\n\n临江市人民政府. 2024. “临江市政府工作报告.” 临江日报, January 15.",
+        ),
+        (
+            "modern-language-association",
+            "(临江市人民政府, sec. 2.2, par. 2)\n\n临江市人民政府. “临江市政府工作报告.” 临江日报, 15 Jan. 2024, p. 03.",
+        ),
     ],
 )
 def test_quote_styles(capsys, style, expect):
@@ -94,4 +106,4 @@ def test_english_document_gets_english_citations(tmp_path, capsys):
     path.write_text(lay_out_latin(ENGLISH_REPORT, seed=2).text)
     code, out, _ = run(capsys, "quote", str(path), "2.1:2")
     assert code == 0 and out.startswith("\u201cReplacement of the oldest mains")
-    assert "§2.1 ¶2" in out and "water" in out
+    assert "sec. 2.1, para. 2" in out and "water" in out

@@ -21,6 +21,11 @@ LAYOUTS = [
 ]
 
 
+def _spaced_pairs(texts: list[str]) -> set[str]:
+    """The characters on either side of every space in ``texts``."""
+    return {t[i - 1 : i + 2] for t in texts for i, ch in enumerate(t) if ch == " " and 0 < i < len(t) - 1}
+
+
 def _gold_reading(laid) -> list[str]:
     return [t for k, t in laid.blocks if k != "furniture"]
 
@@ -35,7 +40,8 @@ def test_cjk_layouts_reflow_to_their_paragraphs(blocks, column, lines, joiner, s
     gold = _gold_reading(laid)
     assert "".join(map(squeeze, reading(doc))) == "".join(map(squeeze, gold))
     assert f1(doc_starts(doc), paragraph_starts(gold)) >= 0.95
-    assert all(" " not in text for text in reading(doc))
+    # no space is left where a column broke a line; the writer's own (``第一章 总体情况``) stay
+    assert _spaced_pairs(reading(doc)) <= _spaced_pairs(gold)
 
 
 @pytest.mark.parametrize(("column", "lines", "joiner", "seed", "chance"), LAYOUTS[:4])

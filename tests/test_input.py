@@ -13,9 +13,9 @@ import pytest
 
 from reader.pipeline.text import read_text
 
-CHINESE = "建设示范 城市,增长 10%以上。\n\n二、做好2024年 工作\n\n全年新增就业4.5万人。\n"
+CHINESE = "建设示范城市,增长 10%以上。\n\n二、做好2024年 工作\n\n全年新增就业4.5万人。\n"
 JOINED = "建设示范城市,增长10%以上。"
-TRADITIONAL = "建設示範 城市,增長 10%以上。\n\n二、做好2024年 工作\n\n全年新增就業4.5萬人。\n"
+TRADITIONAL = "建設示範城市,增長 10%以上。\n\n二、做好2024年 工作\n\n全年新增就業4.5萬人。\n"
 
 
 def run_reader(*args: str, stdin: bytes | None = None, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:

@@ -36,8 +36,14 @@ def test_a_column_break_inside_a_word_is_joined_by_the_dictionary():
 
 
 def test_a_latin_word_pair_keeps_its_space_in_chinese_text():
+    # one line, nothing says its spaces are column breaks: the writer's spaces stay
     doc = build("我们使用 Open Source 软件。\n")
-    assert reading(doc) == ["我们使用Open Source软件。"]
+    assert reading(doc) == ["我们使用 Open Source 软件。"]
+
+
+def test_the_extractors_spaces_leave_chinese_text_and_the_writers_stay():
+    doc = build("政 府 工 作 报 告\n\n2025 年 3 月 5 日，中共中央 国务院印发。 省长 赵刚讲话。\n")
+    assert reading(doc) == ["政府工作报告", "2025年3月5日，中共中央 国务院印发。省长 赵刚讲话。"]
 
 
 def test_page_numbers_and_repeated_headers_leave_english_text():
@@ -80,7 +86,10 @@ def test_markdown_headings():
     doc = build("# Title\n\nIntro text here.\n\n## Part one\n\nBody.\n\n## Part two\n\nMore body.\n", "x.md")
     titles = [(s.level, s.title) for s in doc.sections]
     assert titles == [(1, "Title"), (2, "Part one"), (2, "Part two")]
-    assert doc.section("1.2").title == "Part two"
+    # Markdown headings carry no numbers unless they print one: none is invented
+    assert [s.number for s in doc.sections] == [None, None, None]
+    numbered = build("# Guide\n\n## 2.1 Scope\n\nBody.\n\n## 3. Terms\n\nMore.\n", "y.md")
+    assert [(s.number, s.title) for s in numbered.sections] == [(None, "Guide"), ("2.1", "Scope"), ("3", "Terms")]
 
 
 def test_chinese_numeral_figures_need_a_measure_word():

@@ -145,17 +145,26 @@ def test_gbt7714_newspaper_report_and_web_forms():
     block = base.paragraphs_of(base.section("2.1"))[0].index
     news = _rebuild(base, author="株洲市人民政府", publisher="株洲日报", date="2023-01-10", title="政府工作报告")
     assert citation(news, place_of(news, block), "gbt7714").startswith(
-        "株洲市人民政府. 政府工作报告[N]. 株洲日报, 2023-01-10(02)."
+        "株洲市人民政府. 政府工作报告[N]. 株洲日报，2023-01-10（02）. 二、(一) 第1段"
     )
-    report = _rebuild(base, author="株洲市人民政府", date="2023-01-10", title="政府工作报告", page=None)
-    assert "[R]" in citation(report, place_of(report, block), "gbt7714")
-    web = _rebuild(
-        base, author="株洲市人民政府", title="政府工作报告", page=None, url="https://example.org/r", date="2023-01-10"
+    assert citation(news, place_of(news, block), "gbt7714-2015").startswith(
+        "株洲市人民政府. 政府工作报告[N]. 株洲日报, 2023-01-10(02). 二、(一) 第1段"
     )
+    report = _rebuild(
+        build("二、重点工作\n\n(一)抓好项目。全年实施项目549个。\n", "r.txt"),
+        author="株洲市人民政府",
+        date="2023-01-10",
+        title="政府工作报告",
+        page=None,
+    )
+    first = report.paragraphs_of(report.section("2.1"))[0].index
+    assert "政府工作报告[R]" in citation(report, place_of(report, first), "gbt7714")
+    web = _rebuild(report, url="https://example.org/r", inferred=())
     day = dt.date(2026, 11, 27)
-    from reader.cite import _gbt7714
-
-    assert _gbt7714(web.metadata, "二、(一) 第1段", False, day) == (
+    assert citation(web, place_of(web, first), "gbt7714", day) == (
+        "株洲市人民政府. 政府工作报告[EB/OL]. （2023-01-10）[2026-11-27]. https://example.org/r. 二、(一) 第1段"
+    )
+    assert citation(web, place_of(web, first), "gbt7714-2015", day) == (
         "株洲市人民政府. 政府工作报告[EB/OL]. (2023-01-10)[2026-11-27]. https://example.org/r. 二、(一) 第1段"
     )
 
@@ -171,7 +180,9 @@ def test_markdown_and_apa_styles():
     block = doc.paragraphs_of(doc.section("2.1"))[0].index
     md = quote_text(doc, [doc.blocks[block]], place_of(doc, block), "markdown")
     assert md.splitlines()[0].startswith("> 全年实施项目") and md.splitlines()[-1].startswith("> —— ")
-    assert citation(doc, place_of(doc, block), "apa").startswith("株洲市人民政府. (2023-01-10).")
+    apa = quote_text(doc, [doc.blocks[block]], place_of(doc, block), "apa")
+    assert apa.splitlines()[0].endswith("(株洲市人民政府, 2023, Section 2.1, para. 1)")
+    assert apa.splitlines()[-1].startswith("株洲市人民政府. (2023, January 10). ")
 
 
 # -- go to -------------------------------------------------------------------

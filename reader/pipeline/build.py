@@ -12,13 +12,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
+from reader.pipeline.blocks import RawBlock
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.figures import find_figures
-from reader.pipeline.layout import lay_out
-from reader.pipeline.reflow import RawBlock, reflow
+from reader.pipeline.furniture import mark_furniture
+from reader.pipeline.layout import analyse
+from reader.pipeline.preformatted import mark_preformatted
+from reader.pipeline.reflow import reflow
 from reader.pipeline.structure import SectionNode, Structure, build_structure, is_plan_section
-from reader.pipeline.text import DecodedText, read_text
+from reader.pipeline.text import DecodedText
 from reader.source import content_hash, load_sidecar
+from reader.sources import decode_source, lay_out_text, read_source
+from reader.sources.layout import Layout
 
 _DATE_RE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _NUMBER_RE = re.compile(r"[0-9十百千]")
@@ -42,9 +47,9 @@ def build_document(
     """
     report = progress or (lambda _share: None)
     with collector_paused():
-        decoded = read_text(data)
+        decoded, layout = read_source(data, source)
         report(0.05)
-        return _model(decoded, data, source, sidecar or {}, key, dictionary, report)
+        return _model(decoded, layout, data, source, sidecar or {}, key, dictionary, report)
 
 
 def build_window(
@@ -60,7 +65,7 @@ def build_window(
     long document reopened where the reader left it needs. Its source spans and line numbers are
     those of the whole file, and its metadata gives the whole file's length."""
     with collector_paused():
-        decoded = read_text(data)
+        decoded, facts = decode_source(data, source)
         text = decoded.text
         at = decoded.offsets.to_clean(around, len(text))
         before = max(0, at - size // 8)
@@ -74,6 +79,7 @@ def build_window(
         window = DecodedText(text[start:end], decoded.encoding, decoded.warnings, decoded.offsets.shifted(start))
         return _model(
             window,
+            lay_out_text(window.text, facts),
             data,
             source,
             sidecar or {},
@@ -87,6 +93,7 @@ def build_window(
 
 def _model(
     decoded: DecodedText,
+    layout: Layout,
     data: bytes,
     source: str,
     sidecar: Mapping[str, str],
@@ -99,7 +106,11 @@ def _model(
     """The steps after decoding, for a whole text or a window of it (see ``assemble``)."""
     words: Callable[[str, str], bool] | None = None
     cut: Callable[[str], list[str]] | None = None
-    layout = lay_out(decoded.text)
+    if layout.kind == "text":
+        mark_furniture(layout)
+        if not layout.spaced_lines:
+            mark_preformatted(layout)
+    layout = analyse(layout)
     report(0.2)
     if dictionary and layout.cjk:
         from reader.pipeline.wordcheck import cut as jieba_cut
@@ -110,7 +121,9 @@ def _model(
     report(0.6)
     structure = build_structure(raw, layout.cjk)
     report(0.7)
-    doc = assemble(decoded, structure, layout.cjk, data, source, sidecar, cut, key, first_line, length)
+    doc = assemble(
+        decoded, structure, layout.cjk, data, source, sidecar, cut, key, first_line, length, layout.page_labels
+    )
     report(1.0)
     return doc
 
@@ -155,9 +168,12 @@ def assemble(
     state_key: str | None = None,
     first_line: int = 1,
     length: int | None = None,
+    page_labels: list[str | None] | None = None,
 ) -> Document:
     """Turn the structure step's records into the immutable model, finding figures on the way
-    (``first_line`` and ``length``: of a window, the line it starts on and the whole text's length)."""
+    (``first_line`` and ``length``: of a window, the line it starts on and the whole text's length;
+    ``page_labels``: the printed label of each physical page, where known)."""
+    labels = page_labels or []
     text = decoded.text
     newlines = [m.start() for m in re.finditer("\n", text)] if "\n" in text else []
     to_source = decoded.offsets.to_source
@@ -186,7 +202,23 @@ def assemble(
             bisect.bisect_right(newlines, max(raw.start, raw.end - 1)) + first_line,
         )
         truncated = kind == "paragraph" and not ends_sentence(raw.text) and i + 1 < len(structure.blocks)
-        block = Block(i, kind, raw.text, span, key, tuple(raw.emphasis), raw.role, raw.page, heading, truncated, lead)
+        page_label = labels[raw.sheet] if raw.sheet < len(labels) else None
+        page_end = labels[raw.end_sheet] if raw.end_sheet < len(labels) else None
+        block = Block(
+            i,
+            kind,
+            raw.text,
+            span,
+            key,
+            tuple(raw.emphasis),
+            raw.role,
+            raw.page,
+            heading,
+            truncated,
+            lead,
+            page_label=page_label,
+            page_end=page_end if page_end != page_label else None,
+        )
         blocks.append(block)
         if kind in ("paragraph", "item") and _NUMBER_RE.search(raw.text):
             if key not in plan_cache:

@@ -1,105 +1,18 @@
-"""Step 2, text → layout: chunks, visual lines (segments), column width, page furniture."""
+"""Step 2, layout analysis: page furniture, print widths, the column width."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
-from reader.pipeline.chars import cjk_ratio, is_cjk, nearest_letter, print_widths
+from reader.pipeline.chars import cjk_ratio, print_widths
+from reader.pipeline.numbering import CJK_SCHEMES, looks_numbered
+from reader.sources.layout import Chunk, Layout, Segment
 
-_BLANK_RE = re.compile(r"\n[ \t\u3000]*(?:\n[ \t\u3000]*)+")
-_LINE_RE = re.compile(r"[^\n]+")
-_SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
-PAGE_MARK_RE = re.compile(
-    r"[▲▼▶◀►◄△▽]?[ \t]*[（(]?[ \t]*(上接|接上|下转|转下|紧接|转第|接第)[ \t]*第?[ \t]*([A-Z]?\d{1,3})[ \t]*版[ \t]*[)）]?"
-)
 PAGE_NUMBER_RE = re.compile(r"^[-–—\s]*(?:page|p\.|第)?\s*\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*(?:页)?[-–—\s]*$", re.I)
 _DIGITS_RE = re.compile(r"\d+")
 _LATIN_RE = re.compile(r"[A-Za-z]{2}")
 _PUNCT_ANY_RE = re.compile(r"[\W_]", re.UNICODE)
-
-
-@dataclass(slots=True)
-class Segment:
-    """One visual line of the printed page: a span of the clean text."""
-
-    start: int
-    end: int
-    text: str
-    line_start: bool = False
-    indent: bool = False
-    role: str | None = None  # furniture role when this segment is page furniture
-    page: str | None = None
-    width: float = 0.0
-    chunk: int = -1
-    latin: bool = False
-    widths: tuple[float, float, float] = (0.0, 0.0, 0.0)
-
-
-@dataclass(slots=True)
-class Chunk:
-    """A group of segments between blank lines (an OCR text block)."""
-
-    segments: list[Segment] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Layout:
-    """The page as laid out: chunks of segments, and the estimated column width."""
-
-    chunks: list[Chunk]
-    column: float
-    cjk: bool
-    measure: int
-    latin_column: float = 0.0
-
-
-def _split_line(text: str, start: int, end: int, cjk_doc: bool) -> list[Segment]:
-    """Split one source line at page marks and (in CJK text) at column-break spaces."""
-    pieces: list[tuple[int, int, str | None, str | None]] = []
-    pos = start
-    line = text[start:end]
-    if "版" in line:
-        for m in PAGE_MARK_RE.finditer(text, start, end):
-            pieces.append((pos, m.start(), None, None))
-            role = "continued-from" if m.group(1) in ("上接", "接上", "紧接", "接第") else "continued-on"
-            pieces.append((m.start(), m.end(), role, m.group(2)))
-            pos = m.end()
-    pieces.append((pos, end, None, None))
-    out: list[Segment] = []
-    for s, e, role, page in pieces:
-        if role:
-            out.append(Segment(s, e, text[s:e], role=role, page=page))
-            continue
-        cut = s
-        if cjk_doc:
-            for m in _SPACE_RE.finditer(text, s, e):
-                a, b = m.span()
-                if a == s or b == e:
-                    continue
-                if (
-                    is_cjk(text[a - 1])
-                    or is_cjk(text[b])
-                    or is_cjk(nearest_letter(text, a - 1, -1))
-                    or is_cjk(nearest_letter(text, b, 1))
-                ):
-                    out.append(Segment(cut, a, text[cut:a]))
-                    cut = b
-        out.append(Segment(cut, e, text[cut:e]))
-    return [seg for seg in out if seg.text.strip()]
-
-
-def _trim(seg: Segment) -> Segment:
-    """Shrink a segment to exclude surrounding whitespace."""
-    stripped = seg.text.strip()
-    if stripped == seg.text:
-        return seg
-    lead = len(seg.text) - len(seg.text.lstrip())
-    seg.start += lead
-    seg.end = seg.start + len(stripped)
-    seg.text = stripped
-    return seg
 
 
 def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
@@ -149,7 +62,7 @@ def _mark_running_heads(chunks: list[Chunk], cjk_doc: bool) -> None:
     ]
     repeats = 2 if cjk_doc else 3
     for seg in candidates:
-        if seg.role is not None or _looks_numbered(seg.text):
+        if seg.role is not None or looks_numbered(seg.text, CJK_SCHEMES):
             continue
         if counts[_DIGITS_RE.sub("#", seg.text)] >= repeats:
             seg.role = "running-head"
@@ -161,44 +74,11 @@ def _mark_running_heads(chunks: list[Chunk], cjk_doc: bool) -> None:
             seg.role = "running-head"
 
 
-_NUMBERED_RE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]\d+)*(?:[、]|[.．](?!\d))|第[一二三四五六七八九十百\d]+[章节部篇条])"
-)
-
-
-def _looks_numbered(text: str) -> bool:
-    """Return True when ``text`` opens with a heading number."""
-    return _NUMBERED_RE.match(text) is not None
-
-
-def lay_out(text: str) -> Layout:
-    """Cut clean text into chunks and segments, and estimate the column width."""
-    cjk_doc = cjk_ratio(text[:200_000]) >= 0.3
-    chunks: list[Chunk] = []
-    pos = 0
-    bounds = [(m.start(), m.end()) for m in _BLANK_RE.finditer(text)]
-    bounds.append((len(text), len(text)))
-    for b_start, b_end in bounds:
-        chunk = Chunk()
-        for m in _LINE_RE.finditer(text, pos, b_start):
-            s, e = m.span()
-            raw = m.group()
-            if not raw.strip():
-                continue
-            indent = raw[:1] in (" ", "\t", "\u3000")
-            segs = _split_line(text, s, e, cjk_doc)
-            for i, seg in enumerate(segs):
-                _trim(seg)
-                if i == 0:
-                    seg.line_start = True
-                    seg.indent = indent
-            chunk.segments.extend(segs)
-        if chunk.segments:
-            for seg in chunk.segments:
-                seg.chunk = len(chunks)
-            chunks.append(chunk)
-        pos = b_end
-    _mark_running_heads(chunks, cjk_doc)
+def analyse(layout: Layout) -> Layout:
+    """Measure a layout: page furniture, which lines are Latin, print widths, the column width
+    (chunks whose kind the source knew are measured, not judged)."""
+    chunks, cjk_doc = layout.chunks, layout.cjk
+    _mark_running_heads([c for c in chunks if c.hint is None], cjk_doc)
     for chunk in chunks:
         for seg in chunk.segments:
             seg.latin = not cjk_doc or (_LATIN_RE.search(seg.text) is not None and cjk_ratio(seg.text) < 0.3)
@@ -211,7 +91,8 @@ def lay_out(text: str) -> Layout:
     for chunk in chunks:
         for seg in chunk.segments:
             seg.width = float(len(seg.text)) if seg.latin else seg.widths[measure]
-    return Layout(chunks, column, cjk_doc, measure, latin_column)
+    layout.column, layout.measure, layout.latin_column = column, measure, latin_column
+    return layout
 
 
 def _latin_column(chunks: list[Chunk]) -> float:

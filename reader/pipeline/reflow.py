@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from reader.pipeline.blocks import RawBlock, join_lines, preformatted_block, take_emphasis
 from reader.pipeline.chars import BULLETS, ends_sentence
-from reader.pipeline.joiner import separator
-from reader.pipeline.layout import Chunk, Layout, Segment, _looks_numbered
+from reader.pipeline.numbering import CJK_SCHEMES, looks_numbered
+from reader.sources.layout import Chunk, Layout, Segment
 
 _BULLET_RE = re.compile(f"^[{re.escape(BULLETS[:10])}]")
 _LATIN_BULLET_RE = re.compile(r"^[-*•·]\s")
 _SOFT_END_RE = re.compile(r"[、，,；;—–…]$")
-_BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百\d]+[章节部篇]|#+\s)")
 _UNBREAKABLE_RE = re.compile(r"[A-Za-z0-9.%,]+")
 WordCheck = Callable[[str, str], bool]
@@ -34,21 +33,6 @@ def _indented(seg: Segment, col: float, following: Segment | None = None) -> boo
     return following is None or seg.width + _unit_width(following) <= col - 0.25
 
 
-@dataclass(slots=True)
-class RawBlock:
-    """A block as reflow finds it: kind, joined text, source offsets, emphasis spans."""
-
-    kind: str
-    text: str
-    start: int
-    end: int
-    role: str | None = None
-    page: str | None = None
-    emphasis: list[tuple[int, int]] = field(default_factory=list)
-    standalone: bool = False  # the block was a whole OCR text block on its own
-    anchors: list[tuple[int, int]] = field(default_factory=list)  # (text offset, source offset)
-
-
 def _is_item_start(seg: Segment, cjk_doc: bool) -> bool:
     """Return True when ``seg`` opens a list item (a bullet)."""
     if cjk_doc:
@@ -67,6 +51,7 @@ class _Reflower:
         self.blocks: list[RawBlock] = []
         self.unit: list[Segment] = []
         self.unit_kind = "paragraph"
+        self.unit_level = 0
         self.article_ended = False
         self.body_count = [sum(1 for s in c.segments if s.role is None) for c in layout.chunks]
 
@@ -82,7 +67,7 @@ class _Reflower:
     # -- decisions -------------------------------------------------------
     def starts_new(self, seg: Segment) -> bool:
         """Return True when ``seg`` opens a heading or an item whatever came before."""
-        return _is_item_start(seg, self.cjk) or (_looks_numbered(seg.text) and (seg.line_start or self.cjk))
+        return _is_item_start(seg, self.cjk) or (looks_numbered(seg.text, CJK_SCHEMES) and (seg.line_start or self.cjk))
 
     def break_within(self, prev: Segment, seg: Segment, col: float, following: Segment | None) -> bool:
         """Decide whether a paragraph ends between two lines of one text block."""
@@ -155,25 +140,10 @@ class _Reflower:
         """Emit the paragraph or item gathered so far."""
         if not self.unit:
             return
-        parts: list[str] = []
-        anchors: list[tuple[int, int]] = []
-        length = 0
-        for seg in self.unit:
-            text = seg.text
-            if parts:
-                sep, drop_hyphen = separator(parts[-1], text, self.cjk, self.word_list)
-                if drop_hyphen:
-                    parts[-1] = parts[-1][:-1]
-                    length -= 1
-                parts.append(sep)
-                length += len(sep)
-            anchors.append((length, seg.start))
-            parts.append(text)
-            length += len(text)
-        joined = "".join(parts) if len(parts) > 1 else self.unit[0].text
+        joined, anchors = join_lines(self.unit, self.cjk, self.word_list)
         chunk = self.unit[0].chunk
         standalone = self.unit[-1].chunk == chunk and len(self.unit) == self.body_count[chunk]
-        joined, emphasis, marks = _take_emphasis(joined)
+        joined, emphasis, marks = take_emphasis(joined)
         if marks:
             anchors = [(t - 2 * sum(1 for m in marks if m < t), src) for t, src in anchors]
         self.blocks.append(
@@ -185,9 +155,13 @@ class _Reflower:
                 emphasis=emphasis,
                 standalone=standalone,
                 anchors=anchors,
+                level=self.unit_level,
+                sheet=self.unit[0].sheet,
+                end_sheet=self.unit[-1].sheet,
             )
         )
         self.unit = []
+        self.unit_level = 0
 
     def start(self, seg: Segment) -> None:
         """Begin a new paragraph or item at ``seg``."""
@@ -204,6 +178,10 @@ class _Reflower:
         for done, chunk in enumerate(self.layout.chunks):
             if progress is not None and done % 512 == 0:
                 progress(done / total)
+            if chunk.hint is not None:
+                self.hinted(chunk)
+                prev = chunk.segments[-1] if chunk.hint not in ("furniture", "preformatted", "heading") else None
+                continue
             col = self.column_of(chunk)
             body = [s for s in chunk.segments if s.role is None]
             first_body = True
@@ -212,7 +190,7 @@ class _Reflower:
                 if seg.role is not None:
                     if seg.role == "continued-on":
                         self.article_ended = True
-                    self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page))
+                    self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
                     continue
                 at = position[id(seg)]
                 following = body[at + 1] if at + 1 < len(body) else None
@@ -234,6 +212,30 @@ class _Reflower:
         self.flush()
         return self._place_furniture()
 
+    def hinted(self, chunk: Chunk) -> None:
+        """A chunk whose kind its source knows: furniture, preformatted lines, a heading, or a
+        block of prose (which may go on from the chunk before, across a column or page)."""
+        hint = chunk.hint
+        segments = chunk.segments
+        if hint == "furniture":
+            self.flush()
+            for seg in segments:
+                self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
+            return
+        if hint == "preformatted":
+            self.flush()
+            self.blocks.append(preformatted_block(segments))
+            return
+        if chunk.continues and self.unit and self.unit_kind == hint:
+            self.unit.extend(segments)
+            return
+        self.flush()
+        self.unit = list(segments)
+        self.unit_kind = hint or "paragraph"
+        self.unit_level = chunk.level
+        if hint == "heading":
+            self.flush()
+
     def _place_furniture(self) -> list[RawBlock]:
         """Order blocks by source position (furniture found inside a paragraph goes after it)."""
         out: list[RawBlock] = []
@@ -249,28 +251,6 @@ class _Reflower:
         out.extend(pending)
         out.sort(key=lambda b: b.start)
         return out
-
-
-def _take_emphasis(text: str) -> tuple[str, list[tuple[int, int]], list[int]]:
-    """Remove paired ``**bold**`` marks: return the text, the emphasised spans, where marks stood."""
-    if "**" not in text:
-        return text, [], []
-    marks: list[int] = []
-    spans: list[tuple[int, int]] = []
-    out: list[str] = []
-    pos = 0
-    length = 0
-    for m in _BOLD_RE.finditer(text):
-        out.append(text[pos : m.start()])
-        marks.extend((m.start(), m.end() - 2))
-        length += m.start() - pos
-        inner = m.group(1)
-        spans.append((length, length + len(inner)))
-        out.append(inner)
-        length += len(inner)
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out), spans, marks
 
 
 def reflow(

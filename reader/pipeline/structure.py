@@ -6,9 +6,9 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from reader.pipeline.blocks import RawBlock
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.numerals import to_int
-from reader.pipeline.reflow import RawBlock
 
 _CN = "一二三四五六七八九十百零〇两"
 _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -20,7 +20,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (20, re.compile(rf"^([{_CN}]+)[、][ \t\u3000]*")),
     (21, re.compile(rf"^[(（]([{_CN}]+)[)）][ \t\u3000]*")),
     (22, re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)[.．、]?(?!\d)[ \t\u3000]*")),
-    (22, re.compile(r"^(\d{1,2})(?:[、]|[.．](?!\d))[ \t\u3000]*")),
+    (22, re.compile(r"^(\d{1,4})(?:[、]|[.．](?!\d))[ \t\u3000]*")),
     (23, re.compile(r"^[(（](\d{1,2})[)）][ \t\u3000]*")),
 )
 _LEAD_END_RE = re.compile(r"[。！？!?]|\.(?:\s|$)")
@@ -76,6 +76,15 @@ class Structure:
 
 
 def _match_heading(block: RawBlock, cjk: bool) -> _Heading | None:
+    """Recognise a numbered heading (or a ``#`` heading, which carries no number) at the start of
+    a block."""
+    head = _match_numbered(block, cjk)
+    if head is not None and block.text.startswith("#"):
+        head.kind = "marked"
+    return head
+
+
+def _match_numbered(block: RawBlock, cjk: bool) -> _Heading | None:
     """Recognise a numbered heading at the start of a block."""
     text = block.text
     for rank, pattern in _PATTERNS:
@@ -102,6 +111,23 @@ def _match_heading(block: RawBlock, cjk: bool) -> _Heading | None:
             return _Heading(-1, rank, ordinal, literal, label, body.strip(), len(text))
         return None
     return None
+
+
+def _source_heading(block: RawBlock) -> _Heading:
+    """A heading its source marked (with its level): its own number when it carries one
+    (``2.1 Scope``, ``第三章 总则``, ``Chapter 4``), else none — never a number it does not print."""
+    rank = max(1, block.level)
+    text = block.text
+    for _rank_of_pattern, pattern in _PATTERNS[1:]:
+        m = pattern.match(text)
+        if m and text[m.end() :].strip():
+            marker = m.group(1).replace("．", ".")
+            literal = marker if "." in marker else None
+            ordinal = to_int(marker.split(".")[-1])
+            if ordinal is None:
+                break
+            return _Heading(-1, rank, ordinal, literal, text[: m.end()].rstrip(), text[m.end() :].strip(), len(text))
+    return _Heading(-1, rank, None, None, "", text.strip(), len(text), kind="marked")
 
 
 def _is_unnumbered_title(block: RawBlock, cjk: bool) -> bool:
@@ -147,7 +173,10 @@ def build_structure(raw: list[RawBlock], cjk: bool) -> Structure:
             if block.role == "continued-on":
                 after_turn = True
             continue
-        head = _match_heading(block, cjk) if block.kind == "paragraph" else None
+        if block.kind == "heading":  # the source knew it for a heading (Markdown, type size)
+            head = _source_heading(block)
+        else:
+            head = _match_heading(block, cjk) if block.kind == "paragraph" else None
         if head is None and _is_unnumbered_title(block, cjk):
             kind = "article" if after_turn else "section"
             head = _Heading(-1, 0, None, None, "", block.text, len(block.text), kind=kind)
@@ -163,7 +192,8 @@ def build_structure(raw: list[RawBlock], cjk: bool) -> Structure:
         else:
             head.block = len(blocks)
             blocks.append(block)
-        head.kind = "inline" if head.split_at < len(block.text) else head.kind
+        if head.split_at < len(block.text):
+            head.kind = "inline"
         found.append(head)
     return _number(blocks, found)
 
@@ -220,7 +250,7 @@ def _number(blocks: list[RawBlock], found: list[_Heading]) -> Structure:
         level = len(stack) + 1
         if h.literal:
             number: str | None = h.literal
-        elif h.rank == 0:
+        elif h.rank == 0 or (h.ordinal is None and h.kind == "marked"):
             number = None
         else:
             counter = (parent.key if parent else None, rank)
@@ -237,7 +267,7 @@ def _number(blocks: list[RawBlock], found: list[_Heading]) -> Structure:
             and _has_text_before(blocks, h.block)
         ):
             sections.append(SectionNode(keys.make(str(h.ordinal - 1)), str(h.ordinal - 1), None, "", 1, "implied", 0))
-        kind = h.kind if h.rank == 0 else "section"
+        kind = h.kind if h.rank == 0 else "section"  # (a marked heading is a section)
         node = SectionNode(
             keys.make(number),
             number,
@@ -268,7 +298,7 @@ def _later_outranking(found: list[_Heading]) -> list[tuple[float, int] | None]:
     out: list[tuple[float, int] | None] = [None] * len(found)
     pending: list[tuple[float, int]] = []  # (rank, index) waiting for an outranking heading
     for j, h in enumerate(found):
-        if not h.rank or h.literal:
+        if not h.rank or h.literal or h.ordinal is None:
             continue
         rank = _rank(h)
         keep = []

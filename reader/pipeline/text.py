@@ -71,6 +71,24 @@ class OffsetMap:
                 hi = mid - 1
         return lo
 
+    def then(self, later: OffsetMap, length: int) -> OffsetMap:
+        """The map of a text made from this map's clean text by ``later``'s edits (``length``: the
+        new text's length): new offsets back to this map's source."""
+        if not later.clean_at:
+            return self
+        if not self.clean_at:
+            return later
+        points = set(later.clean_at)
+        points.update(later.to_clean(p, length) for p in self.clean_at)
+        clean_at: list[int] = []
+        shifts: list[int] = []
+        for point in sorted(points):
+            shift = self.to_source(later.to_source(point)) - point
+            if (shifts[-1] if shifts else 0) != shift:
+                clean_at.append(point)
+                shifts.append(shift)
+        return OffsetMap(tuple(clean_at), tuple(shifts))
+
     def shifted(self, start: int) -> OffsetMap:
         """The map of the clean text from ``start`` on: its offset 0 is this text's ``start``."""
         i = bisect.bisect_right(self.clean_at, start)
@@ -88,6 +106,28 @@ class DecodedText:
     encoding: str
     warnings: tuple[str, ...] = ()
     offsets: OffsetMap = field(default_factory=OffsetMap)
+
+
+def rewrite(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """Apply ``edits`` (sorted, non-overlapping ``(start, end, replacement)``) to ``text``; return
+    the new text and the map from its offsets back to ``text``'s."""
+    if not edits:
+        return text, OffsetMap()
+    pieces: list[str] = []
+    clean_at: list[int] = []
+    shifts: list[int] = []
+    pos = length = shift = 0
+    for start, end, replacement in edits:
+        pieces.append(text[pos:start])
+        length += start - pos
+        pieces.append(replacement)
+        length += len(replacement)
+        shift += (end - start) - len(replacement)
+        clean_at.append(length)
+        shifts.append(shift)
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces), OffsetMap(tuple(clean_at), tuple(shifts))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -202,8 +242,8 @@ def sanitise(text: str) -> tuple[str, OffsetMap, list[str]]:
         last = e
     pieces.append(text[last:])
     clean = "".join(pieces) if clean_at else text
-    if "\r" in clean or "\x0c" in clean:
-        clean = clean.replace("\r", "\n").replace("\x0c", "\n")
+    if "\r" in clean:
+        clean = clean.replace("\r", "\n")
     if nul:
         warnings.append(f"{nul} NUL byte(s) dropped")
     if escapes:

@@ -89,7 +89,7 @@ class ReaderApp(App[int]):
             self._quick, self._complete = quick_document(self.source, self.store)
         doc = self._quick
         state = self.store.load(doc.metadata.content_hash) if self.store is not None else DocState()
-        self._reader = ReaderScreen(doc, state, self.store, self._terminal)
+        self._reader = ReaderScreen(doc, state, self.store, self._terminal, self.source.path)
         return self._reader
 
     def on_mount(self) -> None:

@@ -15,7 +15,11 @@ KEYS: tuple[tuple[str, str], ...] = (
         "a title prefix, or a page: p2, page 2, 第2版; Tab completes",
     ),
     ("/", "incremental search; n / N next / previous match"),
-    ("y", "copy the paragraph (or the selection) as a quote with its citation; Ctrl+C copies a selection too"),
+    (
+        "y",
+        "copy the paragraph (or the selection) as a quote with its citation; it is also added to the quote log; "
+        "Ctrl+C copies a selection too",
+    ),
     (
         "v",
         "select the paragraph; v again: its first sentence, then word, then character (j / k move the end by "
@@ -26,13 +30,17 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("( / )", "in a selection: move its end by a sentence"),
     ("o (in a selection)", "move the selection's other end from now on"),
     ("mouse drag", "select any span of the text pane; y or Ctrl+C copies it with its citation"),
-    ("Y", "choose the citation style (plain, Markdown, GB/T 7714-2025/2015, APA 7)"),
+    (
+        "Y",
+        "choose the citation style: plain, Markdown, GB/T 7714-2025/2015, APA 7, Chicago, MLA, IEEE … "
+        "or any installed CSL style by id",
+    ),
     ("p", "show the text exactly as printed, or repaired for reading (remembered per document)"),
     ("m / '", "toggle a bookmark / list bookmarks"),
     ("o / f", "show or hide the outline / figures pane"),
     ("a (figures pane)", "this section's figures or all figures"),
     ("Enter (outline, figures)", "go to the section / figure"),
-    ("c (figures pane)", "copy the figure with its citation"),
+    ("c (figures pane)", "copy the figure with its citation (logged as well)"),
     ("Escape", "leave the selection"),
     ("?", "this help"),
     ("Ctrl+P", "command palette (every action by name)"),

@@ -4,6 +4,7 @@ routes their messages and handles the reader's keys."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -14,6 +15,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 
+from reader.cite import Place
 from reader.model.document import Document
 from reader.state import DocState, StateStore
 from reader.textlayout import TextLayout
@@ -23,6 +25,8 @@ from reader.tui.location import Location
 from reader.tui.outline_pane import Outline, OutlinePane
 from reader.tui.panes import Panes
 from reader.tui.text_view import TextView
+
+OTHER_STYLE = "\x00other"  # the style menu's "any style by id" entry
 
 
 class ReaderScreen(Screen[None]):
@@ -72,9 +76,15 @@ class ReaderScreen(Screen[None]):
             super().__init__()
 
     def __init__(
-        self, doc: Document, state: DocState, store: StateStore | None, terminal: Callable[[str], None]
+        self,
+        doc: Document,
+        state: DocState,
+        store: StateStore | None,
+        terminal: Callable[[str], None],
+        source_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self.source_path = source_path  # (its sidecar's metadata goes into citations)
         self.state = state
         self.store = store
         self.terminal = terminal  # writes OSC 52 to the terminal
@@ -200,13 +210,14 @@ class ReaderScreen(Screen[None]):
         self.text.focus()
 
     def on_figures_pane_copy_requested(self, message: FiguresPane.CopyRequested) -> None:
-        """Copy a figure with its label and citation."""
-        from reader.quoting import quote_figure
+        """Copy a figure with its label and citation (and log it)."""
+        from reader.quoting import figure_quote
 
         doc = self.location.doc
         if doc is None or message.doc is not doc:
             return
-        self._copy(*quote_figure(doc, message.figure, self.state.style))
+        body, place, joiner = figure_quote(doc, message.figure)
+        self._copy(body, place, joiner)
 
     def _go(self, block: int, top: bool = False) -> None:
         """Move the text pane (and so the location) to ``block``."""
@@ -308,21 +319,33 @@ class ReaderScreen(Screen[None]):
 
     def action_yank(self) -> None:
         """``y``: copy the paragraph or selection as a quote with its citation."""
-        from reader.quoting import quote_span
+        from reader.quoting import span_place
 
         doc = self.location.doc
         picked = self.text.picked()
         if doc is None or picked is None:
             return
-        quote = quote_span(doc, picked.start[0], picked.end[0], picked.text, self.state.style)
         self.text.clear_selection()
-        self._copy(quote, picked.text)
+        self._copy(picked.text, span_place(doc, picked.start[0], picked.end[0]))
 
-    def _copy(self, quote: str, body: str) -> None:
-        """Copy ``quote``, say which way, keep it for copying by hand when every way fails."""
+    def _copy(self, body: str, place: Place, joiner: str | None = None) -> None:
+        """Copy ``body`` with its citation at ``place``, log it in the document's quote log, say
+        which way it went, keep it for copying by hand when every way fails (``joiner``: a figure
+        and its one-line citation)."""
+        from reader.citation.quote import log_quote
         from reader.clipboard import CopyResult, copy_text
+        from reader.quoting import cited_quote
+        from reader.source import load_sidecar
         from reader.tui.screens import TextScreen
 
+        doc = self.location.doc
+        if doc is None:
+            return
+        quote, cited = cited_quote(doc, body, place, self.state.style, load_sidecar(self.source_path), joiner)
+        try:
+            log_quote(doc, body, place, cited)
+        except OSError as exc:  # a quote not logged is one warning, never a lost quote
+            self.notify(f"Quote not logged: {exc.strerror or exc}", severity="warning", markup=False)
         self.last_quote = quote
         try:
             result = copy_text(quote, self.terminal)
@@ -341,19 +364,45 @@ class ReaderScreen(Screen[None]):
             )
             self.app.push_screen(TextScreen("Quote (select it with the mouse)", Text(quote)))
 
+    def action_quote_log(self) -> None:
+        """Palette "Quote log": this document's logged quotes and where the file is."""
+        from reader.citation.log import log_path, read_log
+        from reader.tui.screens import TextScreen
+
+        doc = self.location.doc
+        if doc is None:
+            return
+        text = read_log(doc) or "No quotes logged yet: y copies one and logs it."
+        self.app.push_screen(TextScreen(f"Quote log: {log_path(doc)}", Text(text)))
+
     def action_choose_style(self) -> None:
-        """``Y``: choose the citation style."""
+        """``Y``: choose the citation style: the common ones, or any installed CSL style by id."""
         from reader.cite import STYLE_NAMES, STYLES
         from reader.tui.screens import ChoiceScreen
 
         options = [(key, STYLE_NAMES[key] + ("  ✓" if key == self.state.style else "")) for key in STYLES]
+        if self.state.style not in STYLES:
+            options.insert(0, (self.state.style, STYLE_NAMES[self.state.style] + "  ✓"))
+        options.append((OTHER_STYLE, "Other: any installed CSL style by id (nature, vancouver, elsevier-harvard …)"))
         self.app.push_screen(ChoiceScreen("Citation style", options), self._style_done)
 
     def _style_done(self, style: str | None) -> None:
-        """Keep the chosen style."""
+        """Keep the chosen style (or ask for one by id)."""
+        from reader.citation.styles import all_styles, canonical, is_style
         from reader.cite import STYLE_NAMES
 
+        if style == OTHER_STYLE:
+            from reader.tui.screens import AskScreen
+
+            ids = list(all_styles())
+            prompt = f"Citation style id ({len(ids)} installed; Tab or → completes)"
+            self.app.push_screen(AskScreen(prompt, ids, "chicago-notes-bibliography"), self._style_done)
+            return
         if style:
+            style = canonical(style)
+            if not is_style(style):
+                self.notify(f"No citation style {style!r}", severity="warning", markup=False)
+                return
             self.state.style = style
             self.notify(f"Citation style: {STYLE_NAMES[style]}", markup=False)
             self.save()
@@ -431,7 +480,9 @@ class ReaderScreen(Screen[None]):
         yield SystemCommand("Go to section", "Jump to 2.3, 二(三), 2.3:4 or a title (:)", self.action_goto)
         yield SystemCommand("Search", "Incremental search (/)", self.action_search)
         yield SystemCommand("Copy quote", "Copy the paragraph with its citation (y)", self.action_yank)
-        yield SystemCommand("Citation style", "Plain, Markdown, GB/T 7714, APA (Y)", self.action_choose_style)
+        yield SystemCommand(
+            "Citation style", "GB/T 7714, APA, Chicago, MLA … any CSL style (Y)", self.action_choose_style
+        )
         yield SystemCommand("Bookmark", "Toggle a bookmark here (m)", self.action_bookmark)
         yield SystemCommand("Bookmarks", "List bookmarks (')", self.action_bookmarks)
         yield SystemCommand(
@@ -445,6 +496,7 @@ class ReaderScreen(Screen[None]):
         yield SystemCommand("Next section", "(])", lambda: self.action_section(1))
         yield SystemCommand("Previous section", "([)", lambda: self.action_section(-1))
         yield SystemCommand("Show last quote", "The last quote copied", self._show_last_quote)
+        yield SystemCommand("Quote log", "Every quote copied from this document, with citations", self.action_quote_log)
         yield SystemCommand("Help", "The key table (?)", self.action_help)
 
     def _show_last_quote(self) -> None:

@@ -1,4 +1,4 @@
-"""Modal screens: go to section, help, bookmarks, citation style, a quote kept for copying by hand."""
+"""Modal screens: go to section, help, bookmarks, citation style (a list, or any id typed), a quote kept for copying by hand."""
 
 from __future__ import annotations
 
@@ -44,6 +44,33 @@ class GotoScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         """Close without going anywhere."""
+        self.dismiss(None)
+
+
+class AskScreen(ModalScreen[str | None]):
+    """Asks for a name from a long list (a citation style id), with completion as you type."""
+
+    DEFAULT_CSS = MODAL_CSS.format(name="AskScreen")
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, prompt: str, choices: list[str], placeholder: str = "") -> None:
+        super().__init__()
+        self.prompt = prompt
+        self.choices = choices
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        """Lay out the prompt."""
+        with Vertical():
+            yield Static(Text(self.prompt))
+            yield Input(placeholder=self.placeholder, suggester=SuggestFromList(self.choices, case_sensitive=False))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Return what was typed."""
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        """Close without an answer."""
         self.dismiss(None)
 
 

@@ -1,0 +1,173 @@
+"""Page furniture in text sources, found by repetition at the page edges.
+
+Printed pages repeat things at their edges: a running head (``RFC 1321  MD5 Message-Digest
+Algorithm  April 1992``, ``LS(1)  User Commands  LS(1)``), a running foot (``Rivest  [Page 2]``),
+a page number (``- 3 -``, ``Page 3 of 11``, ``iv``). Text extractors, OCR engines and ``nroff``
+keep them, one page after another, between form feeds or not. Such a line is furniture when:
+
+- it stands at a page's edge (its first or last lines; a document's start and end are edges too)
+  and its text, with the digits (and a lone roman numeral) set aside, recurs at the edges of
+  several pages; or
+- it is a page number at an edge (with the number rising from page to page when it is glued to
+  the end of a page's last line, ``…城1``); or
+- it is the three-part line (left, centre, right, set apart by wide gaps) that opens or closes a
+  document (a man page's header and footer), or a short standalone line that recurs three times
+  or more anywhere in a text without page breaks.
+Furniture segments get a ``role`` and, for page numbers, the ``page`` they name; reflow lifts
+them out of the reading text and joins a paragraph across them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from reader.sources.layout import Chunk, Layout, Segment
+
+EDGE_LINES = 2  # lines at each end of a page that may be furniture
+_DIGITS_RE = re.compile(r"\d+")
+_ROMAN_TOKEN_RE = re.compile(r"(?<![A-Za-z])[ivxlcdmIVXLCDM]{1,7}(?![A-Za-z])")
+_SPACES_RE = re.compile(r"\s+")
+_GAP_RE = re.compile(r"\s{3,}")
+PAGE_NUMBER_RE = re.compile(
+    r"^[\W_]{0,3}\s*(?:page|p\.|pg\.?|第)?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*(?:(?:of|/)\s*\d{1,4})?\s*(?:页)?\s*[\W_]{0,3}$",
+    re.I,
+)
+_TRAILING_NUMBER_RE = re.compile(r"(?<=[^\d\s.,:;/-])(\d{1,4})$")
+_SENTENCE_END_RE = re.compile(r"[.。!?！？]\s*$")
+_NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?\s|第\S{1,4}[章节条篇]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
+
+
+def edge_key(text: str) -> str:
+    """The text of a line with what changes from page to page set aside (digits, a roman numeral)."""
+    key = _DIGITS_RE.sub("#", text.strip().lower())
+    if len(key.split()) <= 6:
+        key = _ROMAN_TOKEN_RE.sub("#", key)
+    return _SPACES_RE.sub(" ", key)
+
+
+def _lines_by_sheet(layout: Layout) -> dict[int, list[Segment]]:
+    """The body lines (first segments of source lines, not yet furniture) of each page, in order."""
+    pages: dict[int, list[Segment]] = defaultdict(list)
+    for chunk in layout.chunks:
+        if chunk.hint is not None:
+            continue
+        for seg in chunk.segments:
+            if seg.line_start and seg.role is None:
+                pages[seg.sheet].append(seg)
+    return pages
+
+
+def _page_number(text: str) -> str | None:
+    """The number a page-number line names (``- 3 -`` → 3, ``Page iv`` → iv), or None."""
+    if len(text) > 24:
+        return None
+    m = PAGE_NUMBER_RE.match(text.strip())
+    return m.group(1) if m else None
+
+
+def _three_part(text: str) -> bool:
+    """True for a line of two or three short parts set apart by wide gaps (a running head)."""
+    parts = [p for p in _GAP_RE.split(text.strip()) if p]
+    return 2 <= len(parts) <= 3 and all(len(p) <= 40 for p in parts) and not _SENTENCE_END_RE.search(text)
+
+
+def mark_furniture(layout: Layout) -> None:
+    """Mark running heads, running feet and page numbers of a text source's layout."""
+    pages = _lines_by_sheet(layout)
+    if not pages:
+        return
+    if len(pages) >= 2:
+        _mark_repeated_edges(pages)
+        _mark_glued_numbers(layout, pages)
+    else:
+        _mark_repeated_lines(layout)
+    _mark_document_edges(pages)
+
+
+def _edges(lines: list[Segment]) -> list[tuple[Segment, bool]]:
+    """The lines at a page's top and bottom edges, each with whether it is at the top."""
+    top = [(seg, True) for seg in lines[:EDGE_LINES]]
+    bottom = [(seg, False) for seg in lines[-EDGE_LINES:] if all(seg is not t for t, _ in top)]
+    return top + bottom
+
+
+def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
+    """Furniture at page edges: recurring text (numbers aside) and page numbers."""
+    counts: Counter[tuple[str, bool]] = Counter()
+    for lines in pages.values():
+        seen = {(edge_key(seg.text), at_top) for seg, at_top in _edges(lines)}
+        counts.update(seen)
+    needed = max(2, round(0.3 * len(pages)))
+    for lines in pages.values():
+        for seg, at_top in _edges(lines):
+            number = _page_number(seg.text)
+            if number is not None:
+                seg.role, seg.page = "page-number", number
+            elif counts[(edge_key(seg.text), at_top)] >= needed and len(seg.text) <= 120:
+                seg.role = "running-head" if at_top else "running-foot"
+                found = _DIGITS_RE.findall(seg.text)
+                if found and not at_top:
+                    seg.page = found[-1]
+
+
+def _mark_glued_numbers(layout: Layout, pages: dict[int, list[Segment]]) -> None:
+    """A page number glued to the end of a page's last line (``…城1``), where the numbers at the
+    ends of pages rise with the pages (the same offset from the page index on two pages or more)."""
+    found: dict[int, tuple[Segment, int]] = {}
+    for sheet, lines in pages.items():
+        body = [seg for seg in lines if seg.role is None]
+        if body:
+            m = _TRAILING_NUMBER_RE.search(body[-1].text)
+            if m and len(body[-1].text) > len(m.group()):
+                found[sheet] = (body[-1], int(m.group(1)))
+    offsets = Counter(number - sheet for sheet, (_, number) in found.items())
+    if not offsets:
+        return
+    offset, votes = offsets.most_common(1)[0]
+    if votes < 2:
+        return
+    for sheet, (seg, number) in found.items():
+        if number - sheet == offset:
+            _split_off_tail(layout.chunks[seg.chunk], seg, len(str(number)))
+
+
+def _split_off_tail(chunk: Chunk, seg: Segment, length: int) -> None:
+    """Cut the last ``length`` characters of ``seg`` off as a page-number segment."""
+    cut = seg.end - length
+    tail = Segment(cut, seg.end, seg.text[-length:], role="page-number", page=seg.text[-length:])
+    tail.sheet, tail.chunk = seg.sheet, seg.chunk
+    seg.text = seg.text[:-length].rstrip()
+    seg.end = seg.start + len(seg.text)
+    chunk.segments.insert(chunk.segments.index(seg) + 1, tail)
+
+
+def _mark_repeated_lines(layout: Layout) -> None:
+    """Without page breaks: a short line standing alone (its own chunk) that recurs three times or
+    more, numbers aside, is a running head; a lone page number between blank lines is one."""
+    singles = [c.segments[0] for c in layout.chunks if c.hint is None and len(c.segments) == 1]
+    counts = Counter(edge_key(seg.text) for seg in singles if seg.role is None)
+    for seg in singles:
+        if seg.role is not None or len(seg.text) > 80:
+            continue
+        number = _page_number(seg.text)
+        if number is not None and any(ch.isdigit() for ch in seg.text):
+            seg.role, seg.page = "page-number", number
+        elif (
+            counts[edge_key(seg.text)] >= 3
+            and _DIGITS_RE.search(seg.text)
+            and not _SENTENCE_END_RE.search(seg.text)
+            and not _NUMBERED_RE.match(seg.text)
+        ):
+            seg.role = "running-head"  # (a sentence or a numbered heading that recurs is not one)
+
+
+def _mark_document_edges(pages: dict[int, list[Segment]]) -> None:
+    """The three-part line that opens or closes the whole document (a man page's header, footer)."""
+    first = pages[min(pages)]
+    last = pages[max(pages)]
+    for seg, role in ((first[0] if first else None, "running-head"), (last[-1] if last else None, "running-foot")):
+        if seg is not None and seg.role is None and _GAP_RE.search(seg.text) and _three_part(seg.text):
+            parts = [p for p in _GAP_RE.split(seg.text.strip()) if p]
+            if len(parts) == 3:
+                seg.role = role

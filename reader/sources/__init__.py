@@ -1,0 +1,48 @@
+"""Sources: one adapter per input format, each turning bytes into the one layout type.
+
+``read_source`` picks the adapter by what the bytes are (and, for Markdown, the file's name):
+text (``text.py``), Markdown (``markdown.py``). Each returns the decoded text (offsets map back to
+the file) and the layout the pipeline reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.pipeline.text import DecodedText
+from reader.sources.layout import Layout
+from reader.sources.markdown import looks_like_markdown, markdown_layout
+from reader.sources.text import decode_for_reading, text_layout
+
+
+@dataclass(frozen=True, slots=True)
+class TextFacts:
+    """What decoding a text found out: Chinese or not, spaces as line breaks, Markdown."""
+
+    cjk: bool
+    space_lines: bool
+    markdown: bool
+
+
+def decode_source(data: bytes, name: str = "") -> tuple[DecodedText, TextFacts]:
+    """Decode a text document (plain or Markdown) and normalise it for reading."""
+    head = data[:65536].decode("utf-8", "ignore")
+    markdown = looks_like_markdown(head, name)
+    decoded, cjk, space_lines = decode_for_reading(data, markdown=markdown)
+    return decoded, TextFacts(cjk, space_lines, markdown)
+
+
+def lay_out_text(text: str, facts: TextFacts) -> Layout:
+    """The layout of decoded text (all of it, or a window of it) by the adapter it needs."""
+    if facts.markdown:
+        return markdown_layout(text, facts.cjk)
+    return text_layout(text, facts.cjk, facts.space_lines)
+
+
+def read_source(data: bytes, name: str = "") -> tuple[DecodedText, Layout]:
+    """Decode ``data`` and lay it out with the adapter its format needs."""
+    decoded, facts = decode_source(data, name)
+    return decoded, lay_out_text(decoded.text, facts)
+
+
+__all__ = ["TextFacts", "decode_source", "lay_out_text", "read_source"]
