@@ -132,8 +132,9 @@ def status_line(location: Location, indexing: float, printed: bool = False) -> T
     label = ""
     if place.section is not None:
         label = place.section.number or place.section.title
-        chain = doc.label_chain(place.section)
-        if chain and chain != label:
+        # the printed labels: 二、(三) from the top in Chinese; the section's own elsewhere (5.2.)
+        chain = doc.label_chain(place.section) if doc.metadata.language.startswith("zh") else place.section.label
+        if chain and chain.rstrip(".．") != label:
             label = f"{label} {chain}"
     percent = min(100, round(100 * doc.blocks[block].source.end / _length(doc)))
     on_page = doc.blocks[block].page_label or doc.metadata.page

@@ -199,15 +199,15 @@ def entry_label(section: Section) -> Text:
     label = Text()
     printed = (section.label or "").strip()
     number = section.number or ""
+    title = section.title or ("(begun on an earlier page)" if section.implied else "")
     if printed:
         if number and printed.rstrip("、.．:：") != number:
             label.append(number + " ", style="dim")
         label.append(printed, style="bold")
-        if printed[-1].isalnum():  # 第三章 总则, 3.1 Scope; 二、 and (一) need no space
-            label.append(" ")
+        if printed[-1].isalnum() or (title[:1].isascii() and title[:1].isalnum()):
+            label.append(" ")  # 第三章 总则, 5. Data Framing; 二、 and (一) need none before Chinese
     elif number:
         label.append(number + " ", style="bold")
-    title = section.title or ("(begun on an earlier page)" if section.implied else "")
     label.append(title, style="dim" if section.implied else "")
     return label
 
