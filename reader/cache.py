@@ -1,14 +1,16 @@
-"""A cache of built models (TUI only), and the framed form models travel in between processes.
+"""A cache of built models (TUI only), in the user's own cache directory, holding plain data only.
 
-A model is written as a series of small pickles (``model_frames``): a header, then the sections,
-figures and blocks a few thousand at a time, then an end mark. Reading one (``read_model``) holds
-Python's GIL for a few milliseconds at a time instead of a third of a second for a 10 MB model,
-so the screen keeps answering keys while a worker thread reads.
+A cached model is the framed form of ``reader.frames``: msgpack arrays of the model's field values,
+never a pickle, so reading a cache file cannot run code whoever wrote it. A cache file is read only
+when it and its directory are the user's own: a file owned by someone else, a file or directory
+that others can write to, or a symbolic link in the file's place is ignored (the model is built
+again) and the caller hears one line saying why (``CacheIgnored``). The directory is created
+private (0700); nothing is written into a directory others can write to.
 
 The cache is keyed by the file's content hash, its sidecar metadata and the pipeline's own version,
-so a change to any of them rebuilds. Written atomically; any problem reading or writing is ignored
-(the model is simply built again). The CLI never uses it, so ``reader outline`` always measures a
-real build.
+so a change to any of them rebuilds; a file in an older format reads as no model. Written
+atomically; any other problem reading or writing is ignored (the model is simply built again).
+The CLI never uses it, so ``reader outline`` always measures a real build.
 """
 
 from __future__ import annotations
@@ -17,17 +19,22 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
+import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from reader import __version__
-from reader.model.document import Document, Metadata
+from reader.frames import model_frames, read_model
+from reader.model.document import Document
 
 MAX_BYTES = 64 * 1024 * 1024
+
+
+class CacheIgnored(Exception):
+    """A cache file that is not safe to read (not the user's own, or writable by others)."""
 
 
 def cache_dir() -> Path:
@@ -55,69 +62,91 @@ def cache_key(content_hash: str, sidecar: Mapping[str, str]) -> str:
     return f"{content_hash}-{digest}"
 
 
-FRAME_ITEMS = 1000  # sections, figures or blocks per frame: a few milliseconds to unpickle
+def model_path(key: str) -> Path:
+    """Where the model of ``key`` is cached."""
+    return cache_dir() / f"{key}.model"
 
 
-def model_frames(doc: Document) -> Iterator[bytes]:
-    """The model as a series of pickles: header, sections, figures and blocks in parts, end mark."""
-    parts = (("sections", doc.sections), ("figures", doc.figures), ("blocks", doc.blocks))
-    counts = {name: len(items) for name, items in parts}
-    yield pickle.dumps(("header", doc.metadata, counts), protocol=pickle.HIGHEST_PROTOCOL)
-    for name, items in parts:
-        for start in range(0, len(items), FRAME_ITEMS):
-            yield pickle.dumps((name, items[start : start + FRAME_ITEMS]), protocol=pickle.HIGHEST_PROTOCOL)
-    yield pickle.dumps(("end",), protocol=pickle.HIGHEST_PROTOCOL)
+def _unsafe(st: os.stat_result, what: str) -> str | None:
+    """Why a file or directory with this status is not the user's own to trust (None: it is)."""
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        return f"{what} belongs to another user (uid {st.st_uid})"
+    if os.name == "posix" and st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"{what} is writable by others (mode {stat.S_IMODE(st.st_mode):o})"
+    return None
 
 
-def read_model(stream: BinaryIO, progress: Callable[[str, float], None] | None = None) -> Document | None:
-    """Read a model written by ``model_frames`` (None if the frames are not one whole model).
-
-    ``progress`` hears ``("building", share)`` from a helper still building it (a ``("progress",
-    share)`` frame) and ``("reading", share)`` as frames arrive. After every frame the GIL is
-    offered to other threads. Errors of the stream itself (EOF, a bad pickle) propagate.
-    """
-    from reader.pipeline.build import collector_paused
-
-    tell = progress or (lambda _what, _share: None)
-    frame = pickle.load(stream)
-    while frame[0] == "progress":
-        tell("building", float(frame[1]))
-        frame = pickle.load(stream)
-    if frame[0] != "header":
-        return None
-    _, metadata, counts = frame
-    total = max(1, sum(counts.values()))
-    parts: dict[str, list[Any]] = {"sections": [], "figures": [], "blocks": []}
-    with collector_paused():  # a million new objects: no full collections over them meanwhile
-        while (frame := pickle.load(stream))[0] != "end":
-            if frame[0] not in parts:
-                return None
-            parts[frame[0]].extend(frame[1])
-            tell("reading", sum(len(p) for p in parts.values()) / total)
-            time.sleep(0)
-        if any(len(parts[name]) != counts.get(name) for name in parts):
-            return None
-        doc = Document(metadata, tuple(parts["blocks"]), tuple(parts["sections"]), tuple(parts["figures"]))
-    return doc if isinstance(doc.metadata, Metadata) else None
-
-
-def load_model(key: str, progress: Callable[[str, float], None] | None = None) -> Document | None:
-    """Return the cached model, or None (absent, stale, unreadable or not a model)."""
+def directory_problem(directory: Path) -> str | None:
+    """Why the cache directory is not safe to read or write models in (None: it is, or it is absent)."""
     try:
-        with (cache_dir() / f"{key}.model").open("rb") as fh:
-            return read_model(fh, progress)  # our own cache, in the user's own directory
-    except Exception:  # a missing, truncated or foreign file: build again
+        return _unsafe(os.stat(directory), f"{directory}")
+    except OSError:
+        return None
+
+
+def open_cached(key: str) -> BinaryIO | None:
+    """Open the cached model of ``key`` for reading: None when there is none; CacheIgnored when the
+    file or its directory is not the user's own or others can write to it."""
+    path = model_path(key)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        if path.is_symlink():
+            raise CacheIgnored(f"cache ignored: {path} is a symbolic link; the model is built again") from None
+        raise CacheIgnored(f"cache ignored: {path}: {os.strerror(exc.errno or 0).lower()}") from None
+    stream = os.fdopen(fd, "rb")
+    try:
+        st = os.fstat(fd)
+        problem = (
+            f"{path} is not a regular file" if not stat.S_ISREG(st.st_mode) else None
+        ) or _unsafe(st, str(path)) or directory_problem(path.parent)
+    except BaseException:
+        stream.close()
+        raise
+    if problem:
+        stream.close()
+        raise CacheIgnored(f"cache ignored: {problem}; the model is built again")
+    return stream
+
+
+def load_model(
+    key: str,
+    progress: Callable[[str, float], None] | None = None,
+    notice: Callable[[str], None] | None = None,
+    lasting: bool = False,
+) -> Document | None:
+    """Return the cached model, or None (absent, stale, unreadable, not a model, or not safe to
+    read: then ``notice`` hears one line saying why); ``lasting`` as for ``read_model``."""
+    try:
+        stream = open_cached(key)
+    except CacheIgnored as exc:
+        if notice is not None:
+            notice(str(exc))
+        return None
+    except Exception:
+        return None
+    if stream is None:
+        return None
+    try:
+        with stream:
+            return read_model(stream, progress, lasting=lasting)
+    except Exception:  # a truncated or foreign file, or one in an older format: build again
         return None
 
 
 def save_model(key: str, doc: Document, frames: Iterable[bytes] | None = None) -> None:
     """Store a model (atomically; ``frames``: its ``model_frames`` when already made); too large a
-    model, or any error, is skipped."""
+    model, a directory others can write to, or any error, is skipped."""
     tmp = None
     try:
         directory = cache_dir()
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".model.", dir=directory)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if directory_problem(directory):
+            return  # the model would be shown to others, and never read back
+        fd, tmp = tempfile.mkstemp(prefix=".model.", dir=directory)  # (mode 0600)
         size = 0
         with os.fdopen(fd, "wb") as fh:
             for frame in frames if frames is not None else model_frames(doc):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
@@ -18,15 +18,17 @@ if TYPE_CHECKING:
     from reader.model.document import Document, Section
 
 
-COMMANDS = ("reflow", "outline", "figures", "quote", "cite", "bench")
+COMMANDS = ("reflow", "outline", "figures", "quote", "cite")
 
 
-def load(arg: str | None, dictionary: bool = True) -> tuple[Document, Input]:
-    """Read and build the document named by ``arg`` (errors become ReaderError)."""
+def load(arg: str | None, dictionary: bool = True, max_bytes: str | None = None) -> tuple[Document, Input]:
+    """Read and build the document named by ``arg``, at most ``max_bytes`` of it (errors become ReaderError)."""
     from reader.pipeline.build import build_document
-    from reader.source import load_sidecar
+    from reader.source import input_limit, load_sidecar
 
-    source = read_input(arg)
+    source = read_input(arg, input_limit(max_bytes))
+    for warning in source.warnings:
+        print(f"reader: warning: {source.name}: {warning}", file=sys.stderr)
     sidecar = load_sidecar(source.path)
     try:
         doc = build_document(source.data, source.name, sidecar, dictionary=dictionary)
@@ -94,18 +96,36 @@ def figure_json(doc: Document, index: int) -> dict[str, Any]:
     }
 
 
-def _dump(data: object) -> None:
-    """Print JSON with non-ASCII kept readable."""
+def _dump(fields: dict[str, object]) -> None:
+    """Print a JSON object with non-ASCII kept readable, the items of its list fields (given as
+    iterators) written one at a time: the whole text is never held at once. The output is what
+    ``json.dumps(…, ensure_ascii=False, indent=1)`` gives for the same data."""
     import json
 
-    print(json.dumps(data, ensure_ascii=False, indent=1))
+    def dumps(value: object, depth: int) -> str:
+        """``value`` as indented JSON, its lines indented ``depth`` levels (a JSON string holds no newline)."""
+        return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+    write = sys.stdout.write
+    write("{")
+    for n, (key, value) in enumerate(fields.items()):
+        write(("," if n else "") + "\n " + json.dumps(key, ensure_ascii=False) + ": ")
+        if not isinstance(value, Iterator):
+            write(dumps(value, 1))
+            continue
+        first = True
+        for item in value:
+            write(("[\n  " if first else ",\n  ") + dumps(item, 2))
+            first = False
+        write("[]" if first else "\n ]")
+    write("\n}\n" if fields else "}\n")
 
 
 def cmd_reflow(args: argparse.Namespace) -> int:
     """``reader reflow FILE``: the reading text, a blank line between blocks."""
-    doc, _ = load(args.file, not args.no_dictionary)
+    doc, _ = load(args.file, not args.no_dictionary, args.max_bytes)
     if args.json:
-        _dump({"metadata": doc.metadata.to_dict(), "blocks": [block_json(doc, i) for i in range(len(doc.blocks))]})
+        _dump({"metadata": doc.metadata.to_dict(), "blocks": (block_json(doc, i) for i in range(len(doc.blocks)))})
     else:
         print("\n\n".join(b.text for b in doc.blocks if b.is_reading))
     return 0
@@ -123,9 +143,9 @@ def _outline_lines(doc: Document, sections: list[Section], depth: int = 0) -> li
 
 def cmd_outline(args: argparse.Namespace) -> int:
     """``reader outline FILE``: the section tree."""
-    doc, _ = load(args.file)
+    doc, _ = load(args.file, max_bytes=args.max_bytes)
     if args.json:
-        _dump({"sections": [section_json(doc, s) for s in doc.top_sections]})
+        _dump({"sections": (section_json(doc, s) for s in doc.top_sections)})
     else:
         print("\n".join(_outline_lines(doc, doc.top_sections)))
     return 0
@@ -133,10 +153,9 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 def cmd_figures(args: argparse.Namespace) -> int:
     """``reader figures FILE``: the figures, with label, section and kind."""
-    doc, _ = load(args.file)
-    figures = list(range(len(doc.figures)))
+    doc, _ = load(args.file, max_bytes=args.max_bytes)
     if args.json:
-        _dump({"figures": [figure_json(doc, i) for i in figures]})
+        _dump({"figures": (figure_json(doc, i) for i in range(len(doc.figures)))})
     else:
         for f in doc.figures:
             print(f"{f.text:<14} {f.label:<16} {f.section or '-':<8} {f.kind}")
@@ -161,7 +180,7 @@ def cmd_quote(args: argparse.Namespace) -> int:
     from reader.source import load_sidecar
 
     style = _style(args.style)
-    doc, source = load(args.file)
+    doc, source = load(args.file, max_bytes=args.max_bytes)
     target = resolve(doc, args.section)
     if target is None:
         raise ReaderError(f"no section {args.section!r} in {doc.metadata.source}")
@@ -199,7 +218,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
     from reader.source import load_sidecar
 
     style = _style(args.style) if args.format == "text" else ""
-    doc, source = load(args.file)
+    doc, source = load(args.file, max_bytes=args.max_bytes)
     sidecar = load_sidecar(source.path)
     if args.format == "text":
         print(cite(doc, None, style, sidecar).line())
@@ -211,19 +230,13 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_bench(args: argparse.Namespace) -> int:
-    """``reader bench``: the performance benchmark (see bench/)."""
-    from reader.bench import run_bench
-
-    return run_bench(quick=args.quick, examples=args.examples)
-
-
 def cmd_open(args: argparse.Namespace | _OpenArgs) -> int:
     """``reader [FILE]``: open the TUI (its first-screen model is built while Textual loads)."""
     from reader.opening import Indexer
+    from reader.source import input_limit
     from reader.state import StateStore
 
-    source = read_input(args.file)
+    source = read_input(args.file, input_limit(args.max_bytes))
     indexer = Indexer.start(source, StateStore())
     from reader.tui.app import run_app
 
@@ -236,6 +249,7 @@ class _OpenArgs:
     def __init__(self, file: str | None) -> None:
         self.file = file
         self.debug = False
+        self.max_bytes: str | None = None
 
 
 def _parser(command: str | None) -> argparse.ArgumentParser:
@@ -248,6 +262,13 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     )
     p.add_argument("--debug", action="store_true", help="show the full trace of an unexpected error")
     p.add_argument("--version", action="version", version=f"reader {__version__}")
+    from reader.source import default_limit, show_size
+
+    p.add_argument(
+        "--max-bytes",
+        metavar="SIZE",
+        help=f"read at most SIZE of the input (e.g. 200M, 1G; default: READER_MAX_BYTES, else {show_size(default_limit())} here)",
+    )
     if command in ("reflow", "outline", "figures", "quote"):
         p.add_argument("file", help="the document (- for standard input)")
     if command == "cite":
@@ -270,9 +291,6 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             "modern-language-association, ieee … or any CSL style id (reader cite --list-styles)",
         )
         p.add_argument("--log", action="store_true", help="also append the quote to the document's quote log")
-    if command == "bench":
-        p.add_argument("--quick", action="store_true", help="smaller inputs (for CI)")
-        p.add_argument("--examples", type=int, default=300, help="hypothesis examples for the fuzz pass")
     if command is None:
         p.add_argument("file", nargs="?", help="the document (- or a pipe: standard input; none: the sample)")
         p.epilog = "commands: " + ", ".join(COMMANDS) + " (reader COMMAND -h for each)"
@@ -298,7 +316,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "figures": cmd_figures,
         "quote": cmd_quote,
         "cite": cmd_cite,
-        "bench": cmd_bench,
     }
     try:
         if command is None or isinstance(args, _OpenArgs):

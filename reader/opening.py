@@ -6,7 +6,7 @@ document or of a large one's opening part: what the first screen needs.
 ``Indexer`` forks a helper process before Textual is imported. The helper sends the quick model
 first, while the parent is still loading the UI toolkit, so on a machine with two cores that build
 costs the first screen nothing; then it loads jieba, builds the full model (reporting progress),
-sends it in frames (``reader.cache.model_frames``) and caches it. jieba's dictionary load and the
+sends it in frames (``reader.frames.model_frames``) and caches it. jieba's dictionary load and the
 build never hold the UI process's GIL; the parent only reads frames, a few milliseconds each.
 Where there is no ``fork`` (or ``READER_NO_HELPER`` is set), or the helper fails in any way, the
 parent does the work itself: the quick model at once, errors raised there as they would be
@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import shutil
 import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
@@ -34,6 +35,18 @@ PIPE_BYTES = 1 << 20  # a pipe this large lets the helper send its first model w
 
 
 def quick_document(source: Input, store: StateStore | None = None) -> tuple[Document, bool]:
+    """What the first screen needs (see ``_quick_document``), with the input's own warnings (a
+    pipe cut at the input limit) among the document's, which the first screen shows."""
+    doc, complete = _quick_document(source, store)
+    if source.warnings:
+        from dataclasses import replace
+
+        metadata = replace(doc.metadata, warnings=(*source.warnings, *doc.metadata.warnings))
+        doc = replace(doc, metadata=metadata)
+    return doc, complete
+
+
+def _quick_document(source: Input, store: StateStore | None = None) -> tuple[Document, bool]:
     """What the first screen needs: the cached full model, else a quick build of the whole
     document when it is small, else of its opening part, or, when ``store`` remembers a place
     further on, of the part around that place. Returns (document, is_the_full_model).
@@ -129,15 +142,18 @@ class Indexer:
             self.close()
         return doc, bool(complete)
 
-    def full_model(self, progress: Callable[[str, float], None] | None = None) -> Document | None:
+    def full_model(
+        self, progress: Callable[[str, float], None] | None = None, notice: Callable[[str], None] | None = None
+    ) -> Document | None:
         """The full model from the helper (blocking; call it from a worker thread); None when there
-        is no helper or it failed, so the caller builds it instead."""
+        is no helper or it failed, so the caller builds it instead. ``notice`` hears the helper's
+        notices (a cache file it ignored)."""
         if self._stream is None:
             return None
-        from reader.cache import read_model
+        from reader.frames import read_model
 
         try:
-            doc = read_model(self._stream, progress)
+            doc = read_model(self._stream, progress, notice, lasting=True)  # kept as long as the app
         except Exception:
             doc = None
         self.close(stop=doc is None)  # a helper that delivered goes on to cache the model
@@ -171,29 +187,37 @@ def _serve(pipe: int, source: Input, store: StateStore | None) -> None:
             return
         with contextlib.suppress(AttributeError, OSError):
             os.nice(10)  # from here on a background job: the reader's own process comes first
-        from reader.cache import cache_dir, cache_key, model_frames, save_model
+        from reader.cache import CacheIgnored, cache_key, open_cached, save_model
+        from reader.frames import current_header, frame, model_frames
         from reader.pipeline.build import build_document
         from reader.source import load_sidecar
 
         sidecar = load_sidecar(source.path)
         key = cache_key(doc.metadata.content_hash, sidecar)
         try:
-            cached = (cache_dir() / f"{key}.model").read_bytes()
+            cached = open_cached(key)
+        except CacheIgnored as exc:  # the parent shows why, and gets a model built here
+            out.write(frame("notice", str(exc)))
+            cached = None
         except OSError:
-            cached = b""
-        if cached:
-            out.write(cached)  # the parent checks it frame by frame
-            return
+            cached = None
+        if cached is not None:
+            with cached:
+                header = current_header(cached)
+                if header is not None:
+                    out.write(header)  # the parent checks the rest frame by frame
+                    shutil.copyfileobj(cached, out)
+                    return
 
         def report(share: float) -> None:
             """Tell the parent how far the build is."""
-            pickle.dump(("progress", share), out)
+            out.write(frame("progress", share))
             out.flush()
 
         hashed = doc.metadata.content_hash  # the whole file's, hashed once already
         full = build_document(source.data, source.name, sidecar, dictionary=True, key=hashed, progress=report)
         frames = list(model_frames(full))
-        for frame in frames:
-            out.write(frame)
+        for part in frames:
+            out.write(part)
         out.flush()
         save_model(key, full, frames)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -107,3 +108,33 @@ def test_english_document_gets_english_citations(tmp_path, capsys):
     code, out, _ = run(capsys, "quote", str(path), "2.1:2")
     assert code == 0 and out.startswith("\u201cReplacement of the oldest mains")
     assert "sec. 2.1, para. 2" in out and "water" in out
+
+
+@pytest.mark.parametrize("command", ["reflow", "outline", "figures"])
+@pytest.mark.parametrize("document", ["sample", "empty"])
+def test_json_is_written_item_by_item_yet_reads_as_one_indented_dump(capsys, tmp_path, command, document):
+    path = SAMPLE if document == "sample" else tmp_path / "empty.txt"
+    if document == "empty":
+        path.write_bytes(b"")
+    code, out, _ = run(capsys, command, "--json", str(path))
+    assert code == 0
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=1) + "\n"
+
+
+def test_json_items_go_out_as_they_are_made_not_after_the_last(monkeypatch):
+    import io
+
+    from reader import cli
+
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    written: list[int] = []
+
+    def items():
+        for n in range(3):
+            written.append(len(out.getvalue()))
+            yield {"n": n, "text": "第一段"}
+
+    cli._dump({"metadata": {"title": "t"}, "blocks": items()})
+    assert written[0] < written[1] < written[2]
+    assert json.loads(out.getvalue())["blocks"][2] == {"n": 2, "text": "第一段"}

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import io
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,8 +65,24 @@ CASES: list[tuple[str, Callable[[Path], Path], str | None, str | None]] = [
     ("random bytes", _write(os.urandom(4096)), None, "is not a text document"),
     ("missing", lambda d: d / "missing.txt", None, "no such file"),
     ("directory", lambda d: d, None, "is a directory"),
+    ("/dev/zero", lambda _d: Path("/dev/zero"), None, "/dev/zero: is a device, not a document"),
+    ("/dev/urandom", lambda _d: Path("/dev/urandom"), None, "/dev/urandom: is a device, not a document"),
+    ("/dev/null", lambda _d: Path("/dev/null"), "", None),
+    ("over the input limit", _write(TEXT.encode() * 2000), None, "KB; the limit is 100 KB, READER_MAX_BYTES or --max-bytes raises it"),
 ]
 IDS = [c[0] for c in CASES]
+LIMITS = {"over the input limit": "100k"}  # READER_MAX_BYTES for a case
+
+
+@pytest.fixture(autouse=True)
+def _limit(request, monkeypatch):
+    """Set the input limit a case asks for (the CLI run inherits it)."""
+    callspec = getattr(request.node, "callspec", None)
+    name = callspec.params.get("name") if callspec else None
+    if name in LIMITS:
+        monkeypatch.setenv("READER_MAX_BYTES", LIMITS[name])
+    if name and name.startswith("/dev/") and not Path(name).exists():
+        pytest.skip(f"no {name} here")
 
 
 @pytest.mark.parametrize(("name", "make", "expect", "error"), CASES, ids=IDS)
@@ -100,3 +119,45 @@ async def test_tui(tmp_path, name, make, expect, error):
         await app.workers.wait_for_complete()
         await pilot.press("q")
     assert app.return_code == 0
+
+
+def _endless_pipe() -> subprocess.Popen[bytes]:
+    """``yes``: a pipe that never ends."""
+    return subprocess.Popen(
+        [sys.executable, "-c", "import sys\nwhile True: sys.stdout.write('y\\n' * 4096)"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def test_an_endless_pipe_stops_at_the_limit_with_one_warning():
+    endless = _endless_pipe()
+    try:
+        env = {**os.environ, "READER_MAX_BYTES": "64k", "PYTHONIOENCODING": "utf-8"}
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", "reflow", "-"],
+            stdin=endless.stdout,
+            capture_output=True,
+            timeout=120,
+            env=env,
+        )
+    finally:
+        endless.kill()
+        endless.wait()
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "input stopped at the 64 KB limit" in lines[0] and "READER_MAX_BYTES" in lines[0]
+    assert 0 < result.stdout.decode().count("y") <= 32 * 1024
+
+
+def test_the_tui_opens_an_endless_pipe_cut_at_the_limit_and_says_so(monkeypatch):
+    endless = _endless_pipe()
+    try:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(endless.stdout))
+        source = read_input("-", limit=32 * 1024)
+    finally:
+        endless.kill()
+        endless.wait()
+    assert len(source.data) <= 32 * 1024 and source.data.endswith(b"y\n")
+    doc, _ = quick_document(source)
+    assert any("input stopped at the 32 KB limit" in w for w in doc.metadata.warnings)  # shown on the first screen

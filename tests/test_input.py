@@ -148,3 +148,14 @@ def test_unexpected_errors_print_one_line_and_a_hint(monkeypatch, capsys):
 def test_utf16_without_bom_is_recognised():
     text = read_text(CHINESE.encode("utf-16-le")).text
     assert "建设示范" in text
+
+
+def test_the_input_limit_is_set_by_option_or_environment_and_a_bad_size_is_one_line(tmp_path):
+    path = _write(tmp_path / "doc.txt", CHINESE.encode() * 100)
+    refused = run_reader("reflow", "--max-bytes", "2k", str(path))
+    assert refused.returncode == 2 and "too large" in refused.stderr.decode() and "2 KB" in refused.stderr.decode()
+    assert run_reader("reflow", "--max-bytes", "1M", str(path)).returncode == 0
+    for args in (("--max-bytes", "lots"), ("--max-bytes", "-5")):
+        bad = run_reader("reflow", *args, str(path))
+        lines = bad.stderr.decode().strip().splitlines()
+        assert bad.returncode == 2 and len(lines) == 1 and "not a size" in lines[0]

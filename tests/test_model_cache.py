@@ -1,4 +1,4 @@
-"""The framed model format (cache and helper pipe), the paused collector, and build progress."""
+"""The framed model format (cache and helper pipe), the cache's trust checks, the paused collector, and build progress."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import io
 import pickle
 import threading
 
-from reader.cache import load_model, model_frames, read_model, save_model
+from reader.cache import load_model, save_model
+from reader.frames import frame, model_frames, read_model
 from reader.pipeline.build import build_document, collector_paused
 from tests.conftest import SAMPLE
 
@@ -24,9 +25,9 @@ def test_a_model_read_back_from_its_frames_is_the_same_model():
 
 
 def test_a_large_model_travels_in_many_small_frames(monkeypatch):
-    import reader.cache
+    import reader.frames
 
-    monkeypatch.setattr(reader.cache, "FRAME_ITEMS", 50)
+    monkeypatch.setattr(reader.frames, "FRAME_ITEMS", 50)
     doc = build_document(SAMPLE.read_bytes() * 20, "big.txt", dictionary=False)
     frames = list(model_frames(doc))
     parts = (len(doc.sections), len(doc.figures), len(doc.blocks))
@@ -37,24 +38,27 @@ def test_a_large_model_travels_in_many_small_frames(monkeypatch):
 
 def test_progress_frames_before_the_model_are_reported_as_building():
     doc = build_document(SAMPLE.read_bytes(), "sample.txt", dictionary=False)
-    stream = io.BytesIO(pickle.dumps(("progress", 0.5)) + b"".join(model_frames(doc)))
+    stream = io.BytesIO(frame("progress", 0.5) + b"".join(model_frames(doc)))
     stages: list[str] = []
     assert read_model(stream, lambda stage, _share: stages.append(stage)) is not None
     assert stages[0] == "building" and stages[-1] == "reading"
 
 
 def test_truncated_foreign_or_incomplete_caches_are_ignored(tmp_path, monkeypatch):
-    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path))
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("READER_CACHE_DIR", str(cache))
     doc = build_document(SAMPLE.read_bytes(), "sample.txt", dictionary=False)
     save_model("k", doc)
     assert load_model("k") is not None
-    whole = (tmp_path / "k.model").read_bytes()
-    (tmp_path / "k.model").write_bytes(whole[: len(whole) // 2])
+    whole = (cache / "k.model").read_bytes()
+    (cache / "k.model").write_bytes(whole[: len(whole) // 2])
     assert load_model("k") is None
-    (tmp_path / "k.model").write_bytes(pickle.dumps({"not": "a model"}))
+    (cache / "k.model").write_bytes(pickle.dumps({"not": "a model"}))
     assert load_model("k") is None
     frames = list(model_frames(doc))
-    (tmp_path / "k.model").write_bytes(frames[0] + frames[-1])  # a header, no blocks, an end mark
+    (cache / "k.model").write_bytes(frames[0] + frames[-1])  # a header, no blocks, an end mark
+    assert load_model("k") is None
+    (cache / "k.model").write_bytes(frame("blocks", [[1, 2]]) + frames[-1])  # no header
     assert load_model("k") is None
     assert load_model("absent") is None
 

@@ -191,9 +191,7 @@ def assemble(
         kind = raw.kind
         if info is not None:
             kind = "heading"
-            heading = Heading(
-                info["number"], info["label"], str(info["title"]), int(info["level"]), bool(info["inline_body"])
-            )  # type: ignore[arg-type, call-overload]
+            heading = Heading(info.number, info.label, info.title, info.level, info.inline_body)
         start, end = to_source(raw.start), to_source(raw.end)
         span = SourceSpan(
             bisect.bisect_right(newlines, raw.start) + first_line,

@@ -32,9 +32,19 @@ def is_punct(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "PS" if ch else False
 
 
+# An abbreviation's full stop does not end a sentence (``Fig.`` ⏎ ``1.``, ``et al.`` ⏎ ``(2021)``).
+_ABBREVIATION_RE = re.compile(
+    r"(?:^|[\s(\[])(?:Figs?|Eqs?|Tab|Tabs|No|Nos|Vol|Vols|vol|pp?|cf|vs|al|e\.g|i\.e|Dr|Mr|Mrs|Ms|Prof|St|Sec|Secs|Ch|Ref|Refs|approx|incl|resp|ed|eds|Jr|Sr|[A-Z])\.$"
+)
+
+
 def ends_sentence(text: str) -> bool:
-    """Return True when ``text`` ends with sentence-final punctuation."""
-    return TERMINAL_RE.search(text.rstrip()) is not None
+    """Return True when ``text`` ends with sentence-final punctuation (an abbreviation's full
+    stop is not one)."""
+    text = text.rstrip()
+    if TERMINAL_RE.search(text) is None:
+        return False
+    return not (text.endswith(".") and _ABBREVIATION_RE.search(text))
 
 
 def cjk_ratio(text: str) -> float:

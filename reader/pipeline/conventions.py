@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.pipeline.chars import ends_sentence
+from reader.pipeline.preformatted import display_width
 from reader.sources.layout import Layout, Segment
 
 MIN_LINES = 4  # too few lines to say anything: the old measure-based rules decide
@@ -35,6 +36,7 @@ class Conventions:
     blank_separated: bool = False
     paragraph_indent: bool = False
     body_indent: int = 0
+    edge: int = 80  # the right edge of the body text, in columns (the measure plus the indent)
 
 
 def _ends_block(text: str) -> bool:
@@ -65,9 +67,11 @@ def infer(layout: Layout) -> Conventions:
     deeper = [(prev, line) for prev, line in interior if line.columns > body]
     after_end = sum(1 for prev, _ in deeper if _ends_block(prev.text))
     paragraph_indent = len(deeper) >= 3 and after_end >= 0.6 * len(deeper)
-    return Conventions(lines_are_paragraphs, blank_separated, paragraph_indent, body)
+    edges = sorted(s.columns + display_width(s.text) for s in lines)
+    edge = edges[int(len(edges) * 0.9)]
+    return Conventions(lines_are_paragraphs, blank_separated, paragraph_indent, body, edge)
 
 
 def line_fills(seg: Segment, edge: int) -> bool:
     """True when a line runs out to (near) the right edge ``edge`` (in columns)."""
-    return seg.columns + len(seg.text) >= 0.8 * edge
+    return seg.columns + display_width(seg.text) >= 0.8 * edge

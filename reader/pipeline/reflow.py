@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from reader.pipeline.blocks import RawBlock, join_lines, preformatted_block, take_emphasis
 from reader.pipeline.chars import BULLETS, ends_sentence
+from reader.pipeline.conventions import infer
+from reader.pipeline.latin import LatinBreaks, item_marker_end
 from reader.pipeline.numbering import CJK_SCHEMES, looks_numbered
 from reader.sources.layout import Chunk, Layout, Segment
 
@@ -45,6 +47,9 @@ class _Reflower:
 
     def __init__(self, layout: Layout, words: WordCheck | None, word_list: bool = True) -> None:
         self.layout = layout
+        self.conv = infer(layout)
+        self.latin = LatinBreaks(self.conv)
+        self.crossed = False  # furniture or a page break since the last line
         self.words = words
         self.word_list = word_list
         self.cjk = layout.cjk
@@ -75,7 +80,9 @@ class _Reflower:
             return True
         cjk = self.cjk and not (prev.latin and seg.latin)
         if not cjk:
-            col = self.layout.latin_column
+            return self.latin.within(self.unit, prev, seg)
+        if self.conv.lines_are_paragraphs and seg.line_start:
+            return True
         if cjk and _is_item_start(seg, True):
             return True
         if self.starts_new(seg) and (ends_sentence(prev.text) or prev.width <= col - 1.5 or not cjk):
@@ -101,16 +108,16 @@ class _Reflower:
 
     def break_across(self, prev: Segment, seg: Segment, col_prev: float, col: float, following: Segment | None) -> bool:
         """Decide whether a paragraph ends at a blank line between two text blocks."""
-        if self.article_ended or self.starts_new(seg) or prev.latin != seg.latin:
+        if self.article_ended or prev.latin != seg.latin:
             return True
-        if self.unit and _TOP_HEADING_RE.match(self.unit[0].text):
+        if not self.cjk or (prev.latin and seg.latin):
+            return self.latin.across(prev, seg, self.crossed or prev.sheet != seg.sheet)
+        if self.starts_new(seg) or (self.unit and _TOP_HEADING_RE.match(self.unit[0].text)):
             return True
         if self.unit_kind == "item":
             return False
-        if not self.cjk or (prev.latin and seg.latin):
-            if prev.text.endswith("-") and seg.text[:1].islower():
-                return False
-            return ends_sentence(prev.text) or not seg.text[:1].islower()
+        if self.conv.lines_are_paragraphs:
+            return ends_sentence(prev.text) or not (self.crossed or prev.sheet != seg.sheet)
         only = following is None
         prev_full = not self.short(prev, seg, col_prev)
         seg_full = seg.width >= col - 1.0
@@ -167,7 +174,10 @@ class _Reflower:
         """Begin a new paragraph or item at ``seg``."""
         self.flush()
         self.unit = [seg]
-        self.unit_kind = "item" if _is_item_start(seg, self.cjk) else "paragraph"
+        if seg.latin and not self.cjk:
+            self.unit_kind = "item" if item_marker_end(seg) is not None else "paragraph"
+        else:
+            self.unit_kind = "item" if _is_item_start(seg, self.cjk) else "paragraph"
 
     def run(self, progress: Callable[[float], None] | None = None) -> list[RawBlock]:
         """Reflow every chunk and return the blocks in reading order (``progress`` hears the share
@@ -188,6 +198,7 @@ class _Reflower:
             position = {id(s): i for i, s in enumerate(body)}
             for seg in chunk.segments:
                 if seg.role is not None:
+                    self.crossed = True
                     if seg.role == "continued-on":
                         self.article_ended = True
                     self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
@@ -208,6 +219,7 @@ class _Reflower:
                 prev = seg
                 first_body = False
                 self.article_ended = False
+                self.crossed = False
             prev_col = col
         self.flush()
         return self._place_furniture()

@@ -1,4 +1,11 @@
-"""Step 4, blocks → structure: headings, canonical numbers, the section tree."""
+"""Step 4, blocks → structure: headings, canonical numbers, the section tree.
+
+Which blocks are headings is decided in ``headings.py`` (every genre's conventions); here they
+get their levels (a smaller rank holds a larger one; ``2.1`` nests under ``2.``; an unnumbered
+title stands beside the document's top numbered level), their canonical numbers (the printed
+ordinal under the parent's number: ``(三)`` under ``二、`` is 2.3), implied parents (a section
+whose chapter began on an earlier page), and bold lead phrases as third-level entries.
+"""
 
 from __future__ import annotations
 
@@ -7,43 +14,23 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reader.pipeline.blocks import RawBlock
-from reader.pipeline.chars import ends_sentence
-from reader.pipeline.numerals import to_int
+from reader.pipeline.headings import Candidate, candidate, is_rule, list_kind, settle
 
-_CN = "一二三四五六七八九十百零〇两"
-_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(r"^(#{1,6})[ \t]+")),
-    (9, re.compile(rf"^第([{_CN}\d]+)[部篇][分]?[ \t\u3000]*")),
-    (10, re.compile(rf"^第([{_CN}\d]+)章[ \t\u3000]*")),
-    (10, re.compile(r"^(?:Chapter|CHAPTER|Part|PART)[ \t]+([IVXLCivxlc]+|\d+)\b[.:]?[ \t]*")),
-    (11, re.compile(rf"^第([{_CN}\d]+)节[ \t\u3000]*")),
-    (20, re.compile(rf"^([{_CN}]+)[、][ \t\u3000]*")),
-    (21, re.compile(rf"^[(（]([{_CN}]+)[)）][ \t\u3000]*")),
-    (22, re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)[.．、]?(?!\d)[ \t\u3000]*")),
-    (22, re.compile(r"^(\d{1,4})(?:[、]|[.．](?!\d))[ \t\u3000]*")),
-    (23, re.compile(r"^[(（](\d{1,2})[)）][ \t\u3000]*")),
-)
-_LEAD_END_RE = re.compile(r"[。！？!?]|\.(?:\s|$)")
 _LEAD_PHRASE_RE = re.compile(r"^([^，,、；;。！？!?：:“”\"]{3,15})。")
-_PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
 _PLAN_RE = re.compile(r"做好|目标|计划|规划|任务|展望|要|将|plan|target|goal|outlook", re.I)
-TOP_LIMIT = 40
-_LATIN_TITLE_RE = re.compile(r"^[A-Z][A-Za-z0-9 .,:'’&()-]*$")
+BARE_OFFSET = 0.05  # a bare number (``II.``) nests under a titled one of its scheme (``II. A TALE``)
 
 
-@dataclass(slots=True)
-class _Heading:
-    """A heading found in a block, before numbers are assigned."""
+@dataclass(frozen=True, slots=True)
+class FoundHeading:
+    """A heading as the structure step found it: number, printed label, title, level, section key."""
 
-    block: int
-    rank: int
-    ordinal: int | None
-    literal: str | None
-    label: str
+    number: str | None
+    label: str | None
     title: str
-    split_at: int  # where the body starts in the block text, or len(text)
-    kind: str = "section"
-    level: int = 0
+    level: int
+    inline_body: bool
+    key: str
 
 
 @dataclass(slots=True)
@@ -71,73 +58,8 @@ class Structure:
     """The structure step's result: blocks (headings split off) and the outline."""
 
     blocks: list[RawBlock]
-    headings: dict[int, dict[str, object]] = field(default_factory=dict)
+    headings: dict[int, FoundHeading] = field(default_factory=dict)
     sections: list[SectionNode] = field(default_factory=list)
-
-
-def _match_heading(block: RawBlock, cjk: bool) -> _Heading | None:
-    """Recognise a numbered heading (or a ``#`` heading, which carries no number) at the start of
-    a block."""
-    head = _match_numbered(block, cjk)
-    if head is not None and block.text.startswith("#"):
-        head.kind = "marked"
-    return head
-
-
-def _match_numbered(block: RawBlock, cjk: bool) -> _Heading | None:
-    """Recognise a numbered heading at the start of a block."""
-    text = block.text
-    for rank, pattern in _PATTERNS:
-        m = pattern.match(text)
-        if not m:
-            continue
-        body = text[m.end() :]
-        if not body.strip():
-            return None
-        marker = m.group(1)
-        literal = marker.replace("．", ".") if rank == 22 and "." in marker.replace("．", ".") else None
-        ordinal = None if rank == 1 else to_int(marker.split(".")[-1].split("．")[-1])
-        if rank == 1:
-            rank = len(marker)  # Markdown: the number of #s
-        label = "" if marker.startswith("#") else text[: m.end()].rstrip()
-        end = _LEAD_END_RE.search(body)
-        limit = TOP_LIMIT if cjk else 100
-        if not ends_sentence(text) and len(text) <= limit and (block.standalone or rank <= 20 or not cjk):
-            return _Heading(-1, rank, ordinal, literal, label, body.strip(), len(text))
-        if end and end.start() <= limit and cjk:
-            split = m.end() + end.end()
-            return _Heading(-1, rank, ordinal, literal, label, body[: end.start()].strip(), split)
-        if rank <= 20 and not ends_sentence(text) and len(text) <= limit * 2:
-            return _Heading(-1, rank, ordinal, literal, label, body.strip(), len(text))
-        return None
-    return None
-
-
-def _source_heading(block: RawBlock) -> _Heading:
-    """A heading its source marked (with its level): its own number when it carries one
-    (``2.1 Scope``, ``第三章 总则``, ``Chapter 4``), else none — never a number it does not print."""
-    rank = max(1, block.level)
-    text = block.text
-    for _rank_of_pattern, pattern in _PATTERNS[1:]:
-        m = pattern.match(text)
-        if m and text[m.end() :].strip():
-            marker = m.group(1).replace("．", ".")
-            literal = marker if "." in marker else None
-            ordinal = to_int(marker.split(".")[-1])
-            if ordinal is None:
-                break
-            return _Heading(-1, rank, ordinal, literal, text[: m.end()].rstrip(), text[m.end() :].strip(), len(text))
-    return _Heading(-1, rank, None, None, "", text.strip(), len(text), kind="marked")
-
-
-def _is_unnumbered_title(block: RawBlock, cjk: bool) -> bool:
-    """Return True for a short standalone line without sentence punctuation (a title)."""
-    text = block.text
-    if block.kind != "paragraph" or not block.standalone or not text or text[:1].isdigit():
-        return False
-    if _LATIN_TITLE_RE.match(text):
-        return len(text) <= 70 and not ends_sentence(text)
-    return len(text) <= (24 if cjk else 70) and not _PUNCT_RE.search(text.replace(" ", ""))
 
 
 def _split_block(block: RawBlock, at: int) -> tuple[RawBlock, RawBlock]:
@@ -160,47 +82,6 @@ def _split_block(block: RawBlock, at: int) -> tuple[RawBlock, RawBlock]:
         anchors=[(max(0, t - at - lead_ws), s) for t, s in block.anchors if t >= at] or [(0, src + lead_ws)],
     )
     return head, body
-
-
-def build_structure(raw: list[RawBlock], cjk: bool) -> Structure:
-    """Find headings (splitting lead-sentence headings off their paragraph) and build the outline."""
-    blocks: list[RawBlock] = []
-    found: list[_Heading] = []
-    after_turn = True  # the start of the document, or just after a continued-on mark
-    for block in raw:
-        if block.kind == "furniture":
-            blocks.append(block)
-            if block.role == "continued-on":
-                after_turn = True
-            continue
-        if block.kind == "heading":  # the source knew it for a heading (Markdown, type size)
-            head = _source_heading(block)
-        else:
-            head = _match_heading(block, cjk) if block.kind == "paragraph" else None
-        if head is None and _is_unnumbered_title(block, cjk):
-            kind = "article" if after_turn else "section"
-            head = _Heading(-1, 0, None, None, "", block.text, len(block.text), kind=kind)
-        after_turn = False
-        if head is None:
-            blocks.append(block)
-            continue
-        if head.split_at < len(block.text):
-            first, rest = _split_block(block, head.split_at)
-            head.block = len(blocks)
-            blocks.append(first)
-            blocks.append(rest)
-        else:
-            head.block = len(blocks)
-            blocks.append(block)
-        if head.split_at < len(block.text):
-            head.kind = "inline"
-        found.append(head)
-    return _number(blocks, found)
-
-
-def _rank(h: _Heading) -> float:
-    """A heading's place in the hierarchy: smaller ranks hold larger ones; ``2.1`` nests under ``2.``."""
-    return h.rank + (0.1 * h.literal.count(".") if h.literal else 0.0)
 
 
 class _Keys:
@@ -226,85 +107,129 @@ class _Keys:
         return key
 
 
-def _number(blocks: list[RawBlock], found: list[_Heading]) -> Structure:
+def build_structure(raw: list[RawBlock], cjk: bool) -> Structure:
+    """Find headings (splitting lead-sentence headings off their paragraph), give the rest their
+    kinds (items, captions), and build the outline."""
+    raw, underlined = _take_rules(raw)
+    found = [candidate(block, cjk) for block in raw]
+    for i in underlined:
+        if found[i] is None:
+            found[i] = Candidate(-1, 0, None, None, None, "", raw[i].text.strip(), len(raw[i].text))
+    found = settle(raw, found)
+    blocks: list[RawBlock] = []
+    heads: list[Candidate] = []
+    after_turn = True  # the start of the document, or just after a continued-on mark
+    for block, head in zip(raw, found, strict=True):
+        if block.kind == "furniture":
+            blocks.append(block)
+            after_turn = after_turn or block.role == "continued-on"
+            continue
+        if head is None:
+            kind = list_kind(block)
+            blocks.append(block if kind == block.kind else replace(block, kind=kind))
+            after_turn = False
+            continue
+        if head.scheme is None and not head.strong and after_turn:
+            head.kind = "article"
+        after_turn = False
+        head.block = len(blocks)
+        if head.split_at < len(block.text):
+            first, rest = _split_block(block, head.split_at)
+            blocks.extend((first, rest))
+            head.kind = "inline"
+        else:
+            blocks.append(block)
+        heads.append(head)
+    return _number(blocks, heads)
+
+
+def _take_rules(raw: list[RawBlock]) -> tuple[list[RawBlock], set[int]]:
+    """Rules (``=====``, ``* * *``) are furniture, not text; a short line right above one is an
+    underlined (setext) title."""
+    out: list[RawBlock] = []
+    underlined: set[int] = set()
+    for block in raw:
+        if is_rule(block):
+            above = out[-1] if out else None
+            if above is not None and above.kind == "paragraph" and "\n" not in above.text and len(above.text) <= 80:
+                underlined.add(len(out) - 1)
+            out.append(replace(block, kind="furniture", role="rule"))
+        else:
+            out.append(block)
+    return out, underlined
+
+
+def _rank(h: Candidate) -> float:
+    """A heading's place in the hierarchy (smaller ranks hold larger ones)."""
+    return h.rank + (BARE_OFFSET if h.bare else 0.0)
+
+
+def _number(blocks: list[RawBlock], found: list[Candidate]) -> Structure:
     """Assign levels and canonical numbers, add implied parents, and lay out the sections."""
     sections: list[SectionNode] = []
-    headings: dict[int, dict[str, object]] = {}
+    headings: dict[int, FoundHeading] = {}
     stack: list[tuple[float, SectionNode]] = []
     counters: dict[tuple[str | None, float], int] = {}
     keys = _Keys()
     outranking = _later_outranking(found)
+    numbered = [_rank(h) for h in found if h.scheme is not None and not h.strong]
+    top = min(numbered) if numbered else None
     for i, h in enumerate(found):
-        rank = _rank(h)
-        if h.rank == 0:
-            stack.clear()  # an unnumbered title starts a new top-level entry
+        rank = _rank(h) if h.rank or top is None else top  # an unnumbered title beside the top level
+        if not h.rank and top is None:
+            stack.clear()
         while stack and stack[-1][0] >= rank:
             stack.pop()
         first = found[i - 1].block + 1 if i else 0
-        if h.rank and not stack and not h.literal and outranking[i] is not None:
+        if h.scheme is not None and not stack and not h.literal and outranking[i] is not None:
             parent_rank, parent_ordinal = outranking[i]  # type: ignore[misc]
             implied = SectionNode(keys.make(str(parent_ordinal)), str(parent_ordinal), None, "", 1, "implied", first)
             sections.append(implied)
             stack.append((parent_rank, implied))
         parent = stack[-1][1] if stack else None
         level = len(stack) + 1
-        if h.literal:
-            number: str | None = h.literal
-        elif h.rank == 0 or (h.ordinal is None and h.kind == "marked"):
-            number = None
-        else:
-            counter = (parent.key if parent else None, rank)
-            ordinal = h.ordinal if h.ordinal is not None else counters.get(counter, 0) + 1
-            counters[counter] = ordinal
-            number = f"{parent.number}.{ordinal}" if parent and parent.number else str(ordinal)
-        if (
-            level == 1
-            and h.rank
-            and h.ordinal
-            and h.ordinal > 1
-            and not stack
-            and i == 0
-            and _has_text_before(blocks, h.block)
-        ):
-            sections.append(SectionNode(keys.make(str(h.ordinal - 1)), str(h.ordinal - 1), None, "", 1, "implied", 0))
-        kind = h.kind if h.rank == 0 else "section"  # (a marked heading is a section)
+        number = _number_of(h, parent, counters, rank)
+        if level == 1 and h.scheme is not None and h.ordinal and h.ordinal > 1 and i == 0:
+            if not h.literal and _has_text_before(blocks, h.block):  # its first sibling began on an earlier page
+                earlier = str(h.ordinal - 1)
+                sections.append(SectionNode(keys.make(earlier), earlier, None, "", 1, "implied", 0))
+        kind = h.kind if h.kind in ("article",) else "section"
         node = SectionNode(
-            keys.make(number),
-            number,
-            h.label or None,
-            h.title,
-            level,
-            kind,
-            h.block,
-            parent=parent.key if parent else None,
+            keys.make(number), number, h.label or None, h.title, level, kind, h.block, parent=parent.key if parent else None
         )
         sections.append(node)
-        headings[h.block] = {
-            "number": number,
-            "label": h.label or None,
-            "title": h.title,
-            "level": level,
-            "inline_body": h.kind == "inline",
-            "key": node.key,
-        }
+        headings[h.block] = FoundHeading(number, h.label or None, h.title, level, h.kind == "inline", node.key)
         stack.append((rank, node))
     sections = _add_leads(blocks, sections, headings, keys)
     _close(sections, len(blocks))
     return Structure(blocks, headings, sections)
 
 
-def _later_outranking(found: list[_Heading]) -> list[tuple[float, int] | None]:
-    """For each heading, the first later heading that outranks it (rank and its ordinal − 1), in one pass."""
+def _number_of(
+    h: Candidate, parent: SectionNode | None, counters: dict[tuple[str | None, float], int], rank: float
+) -> str | None:
+    """A heading's canonical number: its dotted literal, or its ordinal under its parent's number
+    (none for an unnumbered heading: no number is invented)."""
+    if h.literal:
+        return h.literal
+    if h.scheme is None or h.ordinal is None:
+        return None
+    counters[(parent.key if parent else None, rank)] = h.ordinal
+    return f"{parent.number}.{h.ordinal}" if parent and parent.number else str(h.ordinal)
+
+
+def _later_outranking(found: list[Candidate]) -> list[tuple[float, int] | None]:
+    """For each numbered heading, the first later one that outranks it (rank and its ordinal − 1), in one pass."""
     out: list[tuple[float, int] | None] = [None] * len(found)
     pending: list[tuple[float, int]] = []  # (rank, index) waiting for an outranking heading
     for j, h in enumerate(found):
-        if not h.rank or h.literal or h.ordinal is None:
+        if h.scheme is None or h.literal or h.ordinal is None or h.strong:
             continue
         rank = _rank(h)
         keep = []
         for waiting_rank, i in pending:
             if rank < waiting_rank:
-                out[i] = (rank, max(1, (h.ordinal or 2) - 1))
+                out[i] = (rank, max(1, h.ordinal - 1))
             else:
                 keep.append((waiting_rank, i))
         pending = [*keep, (rank, j)] if len(keep) < 64 else [(rank, j)]
@@ -317,7 +242,7 @@ def _has_text_before(blocks: list[RawBlock], index: int) -> bool:
 
 
 def _add_leads(
-    blocks: list[RawBlock], sections: list[SectionNode], headings: dict[int, dict[str, object]], keys: _Keys
+    blocks: list[RawBlock], sections: list[SectionNode], headings: dict[int, FoundHeading], keys: _Keys
 ) -> list[SectionNode]:
     """Add bold lead phrases (``全力加快项目建设。``) as third-level entries where a section has several."""
     starts = sorted({s.first_block for s in sections})

@@ -157,13 +157,17 @@ class ReaderApp(App[int]):
         from reader.pipeline.build import build_document
         from reader.source import load_sidecar
 
-        doc = self._indexer.full_model(progress) if self._indexer is not None else None
+        def notice(text: str) -> None:
+            """Show a notice from the cache (a file it ignored) as a warning."""
+            self.call_from_thread(self.notify, text, severity="warning", markup=False)
+
+        doc = self._indexer.full_model(progress, notice) if self._indexer is not None else None
         if doc is not None:
             return doc
         sidecar = load_sidecar(self.source.path)
         hashed = self._quick.metadata.content_hash if self._quick else None  # (hashed already)
         key = cache_key(hashed, sidecar) if hashed else ""
-        doc = load_model(key, progress) if key else None
+        doc = load_model(key, progress, notice, lasting=True) if key else None
         if doc is not None:
             return doc
         try:

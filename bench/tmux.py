@@ -15,7 +15,9 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
-from reader.bench import Row
+from bench.table import Row
+
+BARE_APP = Path(__file__).resolve().parent / "bare.py"  # run as a script: it needs only Textual
 
 _ESCAPE_RE = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[^\[()]")
 _ROW_RE = re.compile(rb"\x1b\[(\d+);\d+H")  # a cursor move: where a redraw writes
@@ -154,7 +156,7 @@ def first_screen_rows(inputs: dict[str, Path], runs: int) -> list[Row]:
             ours_marker, bare_marker = _markers(path)
             bare, cold, warm, solo = [], [], [], []
             for _ in range(runs):
-                bare.append(term.first_screen(f"{env} {sys.executable} -m reader.bench_bare {path}", bare_marker))
+                bare.append(term.first_screen(f"{env} {sys.executable} {BARE_APP} {path}", bare_marker))
                 shutil.rmtree(state / "cache", ignore_errors=True)
                 solo.append(
                     term.first_screen(f"{env} READER_NO_HELPER=1 {sys.executable} -m reader {path}", ours_marker)
@@ -196,7 +198,7 @@ def indexing_key_rows(path: Path, presses: int) -> list[Row]:
     env = f"env READER_STATE_DIR={state} READER_CACHE_DIR={state}/cache TERM=xterm-256color"
     ours_marker, bare_marker = _markers(path)
     try:
-        bare = term.key_latencies(f"{env} {sys.executable} -m reader.bench_bare {path}", bare_marker, presses, 0.1)
+        bare = term.key_latencies(f"{env} {sys.executable} {BARE_APP} {path}", bare_marker, presses, 0.1)
         ours = term.key_latencies(f"{env} {sys.executable} -m reader {path}", ours_marker, presses, 0.1)
     finally:
         term.close()

@@ -1,0 +1,242 @@
+"""Which blocks are headings, in every genre; which are list items and captions.
+
+A heading is read from three kinds of evidence, each a convention of how documents are set:
+- its source says so (a Markdown ``#`` heading, a PDF line in larger or bolder type);
+- it is numbered (``二、``, ``(三)``, ``第三章``, ``2.1``, ``CHAPTER I.``, ``IV.``, ``Letter 4``) and reads as
+  a title — a short line that is not a sentence, a number with a few capitalised words
+  (``0. Definitions.``), or a short lead sentence opening its paragraph (``(一)坚持稳中求进。…``,
+  ``2. Grant of Copyright License. Subject to…``);
+- it is unnumbered but set as a title: a short line alone between blank lines, in capitals
+  (``SYNOPSIS``, ``TERMS AND CONDITIONS``) or title case, or underlined (``Title`` / ``=====``).
+Numbered candidates must also behave like headings: each continues its scheme's sequence (the
+next number, or a restart under a new parent; a first one may start anywhere, as a page that
+continues an earlier one does), and content stands under it — numbered lines in a row with
+nothing between them are a list (or a table of contents), not headings. What fails stays a list
+item; captions (``Fig. 1.``, ``Table 2``, ``图1``) are captions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.pipeline.blocks import RawBlock
+from reader.pipeline.chars import cjk_ratio, ends_sentence
+from reader.pipeline.numbering import Marker, bullet, caption, match_marker
+
+CJK_LIMIT = 40  # a Chinese title is at most this many characters
+LATIN_LIMIT = 100
+_LEAD_END_RE = re.compile(r"[。！？!?]|\.(?:\s|$)")
+_PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
+_RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
+_SMALL_WORDS = frozenset(
+    "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
+)
+_NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn"})
+# marks that only headings wear (一、, 第三章, 第二节): no sequence test for them
+_HEADING_MARKS = frozenset({"cn", "part", "section-cn"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A block that may be a heading, before the sequence and content tests."""
+
+    block: int
+    rank: float
+    scheme: str | None  # None: unnumbered
+    ordinal: int | None
+    literal: str | None
+    label: str
+    title: str
+    split_at: int  # where the body starts in the block text (its length when it has none)
+    kind: str = "section"  # section, article (an unnumbered title opening a new article), marked
+    strong: bool = False  # its source said so: no test applies
+    bare: bool = False  # a number with no title (``CHAPTER IV.``, ``II.``)
+
+
+def title_case(title: str) -> bool:
+    """True when the words of ``title`` are capitalised as a title's are (small words aside)."""
+    words = [w.strip("\"'“”‘’()[]") for w in title.split()]
+    words = [w for w in words if w]
+    if not words or (not words[0][:1].isupper() and not words[0][:1].isdigit()):
+        return False
+    fitting = sum(1 for w in words if not w[:1].isalpha() or w[:1].isupper() or w.lower() in _SMALL_WORDS)
+    return fitting >= 0.8 * len(words)
+
+
+def _all_caps(text: str) -> bool:
+    """True for a line in capitals (three letters or more)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
+    """A numbered block as a heading candidate: whole, or its lead sentence (inline), or not."""
+    text = block.text
+    body = text[marker.end :]
+    title = body.strip()
+    label = marker.label
+    make = lambda title, split: Candidate(  # noqa: E731
+        -1, marker.rank, marker.scheme, marker.ordinal, marker.literal, label, title, split
+    )
+    if not title:
+        if marker.scheme in ("chapter", "part", "roman", "section-cn"):
+            found = make("", len(text))
+            found.bare = True
+            return found
+        return None
+    if cjk and cjk_ratio(text) >= 0.3:
+        end = _LEAD_END_RE.search(body)
+        if not ends_sentence(text) and len(text) <= CJK_LIMIT and (block.standalone or marker.rank <= 20):
+            return make(title, len(text))
+        if end and end.start() <= CJK_LIMIT:
+            return make(body[: end.start()].strip(), marker.end + end.end())
+        if marker.rank <= 20 and not ends_sentence(text) and len(text) <= CJK_LIMIT * 2:
+            return make(title, len(text))
+        return None
+    if len(title) <= LATIN_LIMIT and not title.endswith((",", ";", ":")):
+        words = len(title.split())
+        if not ends_sentence(title) or (words <= 8 and title_case(title)):
+            return make(title.rstrip("."), len(text))
+    lead = re.match(r"(.{2,80}?[.:])\s+(?=[A-Z(\"“])", body.lstrip())
+    if lead and title_case(lead.group(1)) and len(lead.group(1).split()) <= 8:
+        offset = len(body) - len(body.lstrip())
+        return make(lead.group(1).rstrip(".:").strip(), marker.end + offset + lead.end())
+    return None
+
+
+def _unnumbered(block: RawBlock, cjk: bool) -> bool:
+    """True for a short standalone line set as a title (see the module's docstring)."""
+    text = block.text
+    if block.kind != "paragraph" or not block.standalone or not text or text[:1].isdigit():
+        return False
+    if cjk and cjk_ratio(text) >= 0.3:
+        return len(text) <= 24 and not _PUNCT_RE.search(text.replace(" ", ""))
+    if len(text) > 80 or ends_sentence(text) or text.endswith((",", ";", ":", "-")) or not text[:1].isupper():
+        return False
+    return _all_caps(text) or title_case(text) or len(text.split()) <= 8
+
+
+def candidate(block: RawBlock, cjk: bool) -> Candidate | None:
+    """The heading a block may be (None when it cannot be one)."""
+    if block.kind == "heading":
+        return _source_heading(block)
+    if block.kind not in ("paragraph", "item"):
+        return None
+    marker = match_marker(block.text)
+    if marker is not None and marker.scheme == "md":
+        title = block.text[marker.end :].strip()
+        return Candidate(-1, marker.rank, None, None, None, "", title, len(block.text), kind="marked", strong=True)
+    if marker is not None:
+        return _numbered(block, marker, cjk)
+    if _unnumbered(block, cjk):
+        return Candidate(-1, 0, None, None, None, "", block.text.strip(), len(block.text))
+    return None
+
+
+def _source_heading(block: RawBlock) -> Candidate:
+    """A heading its source marked (with its level): its own number when it carries one
+    (``2.1 Scope``, ``第三章 总则``, ``Chapter 4``), else none — never a number it does not print."""
+    rank = float(max(1, block.level))
+    text = block.text
+    marker = match_marker(text)
+    if marker is not None and marker.scheme != "md" and text[marker.end :].strip():
+        title = text[marker.end :].strip()
+        found = Candidate(-1, rank, marker.scheme, marker.ordinal, marker.literal, marker.label, title, len(text))
+        found.strong = True
+        return found
+    return Candidate(-1, rank, None, None, None, "", text.strip(), len(text), kind="marked", strong=True)
+
+
+def is_rule(block: RawBlock) -> bool:
+    """True for a line of one repeated mark (``=====``, ``-----``, ``* * *``): a rule, not text."""
+    return block.kind in ("preformatted", "paragraph") and "\n" not in block.text and bool(
+        _RULE_LINE_RE.match(block.text)
+    )
+
+
+def settle(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candidate | None]:
+    """Keep the numbered candidates that continue their scheme's sequence and have content under
+    them, and the unnumbered ones followed by content; the rest are dropped (None)."""
+    out = list(found)
+    _drop_lists(blocks, out)
+    _drop_out_of_sequence(out)
+    for i, cand in enumerate(out):
+        if cand is not None and not cand.strong and cand.scheme is None and not _content_follows(blocks, out, i):
+            out[i] = None
+    return out
+
+
+def _content_follows(blocks: list[RawBlock], found: list[Candidate | None], i: int) -> bool:
+    """True when the next reading block after block ``i`` is content, not another heading."""
+    for j in range(i + 1, len(blocks)):
+        if blocks[j].kind == "furniture":
+            continue
+        return found[j] is None or found[j].split_at < len(blocks[j].text)  # type: ignore[union-attr]
+    return False
+
+
+def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
+    """Numbered lines in a row with nothing between them (a list, a table of contents) are not
+    headings; nor is a numbered line right after a lead-in ending with a colon."""
+    reading = [i for i, b in enumerate(blocks) if b.kind != "furniture"]
+    run: list[int] = []
+    scheme: tuple[str, int] | None = None
+    lead_in = False
+
+    def close() -> None:
+        if len(run) >= 2 or (run and lead_in):
+            for k in run:
+                found[k] = None
+
+    for pos, i in enumerate(reading):
+        cand = found[i]
+        listy = (
+            cand is not None
+            and not cand.strong
+            and cand.scheme is not None
+            and cand.scheme not in _NOT_LIST_SCHEMES
+            and not cand.bare
+            and cand.split_at >= len(blocks[i].text)
+        )
+        here = (cand.scheme or "", cand.literal.count(".") if cand.literal else 0) if cand is not None else None
+        if listy and run and here == scheme:
+            run.append(i)
+            continue
+        close()
+        run = []
+        if listy and cand is not None:
+            run, scheme = [i], here
+            lead_in = pos > 0 and blocks[reading[pos - 1]].text.rstrip().endswith((":", "："))
+    close()
+
+
+def _drop_out_of_sequence(found: list[Candidate | None]) -> None:
+    """A numbered candidate must continue its scheme: the next number (one heading may be lost),
+    or a restart at 0 or 1; the first of a scheme may start anywhere. A heading restarts the
+    schemes ranked below it."""
+    last: dict[tuple[str, int, bool], tuple[int, float]] = {}
+    for i, cand in enumerate(found):
+        if cand is None or cand.scheme is None or cand.ordinal is None or cand.strong or cand.scheme in _HEADING_MARKS:
+            continue
+        key = (cand.scheme, cand.literal.count(".") if cand.literal else 0, cand.bare)
+        prev = last.get(key)
+        if prev is None or prev[0] < cand.ordinal <= prev[0] + 2 or cand.ordinal <= 1:
+            for other in [k for k, (_, rank) in last.items() if rank > cand.rank and k != key]:
+                del last[other]
+            last[key] = (cand.ordinal, cand.rank)
+        else:
+            found[i] = None
+
+
+def list_kind(block: RawBlock) -> str:
+    """The kind a block that is not a heading takes: an item when it opens with a list marker or
+    a number, a caption when it opens with ``Fig.``/``Table``/``图``/``表``, else its own."""
+    if block.kind not in ("paragraph", "item"):
+        return block.kind
+    if caption(block.text):
+        return "caption"
+    marker = match_marker(block.text)
+    if bullet(block.text) or (marker is not None and marker.scheme not in _NOT_LIST_SCHEMES):
+        return "item"
+    return "paragraph" if block.kind == "item" and not bullet(block.text) and marker is None else block.kind

@@ -1,0 +1,131 @@
+"""Where paragraphs end in Latin-script plain text, by the document's own conventions.
+
+Each decision names its evidence:
+- a list item starts a block (``- ``, ``o  ``, ``1.``, ``a)``, ``(ii)``), unless the line before
+  ran on to the measure without punctuation — then the number is a wrapped word
+  (``…under section`` / ``7.  This requirement…``);
+- a hanging indent continues an item; a first-line indent starts a paragraph (where the document
+  indents its paragraphs); a line set deeper after a short one is a term's description (man
+  pages) or a title's body; a return to a shallower indent ends an indented block;
+- a title is a short line at a block's start: the text after it starts anew, except the title
+  line that follows a bare chapter number (``CHAPTER I.`` / ``Down the Rabbit-Hole``);
+- where blank lines separate paragraphs, nothing else ends one inside a block (a short line is
+  uneven wrapping); where they do not, a short line after a sentence end does;
+- across a blank line, a paragraph goes on only when it stopped mid-sentence and the next block
+  starts in lower case, at a page break, after a full line, or where blocks are not paragraphs.
+"""
+
+from __future__ import annotations
+
+from reader.pipeline.chars import ends_sentence
+from reader.pipeline.conventions import Conventions, line_fills
+from reader.pipeline.numbering import bullet, match_marker
+from reader.pipeline.preformatted import display_width
+from reader.sources.layout import Segment
+
+_SOFT_ENDS = (",", ";", "—", "–", "-")
+_BARE_NUMBER_SCHEMES = frozenset({"chapter", "roman", "part"})
+
+
+def ends_block(text: str) -> bool:
+    """True when a line may end a block: a sentence end, or a colon before what follows."""
+    return ends_sentence(text) or text.rstrip().endswith((":", "："))
+
+
+def item_marker_end(seg: Segment) -> int | None:
+    """Where an item's text starts (in columns) when ``seg`` opens a list item, else None."""
+    text = seg.text
+    if bullet(text):
+        return seg.columns + len(text) - len(text[1:].lstrip())
+    marker = match_marker(text)
+    if marker is None or marker.scheme in ("md", "chapter", "part") or marker.end >= len(text):
+        return None
+    return seg.columns + marker.end
+
+
+def _title_line(seg: Segment, edge: int) -> bool:
+    """A short line that reads as a title: well short of the measure, and not a sentence — or a
+    number with a few words after it (``0. Definitions.``, ``CHAPTER I.``)."""
+    text = seg.text
+    if len(text) > 0.6 * edge or text.endswith((*_SOFT_ENDS, ":")):
+        return False
+    if not ends_sentence(text):
+        return True
+    marker = match_marker(text)
+    return marker is not None and len(text[marker.end :].split()) <= 8
+
+
+def _bare_number(seg: Segment) -> bool:
+    """A chapter or part number standing alone (``CHAPTER I.``, ``Letter 4``, ``II.``)."""
+    marker = match_marker(seg.text)
+    return marker is not None and marker.scheme in _BARE_NUMBER_SCHEMES and not seg.text[marker.end :].strip()
+
+
+class LatinBreaks:
+    """Paragraph-end decisions for Latin-script text under a document's conventions."""
+
+    def __init__(self, conventions: Conventions) -> None:
+        self.conv = conventions
+
+    def item_start(self, prev: Segment | None, seg: Segment) -> bool:
+        """True when ``seg`` opens a list item here (see the module's first rule)."""
+        if item_marker_end(seg) is None:
+            return False
+        if prev is None or seg.columns < prev.columns:
+            return True
+        ran_on = line_fills(prev, self.conv.edge) and not prev.text.rstrip().endswith((".", ":", ";", "?", "!"))
+        return not (ran_on and seg.columns == prev.columns)
+
+    def within(self, unit: list[Segment], prev: Segment, seg: Segment) -> bool:
+        """Does a paragraph end between two lines of one block?"""
+        conv = self.conv
+        if conv.lines_are_paragraphs:
+            return True
+        if self.item_start(prev, seg):
+            return True
+        first = unit[0]
+        if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3:
+            if len(unit) == 1 and _bare_number(first) and _title_line(seg, conv.edge):
+                return False  # ``CHAPTER I.`` / ``Down the Rabbit-Hole``: one heading
+            if not _title_line(seg, conv.edge) or seg.columns != prev.columns:
+                return True  # a title line, then its body
+        if seg.columns > prev.columns:
+            hanging = item_marker_end(first)
+            if len(unit) == 1 and hanging is not None and abs(seg.columns - hanging) <= 1:
+                return False  # an item's hanging indent
+            if conv.paragraph_indent and ends_block(prev.text):
+                return True
+            if not line_fills(prev, conv.edge) or seg.columns >= prev.columns + 2:
+                return True
+        elif seg.columns < prev.columns:
+            if len(unit) == 1 and (item_marker_end(first) is None or seg.columns < first.columns):
+                return seg.columns < first.columns and item_marker_end(first) is not None
+            if len(unit) >= 2 and seg.columns < min(s.columns for s in unit[1:]):
+                return True
+        elif conv.paragraph_indent and seg.columns > conv.body_indent and ends_block(prev.text):
+            return False
+        if conv.blank_separated:
+            return False
+        return self._ragged(prev, seg)
+
+    def _ragged(self, prev: Segment, seg: Segment) -> bool:
+        """Without blank lines between paragraphs: a short line after a sentence end ends one."""
+        if seg.text[:1].islower() and not ends_sentence(prev.text):
+            return False
+        first_word = len(seg.text.split(" ", 1)[0])
+        short = prev.columns + display_width(prev.text) + 1 + first_word <= self.conv.edge
+        return short and not prev.text.endswith(_SOFT_ENDS) and ends_block(prev.text)
+
+    def across(self, prev: Segment, seg: Segment, crossed_page: bool) -> bool:
+        """Does a paragraph end at a blank line (and perhaps a page break)?"""
+        if item_marker_end(seg) is not None or bullet(seg.text):
+            return True
+        if prev.text.endswith("-") and seg.text[:1].islower():
+            return False
+        if ends_block(prev.text):
+            return True
+        if seg.text[:1].islower() and (
+            crossed_page or line_fills(prev, self.conv.edge) or not self.conv.blank_separated
+        ):
+            return False
+        return True
