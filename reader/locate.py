@@ -122,3 +122,41 @@ def page_name(doc: Document, label: str) -> str:
     if not doc.metadata.language.startswith("zh"):
         return f"p. {label}"
     return f"第{label}版" if doc.metadata.page else f"第{label}页"
+
+
+def destination(doc: Document, query: str, current: Section | None = None) -> tuple[int | None, str]:
+    """Where a go-to query leads: (the block to show at the top, "") or (None, why not), for a
+    page (``p2``), a section (``2.3``, ``(三)``, a title) or a paragraph of one (``2.3:4``)."""
+    page = page_query(query)
+    if page is not None:
+        found = page_block(doc, page)
+        if found is None:
+            known = "" if pages_known(doc) else " (this document does not say where its pages begin)"
+            return None, f"no page {page}{known}"
+        return found, ""
+    target = resolve(doc, query, current)
+    if target is None:
+        hints = ", ".join(completions(doc, query, 4))
+        return None, f"no section {query}" + (f" (try {hints})" if hints else "")
+    if not target.paragraph:
+        return target.section.first_block, ""
+    paragraphs = doc.paragraphs_of(target.section)
+    if not 1 <= target.paragraph <= len(paragraphs):
+        return None, f"{target.section.number} has {len(paragraphs)} paragraphs"
+    return paragraphs[target.paragraph - 1].index, ""
+
+
+def page_line(doc: Document) -> str:
+    """The header's second line: page and continuation marks, date."""
+    meta = doc.metadata
+    zh = meta.language.startswith("zh")
+    bits = []
+    if meta.page:
+        bits.append(f"第{meta.page}版" if zh else f"page {meta.page}")
+    if meta.continued_from:
+        bits.append(("上接" if zh else "continued from ") + ",".join(meta.continued_from))
+    if meta.continued_on:
+        bits.append(("下转" if zh else "continued on ") + ",".join(meta.continued_on))
+    if meta.date:
+        bits.append(meta.date)
+    return " · ".join(bits)

@@ -65,3 +65,23 @@ def bookmark_entries(doc: Document, bookmarks: Sequence[int]) -> list[tuple[str,
         where = place.section.number or place.section.title if place.section else ""
         rows.append((str(position), f"{where} ¶{place.paragraph}  {doc.blocks[block].text[:30]}"))
     return rows
+
+
+def quote_and_log(
+    doc: Document,
+    body: str,
+    place: Place,
+    style: str,
+    sidecar: Mapping[str, str] | None = None,
+    joiner: str | None = None,
+) -> tuple[str, str]:
+    """``body`` quoted with its citation, and appended to the document's quote log; returns the
+    quote and a warning when the log could not be written (the quote is never lost for that)."""
+    from reader.citation.quote import log_quote
+
+    quote, cited = cited_quote(doc, body, place, style, sidecar, joiner)
+    try:
+        log_quote(doc, body, place, cited)
+    except OSError as exc:
+        return quote, f"Quote not logged: {exc.strerror or exc}"
+    return quote, ""

@@ -194,3 +194,17 @@ class TextLayout:
     def rows_of_item(self, item: int) -> range:
         """Return the rows an item's text occupies."""
         return range(self.base[item], self.base[item] + len(self.starts[item]))
+
+    def find(self, query: str, start: int, delta: int, include_current: bool = False) -> int | None:
+        """The next reading block (by ``delta``, wrapping around) from ``start`` whose text shown
+        contains ``query`` (any case)."""
+        blocks = self.doc.blocks
+        if not blocks:
+            return None
+        needle = query.lower()
+        n = len(blocks)
+        for step in range(0 if include_current else 1, n + 1):
+            i = (start + delta * step) % n
+            if blocks[i].is_reading and needle in self.text(i).lower():
+                return i
+        return None

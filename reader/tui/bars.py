@@ -98,6 +98,12 @@ class StatusBar(Widget):
         self._flash_timer = self.set_timer(seconds, self._end_flash)
         self._update()
 
+    def flash_copied(self, body: str) -> None:
+        """Show the quote just copied (its start, on one line)."""
+        line = " ".join(body.split())  # (a quote over paragraphs shows them run on)
+        shown = Text.assemble(("copied ", "bold"), f"“{line if len(line) <= 40 else line[:39] + '…'}”")
+        self.flash(shown.append(" with its citation"))
+
     def _end_flash(self) -> None:
         """The moment is over: the place again."""
         self._flash = None

@@ -1,4 +1,4 @@
-"""The key table: one list feeds the bindings' help screen, the command palette and the README check."""
+"""The key table (the help screen and the README check) and the command palette's entries."""
 
 from __future__ import annotations
 
@@ -45,3 +45,22 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("?", "this help"),
     ("Ctrl+P", "command palette (every action by name)"),
 )
+
+PALETTE: tuple[tuple[str, str, str], ...] = (
+    ("Go to section", "Jump to 2.3, 二(三), 2.3:4, a title or a page (:)", "goto"),
+    ("Search", "Incremental search (/)", "search"),
+    ("Copy quote", "Copy the paragraph or the selection with its citation (y)", "yank"),
+    ("Citation style", "GB/T 7714, APA, Chicago, MLA … any CSL style (Y)", "choose_style"),
+    ("Bookmark", "Toggle a bookmark here (m)", "bookmark"),
+    ("Bookmarks", "List bookmarks (')", "bookmarks"),
+    ("Toggle outline", "Show or hide the outline (o)", "toggle_pane('outline')"),
+    ("Toggle figures", "Show or hide the figures (f)", "toggle_pane('figures')"),
+    ("Select", "Select a span: paragraphs, sentences, words, characters (v)", "visual"),
+    ("Show as printed", "The text exactly as printed, or repaired (p)", "toggle_printed"),
+    ("Next section", "(])", "section(1)"),
+    ("Previous section", "([)", "section(-1)"),
+    ("Show last quote", "The last quote copied", "show_last_quote"),
+    ("Quote log", "Every quote copied from this document, with citations", "quote_log"),
+    ("Help", "The key table (?)", "help"),
+)
+"""The command palette's entries: title, what it does, the reading screen's action."""

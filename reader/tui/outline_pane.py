@@ -11,7 +11,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
-from textual.widgets import Static, Tree
+from textual.widget import Widget
+from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.model.document import Document, Section
@@ -212,44 +213,70 @@ def entry_label(section: Section) -> Text:
     return label
 
 
+class WholeTitle(Widget):
+    """A few lines for an entry's whole title (repainted, never laid out again: its size is fixed)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def show(self, text: Text) -> None:
+        """Show ``text``."""
+        self._text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        """The title, wrapped to the width."""
+        return self._text
+
+
 class Outline(Vertical):
-    """The outline pane, and under it the whole title of its highlighted entry when the pane cuts it."""
+    """The outline pane, and under it the whole title of its highlighted entry (the tree cuts long
+    ones at the pane's edge). The title's room is fixed: the tree's height never changes with it
+    (a tree of thousands of entries numbers all its lines again when it does)."""
 
     DEFAULT_CSS = """
     Outline { width: 32; border-right: solid $primary-background; background: $panel; }
-    Outline > #outline-title { height: auto; max-height: 6; padding: 0 1; color: $text-muted;
-        border-top: solid $primary-background; display: none; }
-    Outline > #outline-title.-cut { display: block; }
+    Outline > #outline-title { height: 3; padding: 0 1; color: $text-muted; border-top: solid $primary-background; }
     """
 
     def __init__(self, entries: OutlinePane, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entries = entries
-        self.whole = Static(id="outline-title", markup=False)
+        self.whole = WholeTitle(id="outline-title")
+        self._shown: str | None = None  # the section whose title is shown
 
     def compose(self) -> ComposeResult:
-        """The tree, then the line for a title it cuts."""
+        """The tree, then the room for the highlighted entry's whole title."""
         yield self.entries
         yield self.whole
 
     def on_tree_node_highlighted(self, message: Tree.NodeHighlighted[str]) -> None:
-        """The reader moved the highlight: show its whole title if the tree cuts it."""
+        """The reader moved the highlight: show its whole title."""
         self.call_after_refresh(self._show_whole)
 
     def on_outline_pane_shown(self, message: OutlinePane.Shown) -> None:
-        """The highlight followed the location: show its whole title if the tree cuts it."""
+        """The highlight followed the location: show its whole title."""
         self.call_after_refresh(self._show_whole)
 
     def _show_whole(self) -> None:
-        """Show the highlighted entry's whole label under the tree when the tree cuts it."""
+        """Show the highlighted entry's whole label (redrawn only when it is another entry's)."""
+        node = self.entries.cursor_node
+        key = node.data if node is not None else None
+        if key == self._shown:
+            return
+        self._shown = key
+        label = node.label if node is not None else ""
+        self.whole.show(label if isinstance(label, Text) else Text(label))
+
+    @property
+    def cut(self) -> bool:
+        """True when the tree cuts the highlighted entry at the pane's edge."""
         node = self.entries.cursor_node
         if node is None:
-            self.whole.set_class(False, "-cut")
-            return
+            return False
         depth, parent = 0, node.parent
         while parent is not None:
             depth, parent = depth + 1, parent.parent
         width = self.entries.guide_depth * depth + self.entries.get_label_width(node)
-        label = node.label
-        self.whole.update(label if isinstance(label, Text) else Text(label))
-        self.whole.set_class(width > self.entries.scrollable_content_region.width, "-cut")
+        return width > self.entries.scrollable_content_region.width

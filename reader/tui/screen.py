@@ -4,6 +4,7 @@ routes their messages and handles the reader's keys."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -16,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from reader.cite import Place
+from reader.locate import page_line
 from reader.model.document import Document
 from reader.state import DocState, StateStore
 from reader.textlayout import TextLayout
@@ -241,32 +243,12 @@ class ReaderScreen(Screen[None]):
         doc = self.location.doc
         if not query or doc is None:
             return
-        from reader.locate import completions, page_block, page_query, pages_known, resolve
+        from reader.locate import destination
 
-        page = page_query(query)
-        if page is not None:
-            found = page_block(doc, page)
-            if found is None:
-                known = "" if pages_known(doc) else " (this document does not say where its pages begin)"
-                self.notify(f"no page {page}{known}", severity="warning", markup=False)
-            else:
-                self._go(found, top=True)
-                self.text.focus()
+        block, why_not = destination(doc, query, doc.section_at(self.location.block))
+        if block is None:
+            self.notify(why_not, severity="warning", markup=False)
             return
-        target = resolve(doc, query, doc.section_at(self.location.block))
-        if target is None:
-            hints = ", ".join(completions(doc, query, 4))
-            self.notify(f"no section {query}" + (f" (try {hints})" if hints else ""), severity="warning", markup=False)
-            return
-        block = target.section.first_block
-        if target.paragraph:
-            paragraphs = doc.paragraphs_of(target.section)
-            if not 1 <= target.paragraph <= len(paragraphs):
-                self.notify(
-                    f"{target.section.number} has {len(paragraphs)} paragraphs", severity="warning", markup=False
-                )
-                return
-            block = paragraphs[target.paragraph - 1].index
         self._go(block, top=True)
         self.text.focus()
 
@@ -332,20 +314,18 @@ class ReaderScreen(Screen[None]):
         """Copy ``body`` with its citation at ``place``, log it in the document's quote log, say
         which way it went, keep it for copying by hand when every way fails (``joiner``: a figure
         and its one-line citation)."""
-        from reader.citation.quote import log_quote
         from reader.clipboard import CopyResult, copy_text
-        from reader.quoting import cited_quote
+        from reader.quoting import quote_and_log
         from reader.source import load_sidecar
         from reader.tui.screens import TextScreen
 
         doc = self.location.doc
         if doc is None:
             return
-        quote, cited = cited_quote(doc, body, place, self.state.style, load_sidecar(self.source_path), joiner)
-        try:
-            log_quote(doc, body, place, cited)
-        except OSError as exc:  # a quote not logged is one warning, never a lost quote
-            self.notify(f"Quote not logged: {exc.strerror or exc}", severity="warning", markup=False)
+        sidecar = load_sidecar(self.source_path)
+        quote, warning = quote_and_log(doc, body, place, self.state.style, sidecar, joiner)
+        if warning:
+            self.notify(warning, severity="warning", markup=False)
         self.last_quote = quote
         try:
             result = copy_text(quote, self.terminal)
@@ -353,9 +333,7 @@ class ReaderScreen(Screen[None]):
             result = CopyResult(False, "clipboard", str(exc))
         if result.ok:
             self.notify(f"Copied to {result.way} with its citation", title="Quote copied", markup=False)
-            line = " ".join(body.split())  # (one line: a quote over paragraphs shows them run on)
-            shown = Text.assemble(("copied ", "bold"), f"“{line if len(line) <= 40 else line[:39] + '…'}”")
-            self.status.flash(shown.append(" with its citation"))
+            self.status.flash_copied(body)
         else:
             self.notify(
                 f"Could not copy ({result.way}: {result.error}); the quote is shown to copy by hand",
@@ -476,30 +454,13 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(TextScreen("Keys", key_table(KEYS)))
 
     def commands(self) -> Iterable[SystemCommand]:
-        """The command palette's entries for this screen: every action, by name."""
-        yield SystemCommand("Go to section", "Jump to 2.3, 二(三), 2.3:4 or a title (:)", self.action_goto)
-        yield SystemCommand("Search", "Incremental search (/)", self.action_search)
-        yield SystemCommand("Copy quote", "Copy the paragraph with its citation (y)", self.action_yank)
-        yield SystemCommand(
-            "Citation style", "GB/T 7714, APA, Chicago, MLA … any CSL style (Y)", self.action_choose_style
-        )
-        yield SystemCommand("Bookmark", "Toggle a bookmark here (m)", self.action_bookmark)
-        yield SystemCommand("Bookmarks", "List bookmarks (')", self.action_bookmarks)
-        yield SystemCommand(
-            "Toggle outline", "Show or hide the outline (o)", lambda: self.action_toggle_pane("outline")
-        )
-        yield SystemCommand(
-            "Toggle figures", "Show or hide the figures (f)", lambda: self.action_toggle_pane("figures")
-        )
-        yield SystemCommand("Select", "Select a span: paragraphs, sentences, words, characters (v)", self.action_visual)
-        yield SystemCommand("Show as printed", "The text exactly as printed, or repaired (p)", self.action_toggle_printed)
-        yield SystemCommand("Next section", "(])", lambda: self.action_section(1))
-        yield SystemCommand("Previous section", "([)", lambda: self.action_section(-1))
-        yield SystemCommand("Show last quote", "The last quote copied", self._show_last_quote)
-        yield SystemCommand("Quote log", "Every quote copied from this document, with citations", self.action_quote_log)
-        yield SystemCommand("Help", "The key table (?)", self.action_help)
+        """The command palette's entries for this screen: every action, by name (keys.PALETTE)."""
+        from reader.tui.keys import PALETTE
 
-    def _show_last_quote(self) -> None:
+        for title, what, action in PALETTE:
+            yield SystemCommand(title, what, partial(self.run_action, action))
+
+    def action_show_last_quote(self) -> None:
         """Show the last quote (for copying by hand)."""
         from reader.tui.screens import TextScreen
 
@@ -529,18 +490,3 @@ class ReaderScreen(Screen[None]):
         """Closing: remember the place."""
         self.save()
 
-
-def page_line(doc: Document) -> str:
-    """The header's second line: page and continuation marks."""
-    meta = doc.metadata
-    zh = meta.language.startswith("zh")
-    bits = []
-    if meta.page:
-        bits.append(f"第{meta.page}版" if zh else f"page {meta.page}")
-    if meta.continued_from:
-        bits.append(("上接" if zh else "continued from ") + ",".join(meta.continued_from))
-    if meta.continued_on:
-        bits.append(("下转" if zh else "continued on ") + ",".join(meta.continued_on))
-    if meta.date:
-        bits.append(meta.date)
-    return " · ".join(bits)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from reader.model.document import Document
 from reader.segments import UNITS, Unit, units
-from reader.textlayout import TextLayout
+from reader.textlayout import TextLayout, shown_text
 
 Pos = tuple[int, int]
 """A place in the text shown: (block index, character offset)."""
@@ -101,3 +102,45 @@ def _step_once(layout: TextLayout, sel: Selection, unit: Unit, forward: bool) ->
     if target <= sel.start if moving_end else target >= sel.end:
         return None
     return replace(sel, end=target) if moving_end else replace(sel, start=target)
+
+
+def span_text(layout: TextLayout, start: Pos, end: Pos) -> str:
+    """The text shown from ``start`` to ``end``, paragraphs joined by a line break (furniture and
+    the wrapping's breaks left out)."""
+    (first, offset), (last, stop) = start, end
+    parts = []
+    for block in range(first, last + 1):
+        if layout.doc.blocks[block].is_reading:
+            text = layout.text(block)
+            parts.append(text[offset if block == first else 0 : stop if block == last else len(text)])
+    return "\n".join(part for part in parts if part)
+
+
+def pos_at(layout: TextLayout, x: int, row: int) -> Pos:
+    """The place at character ``x`` of a row (a gap between blocks: the end of the block above)."""
+    block = layout.items[layout.item_at(row)]
+    text = layout.text(block)
+    if layout.row(row) is None:
+        return block, len(text)
+    return block, max(0, min(len(text), x))
+
+
+def edge(layout: TextLayout, end: bool) -> Pos:
+    """The start (or end) of the text shown."""
+    block = layout.items[-1 if end else 0]
+    return block, len(layout.text(block)) if end else 0
+
+
+def carry(sel: Selection | None, old: Document, new: Document, printed: bool) -> Selection | None:
+    """A selection of ``old`` on ``new`` (the same source): each end's block found by where it starts
+    in the source, its offset kept (the texts of a quick and a full model mostly agree)."""
+    if sel is None:
+        return None
+
+    def moved(pos: Pos) -> Pos:
+        """One end on ``new``."""
+        block = new.block_at(old.blocks[pos[0]].source.start)
+        return block, min(pos[1], len(shown_text(new.blocks[block], printed)))
+
+    start, end = moved(sel.start), moved(sel.end)
+    return replace(sel, start=start, end=end) if start < end else None

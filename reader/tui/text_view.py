@@ -1,29 +1,24 @@
-"""TextView: the reflowed text, a virtualised Line-API view with a paragraph cursor and a selection."""
+"""TextView: the reflowed text (a WrappedView) with a paragraph cursor, the search, bookmarks and a
+selection by keys or by the mouse."""
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from textual import events
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Offset, Size
 from textual.message import Message
 from textual.reactive import var
-from textual.scroll_view import ScrollView
 from textual.selection import Selection as MouseSelection
-from textual.strip import Strip
-from textual.worker import get_current_worker
 
 from reader.model.document import Document
 from reader.segments import Unit
-from reader.textlayout import TextLayout, printed_offset, reading_offset, shown_text
-from reader.tui.rows import Look, render_row
-from reader.tui.selection import Pos, Selection, begin, refine, swap
+from reader.textlayout import TextLayout
+from reader.tui.rows import Look
+from reader.tui.selection import Pos, Selection, begin, carry, edge, pos_at, refine, span_text, swap
 from reader.tui.selection import step as step_selection
-
-GROW_EVERY = 2.0  # seconds between growths of the scrollable height while a large text is wrapped
+from reader.tui.wrapped_view import WrappedView
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +31,7 @@ class Picked:
     text: str
 
 
-class TextView(ScrollView, can_focus=True):
+class TextView(WrappedView, can_focus=True):
     """Shows the document's reading blocks wrapped to the pane width; the cursor marks a paragraph.
 
     It owns what is drawn on the text: the search (``search``, matches highlighted), the bookmarked
@@ -73,8 +68,6 @@ class TextView(ScrollView, can_focus=True):
     """The text searched for (``/``): its matches are highlighted; ``n``/``N`` go to the next."""
     marked: var[frozenset[int]] = var(frozenset())
     """The bookmarked blocks (underlined)."""
-    printed: var[bool] = var(False)
-    """Show the text exactly as printed (the reading repairs undone)."""
 
     class Moved(Message):
         """The cursor moved to another block (by keys or by scrolling) of document ``doc``."""
@@ -86,12 +79,8 @@ class TextView(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.doc: Document | None = None
-        self.wrapped: TextLayout | None = None
         self.cursor = 0
         self.selection: Selection | None = None
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
-        self._anchor: tuple[int, int] = (0, 0)  # block and reading-text offset kept at the top
         self._search_from: int | None = None  # where an incremental search began
 
     def watch_search(self) -> None:
@@ -102,12 +91,13 @@ class TextView(ScrollView, can_focus=True):
         """Redraw the bookmarks."""
         self._redraw()
 
-    def watch_printed(self) -> None:
-        """Show the text the other way, the same text at the top."""
-        if self.wrapped is not None and self.wrapped.printed != self.printed:
-            self._anchor = self.top_anchor
-            self.selection = None
-            self._relayout()
+    def rewrapping(self) -> None:
+        """The text is wrapped the other way: a selection by keys ends."""
+        self.selection = None
+
+    def look(self) -> Look:
+        """The cursor, the bookmarks, the search and the selection drawn over the text."""
+        return Look(self.cursor, self.marked, self.search, self._selected_in)
 
     # -- model -------------------------------------------------------------
     def set_document(
@@ -123,131 +113,10 @@ class TextView(ScrollView, can_focus=True):
         there (or on ``cursor``); ``wrapped``: its lines already wrapped (used when made for the
         width and the way the view shows now); ``replacing``: ``doc`` is a fuller model of the same
         text, so a selection is carried over to it."""
-        old, self.doc = self.doc, doc
-        top = self._reading_block(block)
+        old = self.doc
+        self.selection = carry(self.selection, old, doc, self.printed) if replacing and old else None
+        top = self.show(doc, block, offset, wrapped)
         self.cursor = top if cursor is None else self._reading_block(cursor)
-        self.selection = _carried(self.selection, old, doc, self.printed) if replacing and old else None
-        self._anchor = (top, offset)
-        if (
-            wrapped is not None
-            and wrapped.doc is doc
-            and wrapped.width == self.wrap_width
-            and wrapped.printed == self.printed
-        ):
-            self._relayout(wrapped)
-        elif self.scrollable_content_region.width:
-            self._relayout()
-        else:
-            self.call_after_refresh(self._relayout)
-
-    @property
-    def wrap_width(self) -> int:
-        """The width text is wrapped to: the view's, less its padding and scrollbar."""
-        return max(8, self.scrollable_content_region.width or 80)
-
-    def _reading_block(self, block: int) -> int:
-        """Return ``block`` or the nearest reading block after it."""
-        if self.doc is None or not self.doc.blocks:
-            return 0
-        block = max(0, min(block, len(self.doc.blocks) - 1))
-        for i in range(block, len(self.doc.blocks)):
-            if self.doc.blocks[i].is_reading:
-                return i
-        for i in range(block, -1, -1):
-            if self.doc.blocks[i].is_reading:
-                return i
-        return block
-
-    def _relayout(self, wrapped: TextLayout | None = None) -> None:
-        """Wrap the document at the current width (or take ``wrapped``), keeping the anchored
-        text at the top."""
-        if self.doc is None:
-            return
-        self.wrapped = wrapped or TextLayout(self.doc, self.wrap_width, self.printed)
-        if self.text_selection is not None:  # its rows are the old wrapping's
-            self.screen.clear_selection()
-        block, offset = self._anchor
-        # wrap what the screen shows (from the anchored block on) now; a worker wraps the rest
-        self._ensure_block(block)
-        self._cache.clear()
-        shown = printed_offset(self.doc.blocks[block], offset) if self.printed and self.doc.blocks else offset
-        self.scroll_to(y=self.wrapped.row_of_block(block, shown), animate=False, immediate=True)
-        if not self.wrapped.complete:
-            self.run_worker(self._finish_layout, thread=True, exclusive=True, group="layout")
-        self.refresh()
-
-    def _ensure_block(self, block: int) -> None:
-        """Wrap at least up to ``block`` and a screenful beyond it, so scrolling there is not clamped."""
-        layout = self.wrapped
-        if layout is None:
-            return
-        height = max(24, self.size.height)
-        while not layout.complete and (
-            not layout.has_block(block) or layout.total < layout.row_of_block(block) + 2 * height
-        ):
-            layout.extend(8)
-        self.virtual_size = Size(layout.width, layout.total)
-
-    def _finish_layout(self) -> None:
-        """Wrap the rest of a large document in a thread, growing the view as it goes (at most
-        every GROW_EVERY seconds: each growth re-lays the screen out, which costs a frame)."""
-        worker = get_current_worker()
-        layout = self.wrapped
-        grown = time.monotonic()
-        while layout is not None and not layout.complete and layout is self.wrapped and not worker.is_cancelled:
-            layout.extend(200)
-            time.sleep(0.001)  # leave the GIL to the screen between pieces
-            if (layout.complete or time.monotonic() - grown >= GROW_EVERY) and not worker.is_cancelled:
-                grown = time.monotonic()
-                self.app.call_from_thread(self._grow, layout)
-
-    def _grow(self, layout: TextLayout) -> None:
-        """Take in rows wrapped by the worker."""
-        if layout is self.wrapped:
-            self.virtual_size = Size(layout.width, layout.total)
-
-    def on_resize(self) -> None:
-        """Re-wrap at the new width; the block and offset at the top stay at the top."""
-        if self.wrapped is None and self.doc is not None:
-            self._relayout()
-        elif self.wrapped is not None:
-            width = max(8, self.scrollable_content_region.width)
-            if width != self.wrapped.width:
-                self._anchor = self.top_anchor
-                self._relayout()
-
-    @property
-    def top_anchor(self) -> tuple[int, int]:
-        """The block and reading-text offset at the top of the view (what a saved position records)."""
-        if self.wrapped is None or self.doc is None:
-            return self._anchor
-        block, offset = self.wrapped.offset_at_row(round(self.scroll_y))
-        if self.wrapped.printed and self.doc.blocks:
-            offset = reading_offset(self.doc.blocks[block], offset)
-        return block, offset
-
-    # -- rendering ---------------------------------------------------------
-    def render_line(self, y: int) -> Strip:
-        """Render one screen row (Line API)."""
-        width = self.scrollable_content_region.width
-        if self.wrapped is None and self.doc is not None and width:
-            self._relayout()  # the first paint: wrap now rather than one frame later
-        row = round(self.scroll_y) + y
-        key = (row, width)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        if self.wrapped is None:
-            return Strip.blank(width)
-        look = Look(self.cursor, self.marked, self.search, self._selected_in)
-        strip = render_row(self.wrapped, row, width, look, self.app.console)
-        self._cache.set(key, strip)
-        return strip
-
-    def _redraw(self) -> None:
-        """Drop cached rows and redraw (after the cursor, selection, search or marks changed)."""
-        self._cache.clear()
-        self.refresh()
 
     # -- movement ----------------------------------------------------------
     def move_to(self, block: int, top: bool = False, notify: bool = True) -> None:
@@ -341,20 +210,8 @@ class TextView(ScrollView, can_focus=True):
 
     # -- search ------------------------------------------------------------
     def find(self, query: str, start: int, delta: int, include_current: bool = False) -> int | None:
-        """Return the next reading block (wrapping around) from ``start`` that contains ``query``."""
-        doc, layout = self.doc, self.wrapped
-        if doc is None or not doc.blocks:
-            return None
-        needle = query.lower()
-        n = len(doc.blocks)
-        first = 0 if include_current else 1
-        for step_ in range(first, n + 1):
-            i = (start + delta * step_) % n
-            block = doc.blocks[i]
-            text = layout.text(i) if layout is not None else block.text
-            if block.is_reading and needle in text.lower():
-                return i
-        return None
+        """Return the next reading block (wrapping around) from ``start`` that shows ``query``."""
+        return self.wrapped.find(query, start, delta, include_current) if self.wrapped is not None else None
 
     def search_typed(self, query: str, done: bool) -> bool:
         """Incremental search: highlight ``query`` and go to its first match from where the search
@@ -457,17 +314,13 @@ class TextView(ScrollView, can_focus=True):
         return None
 
     def _mouse_pos(self, offset: Offset | None, end: bool) -> Pos:
-        """A place in the text from an offset of Textual's selection (x: character, y: row)."""
+        """A place in the text from an offset of Textual's selection (x: character, y: row; None:
+        everything is selected)."""
         layout = self.wrapped
-        assert layout is not None and layout.items
-        if offset is None:  # everything selected
-            block = layout.items[-1 if end else 0]
-            return block, len(layout.text(block)) if end else 0
-        block = layout.items[layout.item_at(offset.y)]
-        text = layout.text(block)
-        if layout.row(offset.y) is None:
-            return block, len(text)
-        return block, max(0, min(len(text), offset.x))
+        assert layout is not None
+        if offset is None:
+            return edge(layout, end)
+        return pos_at(layout, offset.x, offset.y)
 
     def _selected_in(self, block: int, length: int) -> tuple[int, int] | None:
         """The selected part of ``block`` (whose text has ``length`` characters), if any."""
@@ -486,13 +339,7 @@ class TextView(ScrollView, can_focus=True):
         if layout is None or self.doc is None or not self.doc.blocks:
             return None
         span = self._span() or ((self.cursor, 0), (self.cursor, len(layout.text(self.cursor))))
-        (first, start), (last, end) = span
-        parts = []
-        for block in range(first, last + 1):
-            if self.doc.blocks[block].is_reading:
-                text = layout.text(block)
-                parts.append(text[start if block == first else 0 : end if block == last else len(text)])
-        body = "\n".join(part for part in parts if part)
+        body = span_text(layout, *span)
         return Picked(span[0], span[1], body) if body else None
 
     def get_selection(self, selection: MouseSelection) -> tuple[str, str] | None:
@@ -506,17 +353,3 @@ class TextView(ScrollView, can_focus=True):
             self.selection = None
         self._redraw()
 
-
-def _carried(sel: Selection | None, old: Document, new: Document, printed: bool) -> Selection | None:
-    """A selection of ``old`` on ``new`` (the same source): each end's block found by where it starts
-    in the source, its offset kept (the texts of a quick and a full model mostly agree)."""
-    if sel is None:
-        return None
-
-    def carry(pos: Pos) -> Pos:
-        """One end on ``new``."""
-        block = new.block_at(old.blocks[pos[0]].source.start)
-        return block, min(pos[1], len(shown_text(new.blocks[block], printed)))
-
-    start, end = carry(sel.start), carry(sel.end)
-    return replace(sel, start=start, end=end) if start < end else None
