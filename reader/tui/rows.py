@@ -4,7 +4,6 @@ selection and the cursor. Each strip carries the offsets Textual's mouse selecti
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.console import Console
@@ -30,12 +29,21 @@ QUOTE_BAR = "▎ "  # the left rule of a block quote (INDENT cells with its spac
 @dataclass(frozen=True, slots=True)
 class Look:
     """What the text pane draws over the text: the cursor block, bookmarks, the search and the
-    selected span of a block (a function: block, its text's length → (start, end) or None)."""
+    selected span ((block, offset) to (block, offset), end exclusive)."""
 
     cursor: int
     marked: frozenset[int]
     search: str
-    selected: Callable[[int, int], tuple[int, int] | None]
+    selected: tuple[tuple[int, int], tuple[int, int]] | None = None
+
+    def selected_in(self, block: int, length: int) -> tuple[int, int] | None:
+        """The selected part of ``block`` (whose text has ``length`` characters), if any."""
+        if self.selected is None:
+            return None
+        (first, start), (last, end) = self.selected
+        if not first <= block <= last:
+            return None
+        return (start if block == first else 0, end if block == last else length)
 
 
 def render_row(layout: TextLayout, row: int, width: int, look: Look, console: Console) -> Strip:
@@ -68,7 +76,7 @@ def render_row(layout: TextLayout, row: int, width: int, look: Look, console: Co
             s, e = printed_offset(block, s), printed_offset(block, e)
         if e > start and s < end:
             text.stylize("bold", max(s, start) - start, min(e, end) - start)
-    chosen = look.selected(index, len(full))
+    chosen = look.selected_in(index, len(full))
     if chosen is not None and chosen[1] > start and chosen[0] < end:
         text.stylize("reverse", max(chosen[0], start) - start, min(chosen[1], end) - start)
     if look.search:

@@ -97,7 +97,7 @@ class TextView(WrappedView, can_focus=True):
 
     def look(self) -> Look:
         """The cursor, the bookmarks, the search and the selection drawn over the text."""
-        return Look(self.cursor, self.marked, self.search, self._selected_in)
+        return Look(self.cursor, self.marked, self.search, self._span())
 
     # -- model -------------------------------------------------------------
     def set_document(
@@ -117,6 +117,7 @@ class TextView(WrappedView, can_focus=True):
         self.selection = carry(self.selection, old, doc, self.printed) if replacing and old else None
         top = self.show(doc, block, offset, wrapped)
         self.cursor = top if cursor is None else self._reading_block(cursor)
+        self._redraw()
 
     # -- movement ----------------------------------------------------------
     def move_to(self, block: int, top: bool = False, notify: bool = True) -> None:
@@ -321,16 +322,6 @@ class TextView(WrappedView, can_focus=True):
         if offset is None:
             return edge(layout, end)
         return pos_at(layout, offset.x, offset.y)
-
-    def _selected_in(self, block: int, length: int) -> tuple[int, int] | None:
-        """The selected part of ``block`` (whose text has ``length`` characters), if any."""
-        span = self._span()
-        if span is None:
-            return None
-        (first, start), (last, end) = span
-        if not first <= block <= last:
-            return None
-        return (start if block == first else 0, end if block == last else length)
 
     def picked(self) -> Picked | None:
         """What a quote takes: the selection (the mouse's or the keyboard's), or the cursor

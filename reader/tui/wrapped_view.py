@@ -17,7 +17,7 @@ from reader.textlayout import TextLayout, printed_offset, reading_offset
 from reader.tui.rows import Look, render_row
 
 GROW_EVERY = 2.0  # seconds between growths of the scrollable height while a large text is wrapped
-_NOTHING = Look(-1, frozenset(), "", lambda _block, _length: None)
+_NOTHING = Look(-1, frozenset(), "")
 
 
 class WrappedView(ScrollView):
@@ -33,6 +33,7 @@ class WrappedView(ScrollView):
         self.wrapped: TextLayout | None = None
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._anchor: tuple[int, int] = (0, 0)  # block and reading-text offset kept at the top
+        self._look: Look | None = None  # what is drawn over the text, until the next redraw
 
     def look(self) -> Look:
         """What is drawn over the text (nothing here)."""
@@ -97,6 +98,7 @@ class WrappedView(ScrollView):
         # wrap what the screen shows (from the anchored block on) now; a worker wraps the rest
         self._ensure_block(block)
         self._cache.clear()
+        self._look = None
         shown = printed_offset(self.doc.blocks[block], offset) if self.printed and self.doc.blocks else offset
         self.scroll_to(y=self.wrapped.row_of_block(block, shown), animate=False, immediate=True)
         if not self.wrapped.complete:
@@ -166,11 +168,14 @@ class WrappedView(ScrollView):
             return cached
         if self.wrapped is None:
             return Strip.blank(width)
-        strip = render_row(self.wrapped, row, width, self.look(), self.app.console)
+        if self._look is None:
+            self._look = self.look()
+        strip = render_row(self.wrapped, row, width, self._look, self.app.console)
         self._cache.set(key, strip)
         return strip
 
     def _redraw(self) -> None:
         """Drop cached rows and redraw (after the cursor, selection, search or marks changed)."""
         self._cache.clear()
+        self._look = None
         self.refresh()
