@@ -80,20 +80,56 @@ def section_json(doc: Document, section: Section) -> dict[str, Any]:
     }
 
 
+def _number(value: float | None) -> float | int | None:
+    """A number for JSON: whole numbers as integers."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
 def figure_json(doc: Document, index: int) -> dict[str, Any]:
-    """Return one figure as JSON-ready data."""
+    """Return one figure as JSON-ready data (``amount`` in its base ``measure``: 843.2亿元 → 84320000000 元;
+    ``pp`` is percentage points; ``upper`` ends a range; ``role`` is ``base``/``result`` of 从…到…)."""
     f = doc.figures[index]
-    value: float | int = int(f.value) if f.value.is_integer() else f.value
     return {
         "text": f.text,
-        "value": value,
+        "value": _number(f.value),
         "unit": f.unit,
         "label": f.label,
         "section": f.section,
         "kind": f.kind,
         "qualifier": f.qualifier,
         "block": f.block,
+        "amount": _number(f.amount),
+        "measure": f.measure,
+        "upper": _number(f.upper),
+        "role": f.role,
     }
+
+
+def document_name(doc: Document) -> str:
+    """How a table of several documents names one: its title, with its date or page when known."""
+    meta = doc.metadata
+    name = meta.title or meta.source
+    when = meta.date or (f"第{meta.page}版" if meta.page else "")
+    return f"{name} ({when})" if when else name
+
+
+FIGURE_COLUMNS = (
+    "document",
+    "source",
+    "date",
+    "page",
+    "section",
+    "kind",
+    "label",
+    "text",
+    "amount",
+    "measure",
+    "upper",
+    "qualifier",
+    "role",
+)
 
 
 def _dump(fields: dict[str, object]) -> None:
@@ -152,13 +188,29 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    """``reader figures FILE``: the figures, with label, section and kind."""
-    doc, _ = load(args.file, max_bytes=args.max_bytes)
+    """``reader figures FILE…``: the figures of one or more documents as one table, with label,
+    section and kind (``--csv``, ``--json``; ``--kind target`` keeps the targets)."""
+    rows: list[dict[str, Any]] = []
+    for file in args.files:
+        doc, _ = load(file, max_bytes=args.max_bytes)
+        meta = doc.metadata
+        where = {"document": document_name(doc), "source": meta.source, "date": meta.date, "page": meta.page}
+        for i, f in enumerate(doc.figures):
+            if args.kind in (None, f.kind):
+                rows.append({**where, **figure_json(doc, i)})
     if args.json:
-        _dump({"figures": (figure_json(doc, i) for i in range(len(doc.figures)))})
+        _dump({"figures": iter(rows)})
+    elif args.csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, FIGURE_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
     else:
-        for f in doc.figures:
-            print(f"{f.text:<14} {f.label:<16} {f.section or '-':<8} {f.kind}")
+        several = len(args.files) > 1
+        for row in rows:
+            lead = f"{row['document']:<20} " if several else ""
+            print(f"{lead}{row['text']:<14} {row['label']:<16} {row['section'] or '-':<8} {row['kind']}")
     return 0
 
 
@@ -269,7 +321,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         metavar="SIZE",
         help=f"read at most SIZE of the input (e.g. 200M, 1G; default: READER_MAX_BYTES, else {show_size(default_limit())} here)",
     )
-    if command in ("reflow", "outline", "figures", "quote"):
+    if command in ("reflow", "outline", "quote"):
         p.add_argument("file", help="the document (- for standard input)")
     if command == "cite":
         p.add_argument("file", nargs="?", help="the document (- for standard input)")
@@ -278,7 +330,13 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         )
         p.add_argument("--style", default="gbt7714", help="citation style for --format text (any CSL style id)")
         p.add_argument("--list-styles", action="store_true", help="list the citation styles (common ones first)")
-    if command in ("reflow", "outline", "figures"):
+    if command == "figures":
+        p.add_argument("files", nargs="+", metavar="FILE", help="one or more documents (- for standard input)")
+        shape = p.add_mutually_exclusive_group()
+        shape.add_argument("--json", action="store_true", help="print one JSON table of all documents' figures")
+        shape.add_argument("--csv", action="store_true", help="print one CSV table with a document column")
+        p.add_argument("--kind", choices=("target", "outcome"), help="only targets or only outcomes")
+    if command in ("reflow", "outline"):
         p.add_argument("--json", action="store_true", help="print JSON")
     if command == "reflow":
         p.add_argument("--no-dictionary", action="store_true", help="decide breaks by layout only (no jieba)")

@@ -10,9 +10,10 @@ import pytest
 
 from reader.model.document import Document
 from reader.pipeline.build import build_document
+from tests.gold import SHARED_CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = SHARED_CORPUS
 CORPUS_TXT = CORPUS / "000_e5f92e7d73b9cccd.txt"
 SAMPLE = ROOT / "data" / "sample.txt"
 

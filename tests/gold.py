@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from reader.model.document import Document
 
+_ROOT = Path(__file__).resolve().parent.parent
+# ../shared/corpus beside the main checkout; a worktree under /work/wt/NAME finds it one level further up
+SHARED_CORPUS = next(
+    (p for p in (_ROOT.parent / "shared" / "corpus", _ROOT.parent.parent / "shared" / "corpus") if p.is_dir()),
+    _ROOT.parent / "shared" / "corpus",
+)
 _SPACE_RE = re.compile(r"\s+")
-_FIG_KEY_RE = re.compile(r"(\d+(?:\.\d+)?)(\D)")
+_FIG_KEY_RE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*[多余]?\s*([^\d\s,.])")
 
 
 def squeeze(text: str) -> str:
@@ -55,9 +62,11 @@ def start_f1(doc: Document, gold: dict[str, Any]) -> float:
 
 
 def figure_key(text: str) -> str | None:
-    """The corpus key of a figure: its number and the first character of its unit."""
+    """The corpus key of a figure: its number (thousands commas dropped) and the first character
+    of its unit after any space or approximate 多/余 (``30.66亿``, ``7.5%``, ``960万`` for ``960多万``,
+    ``4.2b`` for ``$4.2 billion``)."""
     m = _FIG_KEY_RE.search(text)
-    return m.group(1) + m.group(2) if m else None
+    return m.group(1).replace(",", "") + m.group(2) if m else None
 
 
 def figure_scores(doc: Document, expected: dict[str, Any]) -> tuple[float, float, list[str]]:

@@ -138,3 +138,29 @@ def test_json_items_go_out_as_they_are_made_not_after_the_last(monkeypatch):
     cli._dump({"metadata": {"title": "t"}, "blocks": items()})
     assert written[0] < written[1] < written[2]
     assert json.loads(out.getvalue())["blocks"][2] == {"n": 2, "text": "第一段"}
+
+
+def test_figures_of_several_documents_make_one_table(tmp_path, capsys):
+    import csv
+    import io
+
+    other = tmp_path / "county.txt"
+    other.write_text("二、2026年工作安排\n\n主要预期目标是：地区生产总值增长6%左右，城镇新增就业1.2万人以上。\n", "utf-8")
+    code, out, _ = run(capsys, "figures", "--csv", "--kind", "target", str(SAMPLE), str(other))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and {r["kind"] for r in rows} == {"target"}
+    assert {r["source"] for r in rows} == {SAMPLE.name, "county.txt"}
+    assert rows[0]["document"] == "临江市政府工作报告 (2024-01-15)"
+    county = [r for r in rows if r["source"] == "county.txt"]
+    assert [(r["label"], r["amount"], r["measure"], r["qualifier"]) for r in county] == [
+        ("地区生产总值增长", "6", "%", "左右"),
+        ("城镇新增就业", "12000", "人", "以上"),
+    ]
+    code, out, _ = run(capsys, "figures", "--json", str(SAMPLE), str(other))
+    table = json.loads(out)["figures"]
+    assert {row["source"] for row in table} == {SAMPLE.name, "county.txt"} and "amount" in table[0]
+
+
+def test_figures_of_a_missing_document_is_one_line_error(capsys):
+    code, _, err = run(capsys, "figures", str(SAMPLE), "missing.txt")
+    assert code == 2 and err.strip().count("\n") == 0 and err.startswith("reader: ")

@@ -117,6 +117,10 @@ class Figure:
     start: int
     end: int
     qualifier: str = ""
+    amount: float | None = None  # the value in its base measure: 843.2亿元 → 84_320_000_000
+    measure: str = ""  # the base measure: 元, 人, %, pp (percentage points); "" for a bare count
+    upper: float | None = None  # a range's upper end in the base measure (7%—8% → 8)
+    role: str = ""  # "base" or "result" of 从…到… (from one value to another), else ""
 
 
 @dataclass(frozen=True, slots=True)

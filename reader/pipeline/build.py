@@ -14,12 +14,14 @@ from pathlib import Path
 from reader.model.document import Block, Document, Figure, Heading, Metadata, Section, SourceSpan
 from reader.pipeline.blocks import RawBlock
 from reader.pipeline.chars import ends_sentence
+from reader.pipeline.figure_kinds import last_part_title, part_cues, section_kind
+from reader.pipeline.figure_words import Tagger
 from reader.pipeline.figures import find_figures
 from reader.pipeline.furniture import mark_furniture
 from reader.pipeline.layout import analyse
 from reader.pipeline.preformatted import mark_preformatted
 from reader.pipeline.reflow import reflow
-from reader.pipeline.structure import SectionNode, Structure, build_structure, is_plan_section
+from reader.pipeline.structure import SectionNode, Structure, build_structure
 from reader.pipeline.text import DecodedText
 from reader.source import content_hash, load_sidecar
 from reader.sources import decode_source, lay_out_text, read_source
@@ -27,6 +29,14 @@ from reader.sources.layout import Layout
 
 _DATE_RE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _NUMBER_RE = re.compile(r"[0-9十百千]")
+_PART_CUE = re.compile(
+    r"\d{4}\s*年.{0,12}(?:回顾|工作|目标|任务|安排|建议|民生实事)|过去一年|过去五年|一年来|五年来|工作回顾|主要目标|"
+    r"预期目标|工作安排|重点工作|政府工作的建议"
+)
+_TOP_LABEL = re.compile(r"^[一二三四五六七八九十]+、$")
+_YEAR = re.compile(r"\d{4}\s*年")
+_SENTENCE_MARK = re.compile(r"[。！？；;，,]")
+_PART_TITLE_MAX = 40
 _EN_DATE_RE = re.compile(r"\b(20\d{2}|19\d{2})-(\d{2})-(\d{2})\b")
 
 
@@ -37,8 +47,11 @@ def build_document(
     dictionary: bool = True,
     key: str | None = None,
     progress: Callable[[float], None] | None = None,
+    pages: int | None = None,
 ) -> Document:
     """Run every pipeline step on ``data``; ``dictionary`` enables jieba and word-list look-ups.
+
+    ``pages``: of a PDF, build only the first so many pages (a first screen).
 
     ``key`` overrides the content hash (a partial build keeps the whole file's key); ``progress``
     is told the share done after each step. The cyclic garbage collector is paused meanwhile:
@@ -47,7 +60,7 @@ def build_document(
     """
     report = progress or (lambda _share: None)
     with collector_paused():
-        decoded, layout = read_source(data, source)
+        decoded, layout = read_source(data, source, pages)
         report(0.05)
         return _model(decoded, layout, data, source, sidecar or {}, key, dictionary, report)
 
@@ -105,7 +118,7 @@ def _model(
 ) -> Document:
     """The steps after decoding, for a whole text or a window of it (see ``assemble``)."""
     words: Callable[[str, str], bool] | None = None
-    cut: Callable[[str], list[str]] | None = None
+    tag: Tagger | None = None
     if layout.kind == "text":
         mark_furniture(layout)
         if not layout.spaced_lines:
@@ -113,16 +126,16 @@ def _model(
     layout = analyse(layout)
     report(0.2)
     if dictionary and layout.cjk:
-        from reader.pipeline.wordcheck import cut as jieba_cut
+        from reader.pipeline.wordcheck import tag as jieba_tag
         from reader.pipeline.wordcheck import word_spans_break
 
-        words, cut = word_spans_break, jieba_cut
+        words, tag = word_spans_break, jieba_tag
     raw = reflow(layout, words, dictionary, lambda share: report(0.2 + 0.4 * share))
     report(0.6)
     structure = build_structure(raw, layout.cjk)
     report(0.7)
     doc = assemble(
-        decoded, structure, layout.cjk, data, source, sidecar, cut, key, first_line, length, layout.page_labels
+        decoded, structure, layout.cjk, data, source, sidecar, tag, key, first_line, length, layout.page_labels
     )
     report(1.0)
     return doc
@@ -164,14 +177,15 @@ def assemble(
     data: bytes,
     source: str,
     sidecar: Mapping[str, str],
-    cut: Callable[[str], list[str]] | None,
+    tag: Tagger | None,
     state_key: str | None = None,
     first_line: int = 1,
     length: int | None = None,
     page_labels: list[str | None] | None = None,
 ) -> Document:
     """Turn the structure step's records into the immutable model, finding figures on the way
-    (``first_line`` and ``length``: of a window, the line it starts on and the whole text's length;
+    (``tag``: the part-of-speech tagger figure labels are cut with, None without the dictionary;
+    ``first_line`` and ``length``: of a window, the line it starts on and the whole text's length;
     ``page_labels``: the printed label of each physical page, where known)."""
     labels = page_labels or []
     text = decoded.text
@@ -183,7 +197,9 @@ def assemble(
     figures: list[Figure] = []
     titles = {s.key: s.title for s in sections_raw}
     parents = {s.key: s.parent for s in sections_raw}
-    plan_cache: dict[str | None, bool] = {}
+    chains: dict[tuple[str | None, str | None], list[str]] = {}
+    part = ""  # the latest top-level title (or title-like line) that says review or plan, for figure kinds
+    announced: str | None = None  # the kind the last review or plan cue of the blocks so far announced
     for i, raw in enumerate(structure.blocks):
         key, lead = section_of[i]
         info = structure.headings.get(i)
@@ -218,10 +234,11 @@ def assemble(
             page_end=page_end if page_end != page_label else None,
         )
         blocks.append(block)
+        before, part = part, _part_title(kind, heading, raw.text, part)  # a paragraph's own titles: find_figures
         if kind in ("paragraph", "item") and _NUMBER_RE.search(raw.text):
-            if key not in plan_cache:
-                plan_cache[key] = is_plan_section(_title_chain(key, titles, parents))
-            for found in find_figures(raw.text, cut, plan_cache[key]):
+            if (key, lead) not in chains:
+                chains[key, lead] = _title_chain(lead or key, titles, parents)
+            for found in find_figures(raw.text, [*chains[key, lead], before], tag, announced):
                 figures.append(
                     Figure(
                         len(figures),
@@ -235,16 +252,47 @@ def assemble(
                         found.start,
                         found.end,
                         found.qualifier,
+                        found.amount,
+                        found.measure,
+                        found.upper,
+                        found.role,
                     )
                 )
+        if kind in ("paragraph", "item") or heading is not None:
+            announced = _announced(raw.text, heading, announced)
     sections = _sections(sections_raw)
     metadata = _metadata(decoded, blocks, sections, cjk, state_key or content_hash(data), source, sidecar)
     metadata = replace(metadata, length=to_source(len(text)) if length is None else length)
     return Document(metadata, tuple(blocks), tuple(sections), tuple(figures))
 
 
+def _part_title(kind: str, heading: Heading | None, text: str, part: str) -> str:
+    """The title of the part of a report a block stands in (its review or its plan): a top-level
+    heading; where the structure made no heading of it, a short line without a sentence's
+    punctuation that names one (``2025年工作安排建议``) or the last part title at a sentence start in
+    the paragraph (``二、2025年工作总体要求和主要目标经分析测算…``); else the part before."""
+    if heading is not None and heading.level == 1:
+        # a report part's title: numbered 一、 (not a promoted (一)) or naming a year, saying review or plan
+        top = bool(_TOP_LABEL.match(heading.label or "")) or bool(_YEAR.search(heading.title))
+        return heading.title if top and section_kind([heading.title]) is not None else part
+    if kind != "paragraph":
+        return part
+    if len(text) <= _PART_TITLE_MAX and not _SENTENCE_MARK.search(text) and _PART_CUE.search(text):
+        return text
+    return last_part_title(text) or part
+
+
+def _announced(text: str, heading: Heading | None, announced: str | None) -> str | None:
+    """The kind the last review or plan cue announced after this block (a heading that says either
+    announces it too), for the figures of later blocks no title places."""
+    if heading is not None:
+        return section_kind([heading.title]) or announced
+    cues = part_cues(text)
+    return cues[-1][1] if cues else announced
+
+
 def _title_chain(key: str | None, titles: dict[str, str], parents: Mapping[str, object]) -> list[str]:
-    """Return the titles of a section and its ancestors."""
+    """Return the titles of a section and its ancestors, innermost first (what figure kinds read)."""
     out: list[str] = []
     while key:
         out.append(titles.get(key, ""))

@@ -59,7 +59,10 @@ def infer(layout: Layout) -> Conventions:
     body = min(indents.most_common(2), key=lambda kv: kv[0])[0] if indents else 0
     interior = [(c[i], c[i + 1]) for c in chunks for i in range(len(c) - 1)]
     ending = sum(1 for line, _ in interior if _ends_block(line.text))
-    lines_are_paragraphs = len(interior) >= MIN_LINES and ending >= 0.75 * len(interior)
+    # a short line that does not end a sentence is a title either way: no evidence
+    typical = sorted(len(s.text) for s in lines)[len(lines) // 2]
+    running_on = sum(1 for line, _ in interior if not _ends_block(line.text) and len(line.text) >= typical)
+    lines_are_paragraphs = ending >= MIN_LINES and ending >= 3 * running_on
     multi = [c for c in chunks if len(c) >= 2]
     finals = [c[-1] for c in chunks if len(c) >= 2 or len(c[0].text) >= 40]
     ended = sum(1 for s in finals if _ends_block(s.text))

@@ -150,6 +150,7 @@ class _Reflower:
         joined, anchors = join_lines(self.unit, self.cjk, self.word_list)
         chunk = self.unit[0].chunk
         standalone = self.unit[-1].chunk == chunk and len(self.unit) == self.body_count[chunk]
+        standalone = standalone or self.latin.ends_title(self.unit)
         joined, emphasis, marks = take_emphasis(joined)
         if marks:
             anchors = [(t - 2 * sum(1 for m in marks if m < t), src) for t, src in anchors]

@@ -52,3 +52,19 @@ def word_spans_break(left: str, right: str) -> bool:
             return True
         pos = end
     return False
+
+
+def tag(text: str) -> tuple[tuple[str, str], ...]:
+    """Segment a short window of Chinese text into (word, part of speech) pairs (jieba.posseg)."""
+    return _tag(text)
+
+
+@lru_cache(maxsize=65536)
+def _tag(text: str) -> tuple[tuple[str, str], ...]:
+    """Cached tagging (figure clauses repeat across a long report)."""
+    load_jieba()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import jieba.posseg
+
+        return tuple((p.word, p.flag) for p in jieba.posseg.lcut(text, HMM=True))

@@ -1,4 +1,5 @@
-"""FiguresPane: the figures of the current section (or all), each value, unit and label."""
+"""FiguresPane: the figures of the current section (or all), each value, unit and label; in section
+order or by label, all of them or only targets or only outcomes."""
 
 from __future__ import annotations
 
@@ -13,10 +14,13 @@ from reader.model.document import Document, Figure
 from reader.tui.location import Location
 
 ALL_LIMIT = 5000
+KIND_FILTERS: tuple[str | None, ...] = (None, "target", "outcome")  # ``t`` steps through them
+_KIND_NAMES = {"target": "targets", "outcome": "outcomes"}
 
 
 class FiguresPane(OptionList):
-    """Lists figures; Enter posts ``FiguresPane.Chosen``, ``c`` posts ``FiguresPane.CopyRequested``."""
+    """Lists figures; Enter posts ``FiguresPane.Chosen``, ``c`` posts ``FiguresPane.CopyRequested``;
+    ``s`` sorts by label (or back to section order), ``t`` shows targets, outcomes or all."""
 
     DEFAULT_CSS = """
     FiguresPane { width: 34; border-left: solid $primary-background; background: $panel; }
@@ -24,6 +28,8 @@ class FiguresPane(OptionList):
     BINDINGS = [
         Binding("c", "copy_figure", "Copy figure", show=False),
         Binding("a", "toggle_all", "All figures", show=False),
+        Binding("s", "toggle_sort", "Sort figures", show=False),
+        Binding("t", "cycle_kind", "Targets / outcomes", show=False),
     ]
 
     class Chosen(Message):
@@ -49,6 +55,8 @@ class FiguresPane(OptionList):
         super().__init__(id=id)
         self.doc: Document | None = None
         self.show_all = False
+        self.by_label = False
+        self.kind: str | None = None
         self._section: str | None = None
         self._shown: list[int] = []
 
@@ -92,12 +100,26 @@ class FiguresPane(OptionList):
         doc = self.doc
         section = doc.section(key) if key else None
         if self.show_all:
-            figures: list[Figure] = list(doc.figures[:ALL_LIMIT])
-            title = f"All figures ({len(doc.figures)})"
+            figures: list[Figure] = list(doc.figures)
+            title = "All figures"
         else:
             figures = doc.figures_of(section) if section else [f for f in doc.figures if f.section is None]
             title = f"Figures of {section.number or section.title}" if section else "Figures"
-        self.border_title = title
+        if self.kind is not None:
+            figures = [f for f in figures if f.kind == self.kind]
+        if self.by_label:
+            figures = sorted(figures, key=lambda f: (f.label, f.index))  # by label, section order within
+        total = len(figures)
+        figures = figures[:ALL_LIMIT]
+        self.border_title = " · ".join(
+            part
+            for part in (
+                f"{title} ({total})" if self.show_all else title,
+                _KIND_NAMES.get(self.kind or "", ""),
+                "by label" if self.by_label else "",
+            )
+            if part
+        )
         self._shown = [f.index for f in figures]
         self.clear_options()
         self.add_options([Option(_figure_label(f), id=str(f.index)) for f in figures])
@@ -107,6 +129,16 @@ class FiguresPane(OptionList):
     def action_toggle_all(self) -> None:
         """Switch between this section's figures and all figures."""
         self.show_all = not self.show_all
+        self.show_section(self._section, force=True)
+
+    def action_toggle_sort(self) -> None:
+        """Sort by label, or back to section order."""
+        self.by_label = not self.by_label
+        self.show_section(self._section, force=True)
+
+    def action_cycle_kind(self) -> None:
+        """Show all figures, then only targets, then only outcomes."""
+        self.kind = KIND_FILTERS[(KIND_FILTERS.index(self.kind) + 1) % len(KIND_FILTERS)]
         self.show_section(self._section, force=True)
 
     def _highlighted_figure(self) -> int | None:

@@ -41,6 +41,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("a (figures pane)", "this section's figures or all figures"),
     ("Enter (outline, figures)", "go to the section / figure"),
     ("c (figures pane)", "copy the figure with its citation (logged as well)"),
+    ("s (figures pane)", "figures in section order or by label"),
+    ("t (figures pane)", "all figures, only targets, only outcomes"),
     ("Escape", "leave the selection"),
     ("?", "this help"),
     ("Ctrl+P", "command palette (every action by name)"),
