@@ -84,12 +84,16 @@ async def open_in_tui(path: Path) -> dict[str, object]:
     async with app.run_test(size=(120, 40)) as pilot:
         while time.perf_counter() - started < 600:
             await pilot.pause(0.05)
-            if app.indexing_note and (not notes or notes[-1] != app.indexing_note):
-                notes.append(app.indexing_note)
-            text = " ".join(b.text for b in app.document.blocks[:6])
+            screen = app.reader
+            doc = screen.document
+            if doc is None:
+                continue
+            if screen.activity and (not notes or notes[-1] != screen.activity):
+                notes.append(screen.activity)
+            text = " ".join(b.text for b in doc.blocks[:6])
             if readable is None and "Chapter I" in text:
                 readable = time.perf_counter() - started
-            if readable is not None and app.indexing and len(keys) < 30:
+            if readable is not None and screen.indexing and len(keys) < 30:
                 for key in ("j", "k", "pagedown"):
                     stamps.clear()
                     pressed = time.perf_counter()
@@ -97,7 +101,7 @@ async def open_in_tui(path: Path) -> dict[str, object]:
                     await pilot.pause()
                     if stamps:
                         keys.append((stamps[0] - pressed) * 1000)
-            if app.indexing == 0 and readable is not None and not any("recognised (OCR)" in b.text for b in app.document.blocks):
+            if screen.indexing == 0 and readable is not None and not any("recognised (OCR)" in b.text for b in doc.blocks):
                 full = time.perf_counter() - started
                 break
         await pilot.press("q")

@@ -64,9 +64,9 @@ def _dataclass_in(hint: Any) -> tuple[type | None, bool, bool]:
             cls, _, many = _dataclass_in(args[0])
             return cls, True, many
     if origin is tuple:
-        args = typing.get_args(hint)
-        if len(args) == 2 and args[1] is Ellipsis:
-            cls, _, many = _dataclass_in(args[0])
+        items = typing.get_args(hint)
+        if len(items) == 2 and items[1] is Ellipsis:
+            cls, _, many = _dataclass_in(items[0])
             if cls is not None and not many:
                 return cls, False, True
     return None, False, False
@@ -190,7 +190,7 @@ def _value_codec(hint: Any) -> tuple[Encoder, Decoder]:
 
 def frame(*items: Any) -> bytes:
     """One frame: its length, then its items as a msgpack array."""
-    payload = msgpack.packb(items, use_bin_type=True)
+    payload: bytes = msgpack.packb(items, use_bin_type=True)
     return _LENGTH.pack(len(payload)) + payload
 
 
@@ -269,7 +269,7 @@ def read_model(
         if frame_[0] == "progress":
             tell(str(frame_[2]) if len(frame_) > 2 else "building", float(frame_[1]))
         elif frame_[0] == "partial":
-            early = read_model(stream, progress, notice)
+            early = read_model(stream, None, notice)  # (its reading is no progress of the whole)
             if early is not None and partial is not None:
                 partial(early)
         elif notice is not None:

@@ -256,8 +256,70 @@ async def test_the_reader_shows_doubtful_characters_dimmed(chinese_page, fake_en
         dimmed = [
             seg.text
             for y in range(28)
-            for seg in app.text.render_line(y)
+            for seg in app.reader.text.render_line(y)
             if seg.style is not None and seg.style.dim
         ]
         await pilot.press("q")
     assert "".join(dimmed).strip() == text[-1]
+
+
+@needs_latin
+async def test_the_tui_reads_page_one_while_ocr_reads_on_and_says_which_page(english, fake_engine, tmp_path, monkeypatch):
+    """Placeholders first, then page 1's text with ``OCR page 1/2`` in the status line while the
+    helper reads page 2; then everything, the note gone."""
+    import os
+    import time
+
+    import reader.sources.image as image
+    from reader.source import read_input
+    from reader.state import StateStore
+    from reader.tui.app import ReaderApp
+    from reader.tui.bars import StatusBar
+
+    if not hasattr(os, "fork"):
+        pytest.skip("the helper process needs fork")
+    other = english_page([PageBlock("paragraph", "The second page says very little.")], columns=1)
+    fake_engine.register(english)
+    fake_engine.register(other)
+    go = tmp_path / "go"
+    second = ocr_fakes._key(other.image)
+
+    def held_back(page_image):
+        """Page 2 waits (in the helper process) until the test lets it go."""
+        if ocr_fakes._key(page_image) == second:
+            deadline = time.monotonic() + 60
+            while not go.exists() and time.monotonic() < deadline:
+                time.sleep(0.02)
+        return ocr_fakes.fake_recognise(page_image)
+
+    monkeypatch.setattr(image, "recognise", held_back)
+    out = io.BytesIO()
+    english.image.save(out, "TIFF", save_all=True, append_images=[other.image])
+    path = tmp_path / "pages.tiff"
+    path.write_bytes(out.getvalue())
+    source = read_input(str(path))
+    store = StateStore(tmp_path / "state")
+    indexer = Indexer.start(source, store)
+    quick, complete = indexer.first_screen()
+    assert not complete and any("recognised (OCR)" in b.text for b in quick.blocks)
+    app = ReaderApp(source, store, quick, complete, terminal_writer=lambda _s: None, indexer=indexer)
+
+    def shown() -> tuple[str, str]:
+        """The status line and the text of the document on screen."""
+        doc = app.reader.document
+        return app.reader.query_one(StatusBar).render().plain, " ".join(b.text for b in doc.blocks) if doc else ""
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        deadline = time.monotonic() + 60
+        while "Chapter I" not in shown()[1] and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        status, text = shown()
+        assert "Chapter I" in text and "recognised (OCR)" in text  # page 1 read, page 2 still to come
+        assert "OCR page 1/2" in status
+        go.touch()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status, text = shown()
+        await pilot.press("q")
+    assert "The second page says very little." in text and "recognised (OCR)" not in text
+    assert "OCR page" not in status

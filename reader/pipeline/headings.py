@@ -32,7 +32,8 @@ _RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
 )
-_NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn"})
+_LIST_SCHEMES = frozenset({"alpha", "alpha-paren", "paren", "circled", "decimal-bare"})  # numbers lists wear more than headings
+_NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn", "decimal-bare"})
 # marks that only headings wear (一、, 第三章, 第二节): no sequence test for them
 _HEADING_MARKS = frozenset({"cn", "part", "section-cn"})
 
@@ -94,10 +95,13 @@ def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
         if marker.rank <= 20 and not ends_sentence(text) and len(text) <= CJK_LIMIT * 2:
             return make(title, len(text))
         return None
-    if len(title) <= LATIN_LIMIT and not title.endswith((",", ";", ":")):
-        words = len(title.split())
-        if not ends_sentence(title) or (words <= 8 and title_case(title)):
-            return make(title.rstrip("."), len(text))
+    if len(title) <= LATIN_LIMIT and not title.endswith((",", ";", ":")) and ";" not in title:
+        words = title.split()
+        last = words[-1].lower().strip(".")
+        titled = title_case(title) or _all_caps(title)
+        if last not in _SMALL_WORDS and (titled or (len(words) <= 6 and marker.scheme not in _LIST_SCHEMES)):
+            if not ends_sentence(title) or (len(words) <= 8 and titled):
+                return make(title.rstrip("."), len(text))
     lead = re.match(r"(.{2,80}?[.:])\s+(?=[A-Z(\"“])", body.lstrip())
     if lead and title_case(lead.group(1)) and len(lead.group(1).split()) <= 8:
         offset = len(body) - len(body.lstrip())
@@ -159,10 +163,12 @@ def _source_heading(block: RawBlock) -> Candidate:
 
 
 def is_rule(block: RawBlock) -> bool:
-    """True for a line of one repeated mark (``=====``, ``-----``, ``* * *``): a rule, not text."""
-    return block.kind in ("preformatted", "paragraph") and "\n" not in block.text and bool(
-        _RULE_LINE_RE.match(block.text)
-    )
+    """True for lines of one repeated mark (``=====``, ``-----``, a scene break ``*  *  *``): a
+    rule, not text."""
+    if block.kind not in ("preformatted", "paragraph"):
+        return False
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    return bool(lines) and all(_RULE_LINE_RE.match(line) for line in lines)
 
 
 def settle(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candidate | None]:
@@ -171,19 +177,36 @@ def settle(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candid
     out = list(found)
     _drop_lists(blocks, out)
     _drop_out_of_sequence(out)
-    for i, cand in enumerate(out):
-        if cand is not None and not cand.strong and cand.scheme is None and not _content_follows(blocks, out, i):
-            out[i] = None
+    _settle_titles(blocks, out)
     return out
 
 
-def _content_follows(blocks: list[RawBlock], found: list[Candidate | None], i: int) -> bool:
-    """True when the next reading block after block ``i`` is content, not another heading."""
-    for j in range(i + 1, len(blocks)):
-        if blocks[j].kind == "furniture":
+def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
+    """Unnumbered titles in a row are a title block: the first is the heading, the rest its
+    subtitles (``Apache License`` / ``Version 2.0, January 2004``). The heading needs content
+    under it; a numbered heading right under it will do only for a title in capitals (a part
+    title such as ``TERMS AND CONDITIONS``), not for a stray short line (a letter's signature)."""
+    reading = [i for i, b in enumerate(blocks) if b.kind != "furniture"]
+    pos = 0
+    while pos < len(reading):
+        i = reading[pos]
+        cand = found[i]
+        if cand is None or cand.strong or cand.scheme is not None:
+            pos += 1
             continue
-        return found[j] is None or found[j].split_at < len(blocks[j].text)  # type: ignore[union-attr]
-    return False
+        run = [i]
+        while pos + len(run) < len(reading):
+            nxt = found[reading[pos + len(run)]]
+            if nxt is None or nxt.strong or nxt.scheme is not None:
+                break
+            run.append(reading[pos + len(run)])
+        after = reading[pos + len(run)] if pos + len(run) < len(reading) else None
+        following = found[after] if after is not None else None
+        content = after is not None and (following is None or following.split_at < len(blocks[after].text))
+        keep = content or (following is not None and _all_caps(blocks[i].text))
+        for k in run[1:] if keep else run:
+            found[k] = None
+        pos += len(run)
 
 
 def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:

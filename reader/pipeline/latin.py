@@ -41,7 +41,7 @@ def item_marker_end(seg: Segment) -> int | None:
     if bullet(text):
         return seg.columns + len(text) - len(text[1:].lstrip())
     marker = match_marker(text)
-    if marker is None or marker.scheme in ("md", "chapter", "part") or marker.end >= len(text):
+    if marker is None or marker.scheme in ("md", "chapter", "part", "decimal-bare") or marker.end >= len(text):
         return None
     return seg.columns + marker.end
 
@@ -64,6 +64,18 @@ def _bare_number(seg: Segment) -> bool:
     return marker is not None and marker.scheme in _BARE_NUMBER_SCHEMES and not seg.text[marker.end :].strip()
 
 
+def _inline_enumeration(text: str) -> bool:
+    """True when the line that opens with ``(1)``/``a)`` names the next number itself (``(2)``)."""
+    marker = match_marker(text)
+    if marker is None or marker.ordinal is None or marker.scheme not in ("paren", "alpha"):
+        return False
+    label = marker.label
+    following = marker.ordinal + 1
+    nxt = str(following) if marker.scheme == "paren" else chr(ord("a") + following - 1)
+    pattern = label.replace(str(marker.ordinal) if marker.scheme == "paren" else label.strip("()")[:1], nxt, 1)
+    return pattern in text[marker.end :]
+
+
 def _after_gap(seg: Segment) -> int | None:
     """Where the text after a term's wide gap starts (``-c     with -lt: sort by…``), in columns."""
     m = _TERM_GAP_RE.match(seg.text)
@@ -82,8 +94,9 @@ class LatinBreaks:
         return bool(unit) and self.titled == id(unit[0])
 
     def item_start(self, prev: Segment | None, seg: Segment) -> bool:
-        """True when ``seg`` opens a list item here (see the module's first rule)."""
-        if item_marker_end(seg) is None:
+        """True when ``seg`` opens a list item here (see the module's first rule); an enumeration
+        inside a sentence (``(1) assert …, and (2) offer …`` on one line) opens none."""
+        if item_marker_end(seg) is None or _inline_enumeration(seg.text):
             return False
         if prev is None or seg.columns < prev.columns:
             return True

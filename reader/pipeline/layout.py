@@ -25,7 +25,7 @@ def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
         return 0, 0.0
     best = (0, 0.0, -1.0)
     for k in range(3):
-        values = sorted(round(w[k] * 2) / 2 for w in samples)
+        values = sorted([round(w[k] * 2) / 2 for w in samples])
         counts = Counter(values)
         high = values[int(len(values) * 0.9)]
         # the column is the commonest width near the top (full lines), not the rare overflow

@@ -58,11 +58,12 @@ _GRAMMAR: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("decimal", 22, re.compile(rf"^(\d{{1,3}}(?:[.．]\d{{1,3}})+)(?:[.．、][ \t\u3000]*|[ \t\u3000]+|$|(?=[^\d\s{_UNITS}]))")),
     ("decimal", 22, re.compile(r"^(\d{1,4})(?:[、]|[.．](?![\d%]))[ \t\u3000]*")),
     ("roman", 12, re.compile(rf"^({_ROMAN})\.(?:[ \t]+|$)")),
+    ("decimal-bare", 22, re.compile(r"^(\d{1,2})[ \t]+(?=[A-Z][A-Za-z]*(?:[ \t]|$))")),  # ``1 PURPOSE``, ``2 Related Work``
     ("alpha-upper", 13, re.compile(r"^([A-Z])\.[ \t]+(?=[A-Z])")),
     ("paren", 23, re.compile(r"^[(（](\d{1,3})[)）][ \t\u3000]*")),
     ("paren", 23, re.compile(r"^(\d{1,3})[)）][ \t\u3000]*")),
     ("circled", 23, re.compile(r"^([①-⑳])[ \t\u3000]*")),
-    ("alpha", 24, re.compile(r"^[(（]?([a-z])[)）][ \t]+")),
+    ("alpha", 24, re.compile(r"^[(（]?([a-z])[.)）][ \t]+")),
     ("alpha-paren", 25, re.compile(r"^\(([ivx]{1,5})\)[ \t]+")),
 )
 BULLET_RE = re.compile(r"^(?:[·・•●▪■◆◇○◦‧∙]|[-*+–—](?=[ \t])|o(?=[ \t]{2,}|[ \t]+[A-Z]))[ \t]*")
@@ -88,8 +89,20 @@ def _ordinal(scheme: str, text: str) -> int | None:
     return to_int(last) if last else None
 
 
+# What any marker can start with: a quick test that spares most lines the whole grammar.
+_MAY_BE_MARKER_RE = re.compile(
+    rf"^(?:[#第(（①-⑳0-9{CN_DIGITS}]|[A-Za-z][.)]|[MDCLXVI]+\.|{_WORDS}[ \t])"
+)
+
+
+_STARTERS = frozenset("#第(（0123456789" + CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
+
+
 def match_marker(text: str) -> Marker | None:
     """The marker ``text`` starts with (a heading or list number), or None."""
+    first = text[:1]
+    if (first not in _STARTERS and not ("A" <= first <= "z")) or not _MAY_BE_MARKER_RE.match(text):
+        return None
     for scheme, rank, pattern in _GRAMMAR:
         m = pattern.match(text)
         if not m:
