@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.pipeline.text import read_text
+from reader.sources import ocr_engine
 
 CHINESE = "建设示范城市,增长 10%以上。\n\n二、做好2024年 工作\n\n全年新增就业4.5万人。\n"
 JOINED = "建设示范城市,增长10%以上。"
@@ -74,12 +75,16 @@ def test_escape_sequences_and_bidi_overrides_never_reach_the_output(tmp_path):
     assert "[bold red]照原样[/bold red]" in result.stdout.decode()
 
 
+# PNG bytes are a page image: a damaged one is said to be so, or the OCR extra is named as missing
+DAMAGED_PNG = "is a damaged image (it cannot be decoded)" if ocr_engine.available() else "reading it needs OCR"
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [
         (lambda d: d / "missing.txt", "no such file"),
         (lambda d: d, "is a directory"),
-        (lambda d: _write(d / "x.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4), "is not a text document"),
+        (lambda d: _write(d / "x.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4), DAMAGED_PNG),
         (lambda d: _write(d / "x.elf", b"\x7fELF" + bytes(range(256)) * 8), "is not a text document"),
         (lambda d: _write(d / "x.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4), "is a damaged PDF"),
         (lambda d: _write(d / "random.bin", os.urandom(4096)), "is not a text document"),

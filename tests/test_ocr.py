@@ -95,7 +95,7 @@ def test_a_damaged_image_is_one_line(tmp_path, capsys, fake_engine):
     path = tmp_path / "broken.jpg"
     path.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 50)
     assert main(["reflow", str(path)]) == 2
-    assert capsys.readouterr().err.strip() == "reader: broken.jpg is a damaged image (it cannot be decoded)"
+    assert capsys.readouterr().err.strip() == f"reader: {path} is a damaged image (it cannot be decoded)"
 
 
 @needs_cjk

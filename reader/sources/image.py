@@ -79,7 +79,7 @@ def _open(data: bytes, name: str) -> Any:
     from PIL import Image
 
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    name = _display(name)
+    name = _named(name)
     try:
         image = Image.open(io.BytesIO(data))
         image.size  # noqa: B018 - the header is read here
@@ -100,7 +100,7 @@ def page_image(data: bytes, name: str, index: int) -> Any:
     from PIL import Image, ImageOps
 
     image = _open(data, name)
-    name = _display(name)
+    name = _named(name)
     try:
         image.seek(index)
         page = ImageOps.exif_transpose(image)
@@ -152,7 +152,7 @@ def recognise_pages(
     returns how many pages needed OCR. The sources then find every page in the cache."""
     key = content_key(data)
     if image_kind(data) is not None:
-        require(_display(name))
+        require(_named(name))
         total = page_count(data, name)
         todo = list(range(total))
         source: Callable[[int], Any] = lambda k: page_image(data, name, k)  # noqa: E731
@@ -317,7 +317,7 @@ def read_image(data: bytes, name: str = "page.png", pages: int | None = None) ->
     from reader.sources.pdf import Page, lay_out_pages
 
     shown = _display(name)
-    require(shown)
+    require(_named(name))
     key = content_key(data)
     total = page_count(data, name)
     dpi = _dpi(data, name)
@@ -337,7 +337,7 @@ def read_image(data: bytes, name: str = "page.png", pages: int | None = None) ->
         page.status = "text" if page.lines else "blank"
         out.append(page)
     if not any(p.status in ("text", "pending") for p in out):
-        raise ReaderError(f"{shown} has no text that OCR could read")
+        raise ReaderError(f"{_named(name)} has no text that OCR could read")
     return lay_out_pages(out, [None] * total, total, shown, writer=lambda cjk, body: OcrWriter(cjk, body, marks))
 
 
@@ -374,7 +374,7 @@ def ocr_json(data: bytes, name: str) -> dict[str, Any]:
     shown = _display(name)
     pages: list[dict[str, Any]] = []
     if image_kind(data) is not None:
-        require(shown)
+        require(_named(name))
         key = content_key(data)
         total = page_count(data, name)
         for index in range(total):
@@ -384,10 +384,10 @@ def ocr_json(data: bytes, name: str) -> dict[str, Any]:
         from reader.sources.pdf import is_pdf, page_total, scanned_pages
 
         if not is_pdf(data):
-            raise ReaderError(f"{shown} is neither a page image (PNG, JPEG, TIFF, WebP) nor a PDF")
-        scans = set(scanned_pages(data, shown))
+            raise ReaderError(f"{_named(name)} is neither a page image (PNG, JPEG, TIFF, WebP) nor a PDF")
+        scans = set(scanned_pages(data, _named(name)))
         if scans:
-            require(shown)
+            require(_named(name))
         key = f"{content_key(data)}@{SCAN_DPI}"
         for index in range(page_total(data, shown)):
             if index not in scans:
@@ -399,8 +399,13 @@ def ocr_json(data: bytes, name: str) -> dict[str, Any]:
 
 
 def _display(name: str) -> str:
-    """The file's name as errors show it."""
+    """The file's own name (no directories), as the document's source and ``reader ocr`` show it."""
     return name.rsplit("/", 1)[-1] or "page image"
+
+
+def _named(name: str) -> str:
+    """The file as errors name it: as the user gave it, like every other one-line error."""
+    return name or "page image"
 
 
 def _writer_base() -> type:
