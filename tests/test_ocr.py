@@ -323,3 +323,17 @@ async def test_the_tui_reads_page_one_while_ocr_reads_on_and_says_which_page(eng
         await pilot.press("q")
     assert "The second page says very little." in text and "recognised (OCR)" not in text
     assert "OCR page" not in status
+
+
+def test_an_extra_without_its_models_is_one_line_naming_it(tmp_path, capsys, monkeypatch, english):
+    import reader.sources.ocr_engine as engine
+
+    monkeypatch.setattr(engine, "available", lambda: True)
+    monkeypatch.setattr(engine, "_model_files", lambda: None)
+    monkeypatch.setattr(engine, "_ENGINE", None)
+    path = tmp_path / "page.png"
+    path.write_bytes(english.png())
+    assert main(["reflow", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"reader: the OCR models are missing from the installed rapidocr: reinstall it ({engine.EXTRA})"]
+    assert not engine.models_installed()

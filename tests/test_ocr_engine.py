@@ -33,7 +33,7 @@ from tests.page_images import (
 
 pytestmark = [
     pytest.mark.ocr,
-    pytest.mark.skipif(not ocr_engine.available(), reason="the OCR extra is not installed"),
+    pytest.mark.skipif(not ocr_engine.models_installed(), reason="the OCR extra or its models are not installed"),
 ]
 
 

@@ -81,6 +81,34 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in ("rapidocr", "onnxruntime"))
 
 
+_MODELS = (("Det", "PP-OCRv6_det"), ("Rec", "PP-OCRv6_rec"), ("Cls", "ch_ppocr_mobile_v2.0_cls"))
+
+
+def _model_files() -> dict[str, str] | None:
+    """The engine's model files in the installed rapidocr (by task), None when any is missing."""
+    spec = importlib.util.find_spec("rapidocr")
+    places = list(spec.submodule_search_locations or ()) if spec is not None else []
+    if not places:
+        return None
+    models = os.path.join(places[0], "models")
+    try:
+        names = os.listdir(models)
+    except OSError:
+        return None
+    files: dict[str, str] = {}
+    for task, prefix in _MODELS:
+        found = sorted(f for f in names if f.startswith(prefix) and f.endswith(".onnx"))
+        if not found:
+            return None
+        files[task] = os.path.join(models, found[0])
+    return files
+
+
+def models_installed() -> bool:
+    """True when the extra is installed with its models in place (nothing is imported)."""
+    return available() and _model_files() is not None
+
+
 def require(what: str) -> None:
     """Raise the one-line error that names the extra when it is missing."""
     if not available():
@@ -108,10 +136,11 @@ def _make_engine() -> Any:
     """RapidOCR with its bundled models named by path (no model download can be started)."""
     for name in ("RapidOCR", "rapidocr", "onnxruntime"):
         logging.getLogger(name).setLevel(logging.ERROR)
-    import rapidocr
+    files = _model_files()
+    if files is None:
+        raise ReaderError(f"the OCR models are missing from the installed rapidocr: reinstall it ({EXTRA})")
     from rapidocr import RapidOCR
 
-    models = os.path.join(os.path.dirname(rapidocr.__file__), "models")
     params: dict[str, Any] = {
         "Global.log_level": "error",
         "Global.max_side_len": MAX_SIDE,
@@ -119,11 +148,8 @@ def _make_engine() -> Any:
         "EngineConfig.onnxruntime.intra_op_num_threads": _threads(),
         "EngineConfig.onnxruntime.inter_op_num_threads": 1,
     }
-    for task, prefix in (("Det", "PP-OCRv6_det"), ("Rec", "PP-OCRv6_rec"), ("Cls", "ch_ppocr_mobile_v2.0_cls")):
-        found = sorted(f for f in os.listdir(models) if f.startswith(prefix) and f.endswith(".onnx"))
-        if not found:
-            raise ReaderError(f"the OCR models are missing from the installed rapidocr: reinstall it ({EXTRA})")
-        params[f"{task}.model_path"] = os.path.join(models, found[0])
+    for task, path in files.items():
+        params[f"{task}.model_path"] = path
     made = RapidOCR(params=params)
     for name in ("RapidOCR", "rapidocr"):
         logging.getLogger(name).setLevel(logging.ERROR)
