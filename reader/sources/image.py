@@ -37,7 +37,6 @@ from reader.errors import ReaderError
 from reader.pipeline.chars import is_cjk
 from reader.pipeline.text import DecodedText, rewrite
 from reader.sources import ocr_engine
-from reader.sources.folios import BAND
 from reader.sources.geometry import Fragment, Line, page_lines
 from reader.sources.image_magic import image_kind
 from reader.sources.layout import Geometry, Layout, Segment
@@ -50,6 +49,7 @@ BODY_POINTS = 10.0  # body text's size where an image names no resolution
 SNAP = 0.12  # a line within this share of the body size is set in the body size …
 LATIN_SNAP = 0.25  # … or this share, where the size comes from a Latin line's height …
 SHORT_SNAP = 0.5  # … or a short Chinese line's (the engine pads a short line's box more)
+BODY_HEIGHT = 1.1  # a line box no taller than this share of the page's median is of the body's height
 SPLIT_EMS = 2.0  # characters further apart than this (centre to centre, in ems) stand in different columns
 _MODE: ContextVar[str] = ContextVar("ocr_mode", default="run")
 
@@ -196,15 +196,15 @@ def render_pdf_page(data: bytes, name: str, index: int, dpi: float = SCAN_DPI) -
 # -- OCR lines → fragments --------------------------------------------------------
 
 
-def _em(page: OcrPage, k: int) -> tuple[float, float]:
+def _em(page: OcrPage, k: int, body_height: float) -> tuple[float, float]:
     """The type size (pixels) of line ``k`` and how surely it is known (the share by which it may
     be off): the advance between neighbouring Chinese characters where the line has a run of them
-    (one em each, more in a justified line: no more than its height says), else its height (the engine's box is about 1.2 ems tall, less where a Latin
-    line lacks ascenders or descenders, which its box barely shows)."""
+    (one em each, more in a justified line of the body's height: then no more than its height
+    says), else its height (the engine's box is about 1.2 ems tall, less where a Latin
+    line lacks ascenders or descenders, which its box barely shows). ``body_height``: the
+    median height of the page's line boxes."""
     line = page.lines[k]
     height = line.box[3] - line.box[1]
-    if line.box[3] <= BAND * page.height or line.box[1] >= (1 - BAND) * page.height:
-        return height / 1.2, SNAP  # a line in the top or bottom band: small type there is furniture
     chars = line.chars
     advances = [
         (b.x0 + b.x1 - a.x0 - a.x1) / 2
@@ -213,12 +213,20 @@ def _em(page: OcrPage, k: int) -> tuple[float, float]:
     ]
     if len(advances) >= 3:
         advances.sort()
-        em = min(advances[len(advances) // 2], height / 1.15)  # (justified lines spread their characters)
+        em = advances[len(advances) // 2]
+        if height <= BODY_HEIGHT * body_height:  # a line of the body's height set justified
+            em = min(em, height / 1.15)  # spreads its characters: its height says more (a heading's box is taller)
         if 0.6 * height <= em <= 1.4 * height:
             return em, SNAP
     if any(is_cjk(ch) for ch in line.text):
         return height / 1.15, SNAP if len(line.text) > 6 else SHORT_SNAP
     return height / 1.22, LATIN_SNAP
+
+
+def _median_height(page: OcrPage) -> float:
+    """The median height of the page's line boxes (most lines are the body's)."""
+    heights = sorted(ln.box[3] - ln.box[1] for ln in page.lines)
+    return heights[len(heights) // 2] if heights else 0.0
 
 
 def _snap(sizes: list[tuple[float, float]], weights: list[int]) -> list[float]:
@@ -256,7 +264,8 @@ class Marks:
 def page_fragments(page: OcrPage, scale: float) -> tuple[list[Fragment], dict[int, Marks]]:
     """A page's lines as fragments (in points: pixels × ``scale``), each line cut where its
     characters stand a column gutter apart; and each fragment's marks (by the fragment's id)."""
-    sizes = _snap([_em(page, k) for k in range(len(page.lines))], [len(ln.text) for ln in page.lines])
+    body_height = _median_height(page)
+    sizes = _snap([_em(page, k, body_height) for k in range(len(page.lines))], [len(ln.text) for ln in page.lines])
     frags: list[Fragment] = []
     marks: dict[int, Marks] = {}
     for line, em in zip(page.lines, sizes, strict=True):
@@ -292,7 +301,8 @@ def _scale(page: OcrPage, dpi: float) -> float:
         return 72.0 / dpi
     if not page.lines:
         return 1.0
-    ems = _snap([_em(page, k) for k in range(len(page.lines))], [len(ln.text) for ln in page.lines])
+    body_height = _median_height(page)
+    ems = _snap([_em(page, k, body_height) for k in range(len(page.lines))], [len(ln.text) for ln in page.lines])
     weights: dict[float, int] = {}
     for em, line in zip(ems, page.lines, strict=True):
         weights[em] = weights.get(em, 0) + len(line.text)
