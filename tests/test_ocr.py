@@ -140,6 +140,34 @@ def test_ocr_confusions_are_repaired_and_the_recognised_text_kept(chinese_page, 
 
 
 @needs_cjk
+def test_half_width_punctuation_read_in_chinese_is_printed_full_width(chinese_page, fake_engine):
+    line = next(k for k, ln in enumerate(chinese_page.printed) if "，" in ln.text[1:])
+    text = chinese_page.printed[line].text
+    comma = text.index("，", 1)
+    misread = text[:comma] + "," + text[comma + 1 :]
+    fake_engine.register(chinese_page, {line: (misread, 0.99)})
+    doc = build_document(chinese_page.png(), "page.png")
+    around = text[comma - 2 : comma + 3]
+    block = next((b for b in doc.blocks if around in b.text), None)
+    assert block is not None  # the comma is full-width in the reading text…
+    assert misread[comma - 2 : comma + 3] in block.printed_text()  # …and as recognised in the printed
+
+
+def test_brackets_and_punctuation_only_in_chinese_are_made_full_width():
+    from reader.sources.ocr_repair import repairs
+
+    def repaired(text: str) -> str:
+        chars = list(text)
+        for start, _end, new in repairs(text):
+            chars[start] = new
+        return "".join(chars)
+
+    assert repaired("(一)坚持稳中求进,推动发展:") == "（一）坚持稳中求进，推动发展："
+    assert repaired("GDP(国内生产总值)增长") == "GDP（国内生产总值）增长"
+    assert repaired("12:30 会议,1,000 (x) 见表(1") == "12:30 会议，1,000 (x) 见表(1"
+
+
+@needs_cjk
 def test_doubtful_characters_are_marked_on_their_block(chinese_page, fake_engine, tmp_path, capsys):
     line = 5
     text = chinese_page.printed[line].text
