@@ -193,10 +193,17 @@ def needs_ocr(doc: Document) -> bool:
     return any(w.startswith(PENDING_NOTE) for w in doc.metadata.warnings)
 
 
+def _background() -> None:
+    """From here on the helper is a background job: the reader's own process comes first."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.nice(10)
+
+
 def _recognise(out: BinaryIO, source: Input, sidecar: dict[str, str], key: str) -> None:
     """In the helper: OCR the pages not read yet, one by one (each cached as it is read), telling
-    the parent ``OCR page k/N``; after the first, send it a model with that page (the others
-    still placeholders) so that the reader reads while the rest is recognised."""
+    the parent ``OCR page k/N``; after the first (read at the reader's own priority: the reader
+    waits for it), send it a model with that page (the others still placeholders) so that the
+    reader reads while the rest is recognised, in the background."""
     from reader.frames import frame, model_frames
     from reader.pipeline.build import build_document
     from reader.sources.image import ocr_mode, recognise_pages
@@ -205,6 +212,8 @@ def _recognise(out: BinaryIO, source: Input, sidecar: dict[str, str], key: str) 
         """Tell the parent how far OCR is; after the first page, send what can be read."""
         out.write(frame("progress", 0.9 * done / total, f"OCR page {done}/{total}"))
         out.flush()
+        if done == 1:
+            _background()
         if done == 1 and total > 1:
             with ocr_mode("cached"):
                 partial = build_document(source.data, source.name, sidecar, dictionary=False, key=key)
@@ -215,7 +224,8 @@ def _recognise(out: BinaryIO, source: Input, sidecar: dict[str, str], key: str) 
 
     out.write(frame("progress", 0.0, "OCR page 1/…"))
     out.flush()
-    recognise_pages(source.data, source.name, [0], report)
+    if recognise_pages(source.data, source.name, [0], report) == 0:
+        _background()  # (nothing to read: every page came from the OCR cache)
 
 
 def _serve(pipe: int, source: Input, store: StateStore | None) -> None:
@@ -229,8 +239,8 @@ def _serve(pipe: int, source: Input, store: StateStore | None) -> None:
         out.flush()
         if complete:
             return
-        with contextlib.suppress(AttributeError, OSError):
-            os.nice(10)  # from here on a background job: the reader's own process comes first
+        if not needs_ocr(doc):  # (OCR's first page is what the reader waits for: it comes first)
+            _background()
         from reader.cache import CacheIgnored, cache_key, open_cached, save_model
         from reader.frames import current_header, frame, model_frames
         from reader.pipeline.build import build_document
