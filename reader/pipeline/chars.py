@@ -71,7 +71,14 @@ def print_widths(text: str) -> tuple[float, float, float]:
     grid = wide + 0.5 * ascii_n
     compressed = (wide - wide_p) + 0.5 * (ascii_n - ascii_p) + 0.5 * (ascii_p + wide_p)
     full = (wide - wide_p) + 0.5 * (ascii_n - ascii_p) + (ascii_p + wide_p)
-    return grid, compressed, full
+    widths = (grid, compressed, full)
+    # A document has few distinct line widths (its measure, a handful of short ones): one shared
+    # tuple per distinct value keeps a long document's lines from holding a tuple and floats each.
+    return _WIDTHS.setdefault(widths, widths) if len(_WIDTHS) < _WIDTHS_MAX else widths
+
+
+_WIDTHS: dict[tuple[float, float, float], tuple[float, float, float]] = {}
+_WIDTHS_MAX = 50_000
 
 
 def nearest_letter(text: str, index: int, step: int) -> str:

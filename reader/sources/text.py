@@ -154,10 +154,11 @@ def text_chunks(text: str, space_lines: bool) -> tuple[list[Chunk], int]:
             segs = split_line(text, pos, end, space_lines)
             columns = _columns(raw)
             indent = raw[:1] in (" ", "\t", "\u3000")
+            number = len(chunks)  # (one int object for the line's segments)
             for i, seg in enumerate(segs):
                 _trim(seg)
                 seg.sheet = sheet
-                seg.chunk = len(chunks)
+                seg.chunk = number
                 if i == 0:
                     seg.line_start = True
                     seg.indent = indent
