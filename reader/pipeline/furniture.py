@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from itertools import pairwise
 
+from reader.pipeline.numbering import match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
 EDGE_LINES = 2  # lines at each end of a page that may be furniture
@@ -170,12 +171,20 @@ def _mark_repeated_lines(layout: Layout, numbers: bool = True) -> None:
             and _DIGITS_RE.search(seg.text)
             and not _SENTENCE_END_RE.search(seg.text)
             and not _NUMBERED_RE.match(seg.text)
+            and not _is_chapter_line(seg.text)
         ):
             seg.role = "running-head"  # (a sentence or a numbered heading that recurs is not one)
     values = [int(n) for _, n in found]
     if numbers and len(found) >= 2 and all(a < b for a, b in pairwise(values)):
         for seg, number in found:
             seg.role, seg.page = "page-number", number
+
+
+def _is_chapter_line(text: str) -> bool:
+    """``Letter 2``, ``CHAPTER IV.``, ``Part One``: a book's numbered division, which recurs with
+    its number rising as a running head's folio does, but is a heading."""
+    marker = match_marker(text)
+    return marker is not None and marker.scheme in ("chapter", "part")
 
 
 def _mark_document_edges(pages: dict[int, list[Segment]]) -> None:
