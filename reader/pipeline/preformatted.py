@@ -181,6 +181,8 @@ def _preformatted(run: list[Segment], lines: _Lines, latin: bool) -> list[Segmen
         else:
             groups.append([seg])
     for group in groups:
+        if all(lines.centred(s) and _letters(s.text) >= 0.6 for s in group):
+            continue  # words set in the middle: a title block (a licence's name, version, address), not code
         hits = sum(1 for s in group if id(s) in strong)
         deeper = all(s.columns > lines.body + 1 and not lines.centred(s) for s in group)
         ragged = not any(lines.fills(s) for s in group[:-1])
