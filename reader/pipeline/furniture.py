@@ -42,6 +42,9 @@ _SENTENCE_END_RE = re.compile(r"[.。!?！？]\s*$")
 _NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?\s|第\S{1,4}[章节条篇]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 
 
+_LONE_SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
+
+
 def edge_key(text: str) -> str:
     """The text of a line with what changes from page to page set aside: the digits, a roman
     numeral, and which end the page number stands at (odd and even pages mirror their heads:
@@ -70,7 +73,9 @@ def _page_number(text: str) -> str | None:
     if len(text) > 24:
         return None
     m = PAGE_NUMBER_RE.match(text.strip())
-    return m.group(1) if m else None
+    if m is None or re.fullmatch(r"\d+\.", text.strip()):
+        return None  # ``1.``: a section's number set apart from its title, not a folio
+    return m.group(1)
 
 
 def _three_part(text: str) -> bool:
@@ -106,12 +111,14 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
         counts.update(seen)
     needed = max(2, round(0.3 * len(pages)))
     for lines in pages.values():
+        titled = {id(b) for a, b in pairwise(lines) if _LONE_SECTION_NUMBER_RE.match(a.text)}
         for seg, at_top in _edges(lines):
             number = _page_number(seg.text)
             if number is not None:
                 seg.role, seg.page = "page-number", number
             elif (
-                counts[(edge_key(seg.text), at_top)] >= needed
+                id(seg) not in titled  # ``2.`` / ``The NIST Definition…``: a chapter opening a page, its title
+                and counts[(edge_key(seg.text), at_top)] >= needed
                 and len(seg.text.split()) <= 24
                 and _WORDY_RE.search(edge_key(seg.text))
             ):
