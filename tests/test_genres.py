@@ -30,7 +30,7 @@ FLOORS = {
     "paper-pypdf": 0.74,
     "pdf-en": 0.97,
     "pdf-zh": 1.0,
-    "rfc": 0.90,
+    "rfc": 0.96,
     "zh-hardwrap": 0.87,
     "zh-law": 0.89,
     "zh-pdf-pdfminer": 0.74,

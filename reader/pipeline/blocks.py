@@ -31,6 +31,7 @@ class RawBlock:
     level: int = 0  # a heading's level, when the source knew it (Markdown, type size)
     sheet: int = 0  # the physical page where the block starts
     end_sheet: int = 0  # … and where it ends
+    columns: int = 0  # the indent of its first line in a text source (columns)
 
 
 

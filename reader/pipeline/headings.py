@@ -121,6 +121,8 @@ def _unnumbered(block: RawBlock, cjk: bool) -> bool:
         return len(text) <= 24 and not _PUNCT_RE.search(text.replace(" ", ""))
     if len(text) > 80 or ends_sentence(text) or text.endswith((",", ";", ":", "-")) or not text[:1].isupper():
         return False
+    if caption(text):
+        return False  # ``Figure 3-1: Order of Headers`` names a figure, not a section
     return _all_caps(text) or title_case(text) or len(text.split()) <= 8
 
 
@@ -200,16 +202,24 @@ def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> Non
         run = [i]
         while pos + len(run) < len(reading):
             nxt = found[reading[pos + len(run)]]
-            if nxt is None or nxt.strong or nxt.scheme is not None:
+            if nxt is None or nxt.strong or nxt.scheme is not None or _set_apart(blocks[run[-1]], blocks[reading[pos + len(run)]]):
                 break
             run.append(reading[pos + len(run)])
         after = reading[pos + len(run)] if pos + len(run) < len(reading) else None
         following = found[after] if after is not None else None
         content = after is not None and (following is None or following.split_at < len(blocks[after].text))
-        keep = content or (following is not None and _all_caps(blocks[i].text))
+        keep = content or (
+            following is not None and (_all_caps(blocks[i].text) or _set_apart(blocks[run[-1]], blocks[after]))
+        )
         for k in run[1:] if keep else run:
             found[k] = None
         pos += len(run)
+
+
+def _set_apart(above: RawBlock, below: RawBlock) -> bool:
+    """A title set deep in the line (centred) and a line flush left are not one title block
+    (an RFC's centred title, then its flush-left ``Status of this Memo``)."""
+    return min(above.columns, below.columns) <= 3 and max(above.columns, below.columns) >= 12
 
 
 def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:

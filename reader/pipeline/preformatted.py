@@ -25,7 +25,8 @@ from reader.sources.layout import Chunk, Layout, Segment
 _RULE_RE = re.compile(r"^[\s+|\-=_*#~.:<>^/\\]{4,}$")
 _CODE_RE = re.compile(
     r"/\*|\*/|^\s*//|::=|==|!=|<=|>=|->|<<<|>>>|&&|\|\||^\s*[{}]\s*$|\{\s*$|^#include"
-    r"|^[\w.\-\[\]]+\s*:?=\s"  # a definition or assignment: ``AA = A``, ``frame-fin  = %x0``
+    r"|^[\w.\-\[\]]+\s*:?=\s(?!.*[^.]\.$)"  # a definition or assignment: ``AA = A``, ``frame-fin  = %x0``
+    # (not one a sentence ends: an RFC's ``destination= 69.`` runs on from its item)
 )
 _SYMBOLS = set("()[]{}=<>|+*/\\;^~&#$@_")
 _UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
@@ -142,7 +143,8 @@ def _underlines(lines: _Lines) -> set[int]:
     for before, above, seg in zip(lines.lines, lines.lines[1:], lines.lines[2:], strict=False):
         rule = _UNDERLINE_RE.match(seg.text)
         opens = before.chunk != above.chunk  # the title opens its block (a blank line above it)
-        if rule and opens and above.chunk == seg.chunk and above.role is None and "|" not in above.text:
+        gaps = "   " in above.text.strip()  # column heads over a table's rule (``2 bytes     2 bytes``)
+        if rule and opens and above.chunk == seg.chunk and above.role is None and "|" not in above.text and not gaps:
             if abs(len(seg.text) - len(above.text)) <= max(3, len(above.text) // 3) and _letters(above.text) > 0.5:
                 out.update((id(above), id(seg)))
     return out

@@ -166,6 +166,7 @@ class _Reflower:
                 level=self.unit_level,
                 sheet=self.unit[0].sheet,
                 end_sheet=self.unit[-1].sheet,
+                columns=self.unit[0].columns,
             )
         )
         self.unit = []
