@@ -20,6 +20,7 @@ from reader.pipeline.figures import find_figures
 from reader.pipeline.furniture import mark_furniture
 from reader.pipeline.layout import analyse
 from reader.pipeline.preformatted import mark_preformatted
+from reader.pipeline.punctuation import Edit, repair, repaired, shift_offset
 from reader.pipeline.reflow import reflow
 from reader.pipeline.structure import SectionNode, Structure, build_structure
 from reader.pipeline.text import DecodedText
@@ -198,6 +199,7 @@ def assemble(
     titles = {s.key: s.title for s in sections_raw}
     parents = {s.key: s.parent for s in sections_raw}
     chains: dict[tuple[str | None, str | None], list[str]] = {}
+    chinese = sidecar.get("language", "zh" if cjk else "en").startswith("zh")  # OCR punctuation repaired
     part = ""  # the latest top-level title (or title-like line) that says review or plan, for figure kinds
     announced: str | None = None  # the kind the last review or plan cue of the blocks so far announced
     for i, raw in enumerate(structure.blocks):
@@ -207,7 +209,13 @@ def assemble(
         kind = raw.kind
         if info is not None:
             kind = "heading"
-            heading = Heading(info.number, info.label, info.title, info.level, info.inline_body)
+            title = repaired(info.title) if chinese else info.title
+            heading = Heading(info.number, info.label, title, info.level, info.inline_body)
+        reading, emphasis = raw.text, tuple(raw.emphasis)
+        edits: tuple[Edit, ...] = ()
+        if chinese and kind not in ("preformatted", "furniture"):
+            reading, edits = repair(raw.text)
+            emphasis = tuple((shift_offset(edits, a), shift_offset(edits, b)) for a, b in emphasis)
         start, end = to_source(raw.start), to_source(raw.end)
         span = SourceSpan(
             bisect.bisect_right(newlines, raw.start) + first_line,
@@ -221,24 +229,25 @@ def assemble(
         block = Block(
             i,
             kind,
-            raw.text,
+            reading,
             span,
             key,
-            tuple(raw.emphasis),
+            emphasis,
             raw.role,
             raw.page,
             heading,
             truncated,
             lead,
+            edits=edits,
             page_label=page_label,
             page_end=page_end if page_end != page_label else None,
         )
         blocks.append(block)
-        before, part = part, _part_title(kind, heading, raw.text, part)  # a paragraph's own titles: find_figures
-        if kind in ("paragraph", "item") and _NUMBER_RE.search(raw.text):
+        before, part = part, _part_title(kind, heading, reading, part)  # a paragraph's own titles: find_figures
+        if kind in ("paragraph", "item") and _NUMBER_RE.search(reading):
             if (key, lead) not in chains:
                 chains[key, lead] = _title_chain(lead or key, titles, parents)
-            for found in find_figures(raw.text, [*chains[key, lead], before], tag, announced):
+            for found in find_figures(reading, [*chains[key, lead], before], tag, announced):
                 figures.append(
                     Figure(
                         len(figures),
@@ -259,8 +268,8 @@ def assemble(
                     )
                 )
         if kind in ("paragraph", "item") or heading is not None:
-            announced = _announced(raw.text, heading, announced)
-    sections = _sections(sections_raw)
+            announced = _announced(reading, heading, announced)
+    sections = _sections(sections_raw, chinese)
     metadata = _metadata(decoded, blocks, sections, cjk, state_key or content_hash(data), source, sidecar)
     metadata = replace(metadata, length=to_source(len(text)) if length is None else length)
     return Document(metadata, tuple(blocks), tuple(sections), tuple(figures))
@@ -310,8 +319,9 @@ def _section_index(sections: list[SectionNode], total: int) -> list[tuple[str | 
     return out
 
 
-def _sections(nodes: list[SectionNode]) -> list[Section]:
-    """Freeze the section nodes, filling in each one's children."""
+def _sections(nodes: list[SectionNode], chinese: bool = False) -> list[Section]:
+    """Freeze the section nodes, filling in each one's children (``chinese``: titles with their
+    OCR punctuation repaired, as their headings are)."""
     children: dict[str, list[str]] = {}
     for s in nodes:
         if s.parent:
@@ -321,7 +331,7 @@ def _sections(nodes: list[SectionNode]) -> list[Section]:
             s.key,
             s.number,
             s.label,
-            s.title,
+            repaired(s.title) if chinese else s.title,
             s.level,
             s.kind,
             s.first_block,
