@@ -25,10 +25,17 @@ Edit = tuple[int, int, str]
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007\U00020000-\U0003134f"
 _HAN_RE = re.compile(f"[{_HAN}]")
 # a Chinese character, a CJK symbol or full-width form, or a curly quote (what a Chinese sentence holds)
-_WIDE_RE = re.compile(f"[{_HAN}\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2026\u2014]")
+_WIDE = f"{_HAN}\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2026\u2014"
+_WIDE_RE = re.compile(f"[{_WIDE}]")
 _CANDIDATE_RE = re.compile(r'[,;:?!()"]|\.{3}')
 _PROTECTED_RE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|`[^`\n]*`")
 _MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_REPAIRED = {mark: (1, wide) for mark, wide in _MARKS.items()}
+# the common case, found by the regex engine alone: a mark between two Chinese characters or marks
+_BETWEEN_RE = re.compile(f"(?<=[{_WIDE}])[,;:?!](?=[{_WIDE}])")
+# the rest: a mark with something else on one side (a number, a Latin word, a space, a quote …)
+_OTHER_MARK_RE = re.compile(f"(?<![{_WIDE}])[,;:?!]|[,;:?!](?![{_WIDE}])")
+_BRACKET_RE = re.compile(r"[()（）]")
 _ELLIPSIS_RE = re.compile(r"\.{3,}")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
@@ -48,9 +55,15 @@ def _word(ch: str) -> bool:
     return bool(ch) and (ch.isascii() and (ch.isalnum() or ch == "%"))
 
 
-def _protected(text: str) -> list[tuple[int, int]]:
-    """The spans no repair may touch: URLs, e-mail addresses, inline code."""
-    return [m.span() for m in _PROTECTED_RE.finditer(text)]
+class _Free:
+    """Whether a position is open to repair: not inside a URL, an e-mail address or inline code."""
+
+    def __init__(self, text: str) -> None:
+        maybe = "://" in text or "www." in text or "@" in text or "`" in text
+        self.spans = [m.span() for m in _PROTECTED_RE.finditer(text)] if maybe else []
+
+    def __getitem__(self, at: int) -> bool:
+        return not self.spans or not any(a <= at < b for a, b in self.spans)
 
 
 def _outside(text: str, at: int, step: int) -> str:
@@ -76,12 +89,13 @@ def _pair_is_chinese(text: str, open_at: int, close_at: int) -> bool:
     return not _LATIN_RE.search(inside) and (_han(before) or _han(after))
 
 
-def _brackets(text: str, free: list[bool], out: dict[int, tuple[int, str]]) -> None:
+def _brackets(text: str, free: _Free, out: dict[int, tuple[int, str]]) -> None:
     """Pair the brackets (half- or full-width) and repair the half-width ones of Chinese pairs;
     an unpaired one by the side it opens to (``(`` before Chinese, ``)`` after it)."""
     stack: list[int] = []
     single: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _BRACKET_RE.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in "(（" and free[i]:
             stack.append(i)
         elif ch in ")）" and free[i]:
@@ -100,10 +114,10 @@ def _brackets(text: str, free: list[bool], out: dict[int, tuple[int, str]]) -> N
             out[i] = (1, "）")
 
 
-def _quotes(text: str, free: list[bool], out: dict[int, tuple[int, str]]) -> None:
+def _quotes(text: str, free: _Free, out: dict[int, tuple[int, str]]) -> None:
     """Pair the straight double quotes of the paragraph in order; a Chinese pair becomes “ ”
     (an odd number of quotes is left alone: which one lost its partner is unknown)."""
-    at = [i for i, ch in enumerate(text) if ch == '"' and free[i]]
+    at = [i for i in _positions(text, '"') if free[i]]
     if len(at) % 2:
         return
     for a, b in zip(at[::2], at[1::2], strict=True):
@@ -120,10 +134,25 @@ def _shown(text: str, out: dict[int, tuple[int, str]], at: int) -> str:
     return got[1] if got is not None and got[0] == 1 else text[at]
 
 
-def _marks(text: str, free: list[bool], out: dict[int, tuple[int, str]]) -> None:
+def _positions(text: str, ch: str) -> list[int]:
+    """Where ``ch`` stands in ``text``."""
+    out: list[int] = []
+    at = text.find(ch)
+    while at >= 0:
+        out.append(at)
+        at = text.find(ch, at + 1)
+    return out
+
+
+def _marks(text: str, free: _Free, out: dict[int, tuple[int, str]]) -> None:
     """Repair ``, ; : ? !`` of a Chinese sentence (see the module's docstring)."""
-    for i, ch in enumerate(text):
-        if ch not in _MARKS or not free[i]:
+    if free.spans:
+        out.update((m.start(), _REPAIRED[m.group()]) for m in _BETWEEN_RE.finditer(text) if free[m.start()])
+    else:
+        out.update((m.start(), _REPAIRED[m.group()]) for m in _BETWEEN_RE.finditer(text))
+    for m in _OTHER_MARK_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        if not free[i]:
             continue
         before, after = _shown(text, out, i - 1), _shown(text, out, i + 1)
         spaced = after == " " and _wide(_shown(text, out, i + 2))
@@ -131,11 +160,11 @@ def _marks(text: str, free: list[bool], out: dict[int, tuple[int, str]]) -> None
             out[i] = (1, _MARKS[ch])
         elif _han(before) and (after in ("", "\n") or _word(after) or spaced):
             out[i] = (2 if spaced else 1, _MARKS[ch])
-        elif _word(before) and _han(after) and not (ch == ":" and text[i - 2 : i] in ("tp", "ps")):
+        elif _word(before) and _han(after):
             out[i] = (1, _MARKS[ch])
 
 
-def _ellipses(text: str, free: list[bool], out: dict[int, tuple[int, str]]) -> None:
+def _ellipses(text: str, free: _Free, out: dict[int, tuple[int, str]]) -> None:
     """``...`` (three dots or more) after Chinese becomes ``……``."""
     for m in _ELLIPSIS_RE.finditer(text):
         if m.start() and free[m.start()] and _wide(_shown(text, out, m.start() - 1)):
@@ -147,28 +176,28 @@ def repair(text: str) -> tuple[str, tuple[Edit, ...]]:
     the repairs made, as ``(start, end, printed)`` in the repaired text's offsets."""
     if not _CANDIDATE_RE.search(text) or not _HAN_RE.search(text):
         return text, ()
-    free = [True] * len(text)
-    for a, b in _protected(text):
-        free[a:b] = [False] * (b - a)
+    free = _Free(text)
     out: dict[int, tuple[int, str]] = {}
-    _brackets(text, free, out)
-    _quotes(text, free, out)
+    if "(" in text or ")" in text:
+        _brackets(text, free, out)
+    if '"' in text:
+        _quotes(text, free, out)
     _marks(text, free, out)
-    _ellipses(text, free, out)
+    if "..." in text:
+        _ellipses(text, free, out)
     if not out:
         return text, ()
     parts: list[str] = []
     edits: list[Edit] = []
-    pos = length = 0
+    pos = shift = 0
     for at in sorted(out):
         if at < pos:  # (inside a repair already made)
             continue
         size, new = out[at]
         parts.append(text[pos:at])
-        length += at - pos
-        edits.append((length, length + len(new), text[at : at + size]))
         parts.append(new)
-        length += len(new)
+        edits.append((at + shift, at + shift + len(new), text[at : at + size]))
+        shift += len(new) - size
         pos = at + size
     parts.append(text[pos:])
     return "".join(parts), tuple(edits)
