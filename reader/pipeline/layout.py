@@ -15,6 +15,9 @@ _LATIN_RE = re.compile(r"[A-Za-z]{2}")
 _PUNCT_ANY_RE = re.compile(r"[\W_]", re.UNICODE)
 
 
+_LENGTHS = [float(n) for n in range(512)]  # (shared floats: a line per object otherwise)
+
+
 def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
     """Pick the width measure whose full lines cluster tightest; return it and the column."""
     samples: list[tuple[float, float, float]] = []
@@ -90,7 +93,11 @@ def analyse(layout: Layout) -> Layout:
         column = latin_column
     for chunk in chunks:
         for seg in chunk.segments:
-            seg.width = float(len(seg.text)) if seg.latin else seg.widths[measure]
+            if not seg.latin:
+                seg.width = seg.widths[measure]
+            else:
+                n = len(seg.text)
+                seg.width = _LENGTHS[n] if n < len(_LENGTHS) else float(n)
     layout.column, layout.measure, layout.latin_column = column, measure, latin_column
     return layout
 
