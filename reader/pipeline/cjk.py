@@ -1,0 +1,144 @@
+"""Where paragraphs end in Chinese text, by the measure of its column and the document's conventions.
+
+Chinese print has no spaces and no hyphens: a line break inside a paragraph leaves no mark, so a
+paragraph's end is read from the line's length against the column's measure (a line that stops
+short of the column, after a sentence end, ends its paragraph), from the first-line indent of two
+ems (which OCR loses, leaving the first line two ems short), and from what starts the next line
+(a list bullet, a heading number). Between the text blocks of OCR (blank lines), a paragraph goes
+on across a column break when the block before ran on to the measure without a sentence end, when
+a dictionary word runs across the break, or when the next block is full width.
+
+Each decision names its evidence:
+- one paragraph per line (clean text): every line starts a paragraph;
+- a bullet, or a heading number after a sentence end or a short line, starts a block;
+- a top-level heading (``一、``, ``第三章``) wrapped over lines ends at its short last line;
+- a line indented in the source starts a paragraph;
+- a sentence end followed by a short line (the paragraph's last line) or by a line two ems short
+  of the column (the next paragraph's indented first line) ends a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reader.pipeline.chars import BULLETS, ends_sentence
+from reader.pipeline.conventions import Conventions
+from reader.pipeline.numbering import CJK_SCHEMES, looks_numbered
+from reader.sources.layout import Chunk, Layout, Segment
+
+_BULLET_RE = re.compile(f"^[{re.escape(BULLETS[:10])}]")
+_SOFT_END_RE = re.compile(r"[、，,；;—–…]$")
+_TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百\d]+[章节部篇]|#+\s)")
+_UNBREAKABLE_RE = re.compile(r"[A-Za-z0-9.%,]+")
+WordCheck = Callable[[str, str], bool]
+
+
+def unit_width(seg: Segment | None) -> float:
+    """Width of the first unbreakable unit of ``seg`` (a number or Latin word, else one character)."""
+    if seg is None:
+        return 0.0
+    head = _UNBREAKABLE_RE.match(seg.text)
+    return 0.5 * len(head.group()) if head else 1.0
+
+
+def indented(seg: Segment, col: float, following: Segment | None = None) -> bool:
+    """Return True when ``seg`` is about two ems short of the column for no reason but an indent."""
+    if not col - 3.25 <= seg.width <= col - 1.75:
+        return False
+    return following is None or seg.width + unit_width(following) <= col - 0.25
+
+
+def item_start(seg: Segment) -> bool:
+    """Return True when ``seg`` opens a list item (a bullet)."""
+    return _BULLET_RE.match(seg.text) is not None
+
+
+class CjkBreaks:
+    """Paragraph-end decisions for Chinese text: the measure-based rules of the newspaper column,
+    under a document's conventions (see the module's docstring)."""
+
+    def __init__(self, layout: Layout, conventions: Conventions, words: WordCheck | None) -> None:
+        self.layout = layout
+        self.conv = conventions
+        self.words = words
+
+    def column_of(self, chunk: Chunk) -> float:
+        """Return the column width for ``chunk``: its own when it has enough full lines."""
+        body = [s.width for s in chunk.segments if s.role is None][:-1]
+        if len(body) >= 4:
+            local = sorted(body)[len(body) * 3 // 4]
+            if local < self.layout.column * 0.8:
+                return local
+        return self.layout.column
+
+    def starts_new(self, seg: Segment) -> bool:
+        """Return True when ``seg`` opens a heading or an item whatever came before."""
+        return item_start(seg) or looks_numbered(seg.text, CJK_SCHEMES)
+
+    def within(
+        self, unit: list[Segment], unit_kind: str, prev: Segment, seg: Segment, col: float, following: Segment | None
+    ) -> bool:
+        """Decide whether a paragraph ends between two lines of one text block."""
+        if prev.latin != seg.latin and seg.line_start:
+            return True
+        if self.conv.lines_are_paragraphs and seg.line_start:
+            return True
+        if item_start(seg):
+            return True
+        if self.starts_new(seg) and (ends_sentence(prev.text) or prev.width <= col - 1.5):
+            return True
+        if unit_kind == "item":
+            return False
+        if unit and _TOP_HEADING_RE.match(unit[0].text):
+            return prev.width <= col - 1.5 and seg.width >= col - 2.5
+        if seg.indent and seg.line_start:
+            return True
+        if not ends_sentence(prev.text):
+            return False
+        if self.short(unit, prev, seg, col):
+            return True
+        return indented(seg, col, following) and (following is not None or not ends_sentence(seg.text))
+
+    def across(
+        self,
+        unit: list[Segment],
+        unit_kind: str,
+        prev: Segment,
+        seg: Segment,
+        col_prev: float,
+        col: float,
+        following: Segment | None,
+        crossed: bool,
+    ) -> bool:
+        """Decide whether a paragraph ends at a blank line between two text blocks (``crossed``:
+        furniture or a page break stands between them)."""
+        if self.starts_new(seg) or (unit and _TOP_HEADING_RE.match(unit[0].text)):
+            return True
+        if unit_kind == "item":
+            return False
+        if self.conv.lines_are_paragraphs:
+            return ends_sentence(prev.text) or not crossed
+        only = following is None
+        prev_full = not self.short(unit, prev, seg, col_prev)
+        seg_full = seg.width >= col - 1.0
+        if ends_sentence(prev.text):
+            return not (prev_full and seg_full and not only)
+        if _SOFT_END_RE.search(prev.text):
+            return False
+        if self.words is not None and self.words(prev.text, seg.text):
+            return False
+        if seg_full and not only:
+            return False
+        if indented(seg, col, following) and not only and not ends_sentence(seg.text):
+            return True
+        if ends_sentence(seg.text) and seg.width < col - 1.5:
+            return False  # a paragraph's last line: the paragraph before goes on here
+        if self.words is not None:
+            return True
+        return not prev_full
+
+    def short(self, unit: list[Segment], prev: Segment, seg: Segment, col: float) -> bool:
+        """Return True when ``prev`` stopped before the column end though ``seg``'s first unit would fit."""
+        expected = col - 2.0 if len(unit) == 1 and unit[0] is prev else col
+        return prev.width <= expected - 1.5 and prev.width + unit_width(seg) <= expected - 0.25
