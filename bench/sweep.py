@@ -46,12 +46,19 @@ def main(argv: list[str] | None = None) -> int:
     for name, blocks in TEXTS.items():
         mine: list[float] = []
         for column, lines, joiner, seed, chance, head in layouts(args.layouts, args.seed):
-            laid = lay_out_cjk(blocks, column, lines, joiner, seed, running_head="政府工作报告" if head else None, break_chance=chance)
+            laid = lay_out_cjk(
+                blocks, column, lines, joiner, seed, running_head="政府工作报告" if head else None, break_chance=chance
+            )
             doc = build_document(laid.text.encode("utf-8"), "sweep.txt")
             gold = [t for k, t in laid.blocks if k != "furniture"]
             score = f1(doc_starts(doc), paragraph_starts(gold))
             mine.append(score)
-            scores.append((score, f"{name} column={column} lines={lines} joiner={joiner!r} seed={seed} chance={chance} head={head}"))
+            scores.append(
+                (
+                    score,
+                    f"{name} column={column} lines={lines} joiner={joiner!r} seed={seed} chance={chance} head={head}",
+                )
+            )
         print(f"{name:<8} layouts {len(mine):>4}  average F1 {sum(mine) / len(mine):.4f}  min {min(mine):.3f}")
     average = sum(s for s, _ in scores) / len(scores)
     print(f"{'all':<8} layouts {len(scores):>4}  average F1 {average:.4f}")

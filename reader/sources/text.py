@@ -9,7 +9,6 @@ and — in Chinese OCR output — spaces that stand for the column's line breaks
 from __future__ import annotations
 
 import re
-from statistics import median
 
 from reader.pipeline.chars import cjk_ratio, is_cjk, nearest_letter, print_widths
 from reader.pipeline.normalise import reading_edits
@@ -65,15 +64,18 @@ def spaces_break_lines(text: str, sample: int = 400_000) -> bool:
 
 
 def _few_spaced_lines(text: str) -> bool:
-    """With too few pieces to measure, spaces break lines when the spaced lines' pieces are long
-    (each a printed line of several characters), not single characters or numbers."""
-    pieces = [
-        p
-        for line in text.splitlines()
-        if " " in line.strip() and cjk_ratio(line) >= CJK_SHARE
-        for p in _CJK_SPACE_PIECES_RE.findall(line.strip())
-    ]
-    return bool(pieces) and median(print_widths(p)[0] for p in pieces) >= 6
+    """With too few pieces to measure, spaces break lines when they are the column OCR's habit,
+    not a writer's or an engine's stray: many Chinese lines carry them (a third or more), and
+    every piece but a line's last is a printed line of the column (several characters wide) —
+    ``建设示范 城市`` — not a label before its gap (``第一条 中华…``, ``第一章 总纲``), a name set
+    apart (``中共中央 国务院…``), a number or a stray mark (``4月 12日``, ``序 。 言``)."""
+    lines = [line.strip() for line in text.splitlines() if cjk_ratio(line) >= CJK_SHARE and len(line.strip()) >= 6]
+    spaced = [line for line in lines if " " in line]
+    if not spaced or len(spaced) < len(lines) / 3:
+        return False
+    leading = [p for line in spaced for p in _CJK_SPACE_PIECES_RE.findall(line)[:-1]]
+    long = sum(1 for p in leading if print_widths(p)[0] >= 6)
+    return long >= 0.8 * len(leading)
 
 
 def _columns(raw: str) -> int:
