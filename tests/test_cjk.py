@@ -45,3 +45,29 @@ def test_a_title_with_a_space_keeps_it_and_stands_apart_from_the_date_and_the_bo
         "（2018年1月2日）",
         "实施乡村振兴战略，是党的十九大作出的重大决策部署。现就实施乡村振兴战略提出如下意见。",
     ]
+
+
+def _outline(doc) -> list[str]:
+    return [s.number for s in doc.sections if s.number and s.kind != "lead" and not s.implied]
+
+
+LAW = (
+    "中华人民共和国人民调解法\n\n目　　录\n\n第一章　总　　则\n第二章　人民调解委员会\n第三章　附　　则\n\n"
+    "第一章　总　　则\n\n第一条　为了完善人民调解制度，根据宪法，制定本法。\n\n"
+    "第二条　人民调解委员会调解民间纠纷，应当遵循下列原则：\n\n（一）在当事人自愿、平等的基础上进行调解；\n\n"
+    "（二）不违背法律、法规和国家政策；\n\n（三）尊重当事人的权利。\n\n"
+    "第二章　人民调解委员会\n\n第三条　人民调解委员会是群众性组织。\n\n本法下列用语的含义：\n\n"
+    "㈠调解，是指说服、疏导当事人达成协议的活动；\n\n㈡调解员，是指调解民间纠纷的人员。\n\n"
+    "第三章　附　　则\n\n第四条　本法自2011年1月1日起施行。\n"
+)
+
+
+def test_a_laws_outline_is_its_chapters_not_its_contents_articles_or_clauses():
+    doc = build(LAW)
+    assert _outline(doc) == ["1", "2", "3"]
+    kinds = {b.text[:4]: b.kind for b in doc.blocks}
+    assert kinds["第一条　"] == "paragraph"  # an article is a numbered paragraph
+    assert kinds["（三）尊"] == "item"  # the last clause of a list that ran on with semicolons
+    assert kinds["㈡调解员"] == "item"  # (二) printed as one character
+    contents = [b for b in doc.blocks if b.text.startswith("第二章") and b.heading is None]
+    assert len(contents) == 1  # the contents' entry stays a line of the contents

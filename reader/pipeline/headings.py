@@ -32,7 +32,7 @@ _RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
 )
-_NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn"})
+_NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn", "article"})
 # marks that only headings wear (一、, 第三章, 第二节): no sequence test for them
 _HEADING_MARKS = frozenset({"cn", "part", "section-cn"})
 
@@ -86,6 +86,8 @@ def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
             return found
         return None
     if cjk and cjk_ratio(text) >= 0.3:
+        if marker.scheme == "article":
+            return None  # 第三条: an article of a law is a numbered paragraph, not a title
         end = _LEAD_END_RE.search(body)
         if not ends_sentence(text) and len(text) <= CJK_LIMIT and (block.standalone or marker.rank <= 20):
             return make(title, len(text))
@@ -160,6 +162,7 @@ def settle(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candid
     them, and the unnumbered ones followed by content; the rest are dropped (None)."""
     out = list(found)
     _drop_lists(blocks, out)
+    _drop_list_ends(blocks, out)
     _drop_out_of_sequence(out)
     for i, cand in enumerate(out):
         if cand is not None and not cand.strong and cand.scheme is None and not _content_follows(blocks, out, i):
@@ -195,12 +198,12 @@ def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
             cand is not None
             and not cand.strong
             and cand.scheme is not None
-            and cand.scheme not in _NOT_LIST_SCHEMES
+            and (cand.scheme not in _NOT_LIST_SCHEMES or _cjk_contents_entry(cand))
             and not cand.bare
             and cand.split_at >= len(blocks[i].text)
         )
         here = (cand.scheme or "", cand.literal.count(".") if cand.literal else 0) if cand is not None else None
-        if listy and run and here == scheme:
+        if listy and run and here == scheme and not _contents_restart(found[run[-1]], cand):
             run.append(i)
             continue
         close()
@@ -209,6 +212,47 @@ def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
             run, scheme = [i], here
             lead_in = pos > 0 and blocks[reading[pos - 1]].text.rstrip().endswith((":", "："))
     close()
+
+
+_ENUMERATION_END_RE = re.compile(r"[；;，,、]$")
+
+
+def _drop_list_ends(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
+    """An item's next number is an item too. Chinese legal and official text runs a list of
+    numbered clauses, each ending with a semicolon (or comma), the last with a full stop —
+    ``（一）…；`` ``（二）…；`` ``（三）…。`` — or defines its terms one numbered paragraph each; a
+    numbered line right after the one numbered one less in its scheme continues that list when
+    that one stayed an item or ended as a list's clause does."""
+    previous: int | None = None
+    for i, block in enumerate(blocks):
+        if block.kind == "furniture":
+            continue
+        cand = found[i]
+        if cand is not None and not cand.strong and cand.scheme is not None and cand.ordinal and previous is not None:
+            text = blocks[previous].text
+            before = match_marker(text)
+            if (
+                before is not None
+                and before.scheme == cand.scheme
+                and before.ordinal == cand.ordinal - 1
+                and (found[previous] is None or _ENUMERATION_END_RE.search(text.rstrip()))
+            ):
+                found[i] = None
+        previous = i
+
+
+def _cjk_contents_entry(cand: Candidate) -> bool:
+    """A Chinese chapter or section line (``第一章　总则``, ``第二节　…``) may stand in a table of
+    contents: chapter lines in a row with nothing between them are its entries, not headings."""
+    return cand.scheme in ("chapter", "section-cn", "part") and cand.label.startswith("第") and bool(cand.title)
+
+
+def _contents_restart(last: Candidate | None, cand: Candidate | None) -> bool:
+    """True when ``cand`` starts the chapters over after a table of contents's entries (its last
+    entry ``第六章　附则`` right before the first chapter ``第一章　总则``)."""
+    if last is None or cand is None or not _cjk_contents_entry(cand):
+        return False
+    return last.ordinal is not None and cand.ordinal is not None and cand.ordinal <= last.ordinal
 
 
 def _drop_out_of_sequence(found: list[Candidate | None]) -> None:

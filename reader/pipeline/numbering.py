@@ -19,6 +19,7 @@ CN_DIGITS = "一二三四五六七八九十百零〇两"
 _SP = r"[ \t\u3000]*"
 _WORDS = r"(?:CHAPTER|Chapter|PART|Part|BOOK|Book|SECTION|Section|LETTER|Letter|ARTICLE|Article|APPENDIX|Appendix|Lecture|LECTURE|Canto|CANTO|Act|ACT|Scene|SCENE)"
 _UNITS = "%％‰亿万千百十元角斤吨克米里亩顷个家所项人次户辆台套件条座年月日号倍度秒分时天周岁"  # a quantity, not a number
+_PARENTHESISED = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"  # (一)…(十) as one character (U+3220…), as some databases print them
 _ROMAN = r"(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
 
 
@@ -55,6 +56,7 @@ _GRAMMAR: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("article", 19, re.compile(rf"^第([{CN_DIGITS}\d]+)条{_SP}")),
     ("cn", 20, re.compile(rf"^([{CN_DIGITS}]+)(?:[、]|[.．](?!\d)){_SP}")),
     ("cn-paren", 21, re.compile(rf"^[(（]([{CN_DIGITS}]+)[)）]{_SP}")),
+    ("cn-paren", 21, re.compile(rf"^([{_PARENTHESISED}]){_SP}")),
     ("decimal", 22, re.compile(rf"^(\d{{1,3}}(?:[.．]\d{{1,3}})+)(?:[.．、][ \t\u3000]*|[ \t\u3000]+|$|(?=[^\d\s{_UNITS}]))")),
     ("decimal", 22, re.compile(r"^(\d{1,4})(?:[、]|[.．](?![\d%]))[ \t\u3000]*")),
     ("roman", 12, re.compile(rf"^({_ROMAN})\.(?:[ \t]+|$)")),
@@ -76,6 +78,8 @@ def _ordinal(scheme: str, text: str) -> int | None:
     """The ordinal a marker's digits, numeral or letter spell."""
     if scheme in ("alpha", "alpha-upper"):
         return ord(text.lower()) - ord("a") + 1
+    if text in _PARENTHESISED:
+        return _PARENTHESISED.index(text) + 1
     if scheme == "circled":
         return ord(text) - ord("①") + 1
     if scheme == "alpha-paren":
