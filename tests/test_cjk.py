@@ -71,3 +71,47 @@ def test_a_laws_outline_is_its_chapters_not_its_contents_articles_or_clauses():
     assert kinds["㈡调解员"] == "item"  # (二) printed as one character
     contents = [b for b in doc.blocks if b.text.startswith("第二章") and b.heading is None]
     assert len(contents) == 1  # the contents' entry stays a line of the contents
+
+
+REPORT = (
+    "2025年陕西省政府工作报告\n来源：陕西日报\n2025年1月16日在陕西省第十四届人民代表大会第三次会议上\n"
+    "陕西省省长 赵刚\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。\n一、2024年工作回顾\n"
+    "过去一年，是中华人民共和国成立75周年，也是陕西高质量发展迈出坚实步伐的重要一年。\n"
+    "全省生产总值增长5.5%，城乡居民人均可支配收入分别增长4.5%和6.6%。\n"
+    "我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，经济运行稳中有进。\n"
+    "我们坚持创新引领，现代化产业体系加快构建，科技成果转化成效明显。\n"
+    "各位代表！过去一年成绩来之不易。\n"
+)
+
+
+def test_a_reports_title_block_keeps_its_title_and_byline_apart():
+    doc = build(REPORT)
+    assert reading(doc)[:5] == [
+        "2025年陕西省政府工作报告",
+        "来源：陕西日报",
+        "2025年1月16日在陕西省第十四届人民代表大会第三次会议上",
+        "陕西省省长 赵刚",
+        "各位代表：",
+    ]
+    heads = [(b.heading.number, b.heading.title) for b in doc.blocks if b.heading is not None]
+    assert heads == [
+        (None, "2025年陕西省政府工作报告"),
+        ("1", "2024年工作回顾"),
+    ]  # a title may open with its year; a byline is no title
+
+
+def test_a_first_line_indent_after_a_blank_line_opens_a_paragraph():
+    notice = (
+        "各地、州、市质量技术监督局，各直属单位：\n\n"
+        "　　为进一步规范和提高信息宣传工作的质量和水平，现就加强信息宣传工作通知如下：\n"
+        "　　一、充分认识宣传工作的重要性\n\n"
+        "　　质监工作与国计民生息息相关，做好质监信息宣传工作有着十分重要意义。\n"
+        "　　二、突出信息宣传工作的重点\n\n"
+        "　　一是明确信息宣传工作的重点，区局按年度评选先进集体，并给予提供学习培训机会。\n\n"
+        "　　二是建立和完善宣传工作运行机制——\n\n"
+        "　　健全信息宣传工作网络。\n"
+    )
+    doc = build(notice)
+    assert reading(doc) == [line.strip() for line in notice.splitlines() if line.strip()]
+    # 一、 after a lead-in ending with a colon is the first heading of an official document (GB/T 9704)
+    assert [b.heading.number for b in doc.blocks if b.heading is not None] == ["1", "2"]

@@ -12,7 +12,8 @@ Each decision names its evidence:
 - one paragraph per line (clean text): every line starts a paragraph;
 - a bullet, or a heading number after a sentence end or a short line, starts a block;
 - a top-level heading (``一、``, ``第三章``) wrapped over lines ends at its short last line;
-- a line indented in the source starts a paragraph;
+- a line indented in the source (deeper than the body) starts a paragraph, within a block or
+  after a blank line;
 - a sentence end followed by a short line (the paragraph's last line) or by a line two ems short
   of the column (the next paragraph's indented first line) ends a paragraph.
 """
@@ -115,6 +116,8 @@ class CjkBreaks:
         furniture or a page break stands between them)."""
         if self.starts_new(seg) or (unit and _TOP_HEADING_RE.match(unit[0].text)):
             return True
+        if self.set_in(seg):
+            return True
         if unit_kind == "item":
             return False
         if self.conv.lines_are_paragraphs:
@@ -137,6 +140,12 @@ class CjkBreaks:
         if self.words is not None:
             return True
         return not prev_full
+
+    def set_in(self, seg: Segment) -> bool:
+        """True when the source line of ``seg`` is set deeper than the body: a first-line indent
+        (``　　`` or spaces before a paragraph) or a centred line. OCR and PDF extraction lose
+        such indents; where the text keeps them, they open a paragraph."""
+        return seg.line_start and seg.indent and seg.columns > self.conv.body_indent
 
     def short(self, unit: list[Segment], prev: Segment, seg: Segment, col: float) -> bool:
         """Return True when ``prev`` stopped before the column end though ``seg``'s first unit would fit."""

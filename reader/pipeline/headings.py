@@ -28,6 +28,8 @@ CJK_LIMIT = 40  # a Chinese title is at most this many characters
 LATIN_LIMIT = 100
 _LEAD_END_RE = re.compile(r"[。！？!?]|\.(?:\s|$)")
 _PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
+# a speaker or signatory under a title: a role, a space, a name of two to four characters
+_BYLINE_RE = re.compile(r"^\S{1,10}[ \u3000]+[\u4e00-\u9fff]{2,4}$")
 _RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
@@ -110,10 +112,15 @@ def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
 def _unnumbered(block: RawBlock, cjk: bool) -> bool:
     """True for a short standalone line set as a title (see the module's docstring)."""
     text = block.text
-    if block.kind != "paragraph" or not block.standalone or not text or text[:1].isdigit():
+    if block.kind != "paragraph" or not block.standalone or not text:
         return False
     if cjk and cjk_ratio(text) >= 0.3:
+        # a title may open with its year (2025年政府工作报告); a byline (省长　胡玉亭) is not one
+        if _BYLINE_RE.match(text):
+            return False
         return len(text) <= 24 and not _PUNCT_RE.search(text.replace(" ", ""))
+    if text[:1].isdigit():
+        return False
     if len(text) > 80 or ends_sentence(text) or text.endswith((",", ";", ":", "-")) or not text[:1].isupper():
         return False
     return _all_caps(text) or title_case(text) or len(text.split()) <= 8
@@ -188,7 +195,7 @@ def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
     lead_in = False
 
     def close() -> None:
-        if len(run) >= 2 or (run and lead_in):
+        if len(run) >= 2 or (run and lead_in and found[run[0]].scheme not in _HEADING_MARKS):  # type: ignore[union-attr]
             for k in run:
                 found[k] = None
 
