@@ -115,3 +115,33 @@ def test_a_first_line_indent_after_a_blank_line_opens_a_paragraph():
     assert reading(doc) == [line.strip() for line in notice.splitlines() if line.strip()]
     # 一、 after a lead-in ending with a colon is the first heading of an official document (GB/T 9704)
     assert [b.heading.number for b in doc.blocks if b.heading is not None] == ["1", "2"]
+
+
+STORY = (
+    "                          孤　独　者〔１〕\n\n\n"
+    "                                 一\n\n"
+    "    我和魏连殳相识一场，回想起来倒也别致，竟是以送殓始，以送殓终。\n"
+    "    那时我在Ｓ城，就时时听到人们提起他的名字，都说他很有些古怪：所学的\n是动物学，却到中学堂去做历史教员。\n\n"
+    "                                 二\n\n"
+    "    但是，連殳的景况也实在改变得真快。\n"
+)
+
+
+def test_a_storys_title_and_its_part_numerals_are_its_outline():
+    doc = build(STORY)
+    heads = [(b.heading.number, b.text) for b in doc.blocks if b.heading is not None]
+    assert heads == [(None, "孤　独　者〔１〕"), ("1", "一"), ("2", "二")]
+    assert reading(doc)[2:4] == [
+        "我和魏连殳相识一场，回想起来倒也别致，竟是以送殓始，以送殓终。",
+        "那时我在Ｓ城，就时时听到人们提起他的名字，都说他很有些古怪：所学的是动物学，却到中学堂去做历史教员。",
+    ]
+
+
+def test_a_title_with_book_title_marks_is_a_title():
+    doc = build(
+        "                        《呐喊》自序\n\n"
+        "    我在年青时候也曾经做过许多梦，后来大半忘却了，但自己也并不以为可惜。\n"
+        "所谓回忆者，虽说可以使人欢欣，有时也不免使人寂寞，使精神的丝缕还牵着己逝\n的寂寞的时光。\n"
+    )
+    assert [b.heading.title for b in doc.blocks if b.heading is not None] == ["《呐喊》自序"]
+    assert len(reading(doc)) == 2

@@ -116,8 +116,8 @@ class CjkBreaks:
         furniture or a page break stands between them)."""
         if self.starts_new(seg) or (unit and _TOP_HEADING_RE.match(unit[0].text)):
             return True
-        if self.set_in(seg):
-            return True
+        if self.set_in(seg) or (len(unit) == 1 and self.set_in(prev) and not ends_sentence(prev.text) and not crossed):
+            return True  # an indented first line; or after a line set apart on its own (a centred title)
         if unit_kind == "item":
             return False
         if self.conv.lines_are_paragraphs:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from reader.pipeline.blocks import RawBlock
 from reader.pipeline.chars import cjk_ratio, ends_sentence
 from reader.pipeline.numbering import Marker, bullet, caption, match_marker
+from reader.pipeline.numerals import to_int
 
 CJK_LIMIT = 40  # a Chinese title is at most this many characters
 LATIN_LIMIT = 100
@@ -30,6 +31,11 @@ _LEAD_END_RE = re.compile(r"[。！？!?]|\.(?:\s|$)")
 _PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
 # a speaker or signatory under a title: a role, a space, a name of two to four characters
 _BYLINE_RE = re.compile(r"^\S{1,10}[ \u3000]+[\u4e00-\u9fff]{2,4}$")
+# what a Chinese title may hold beside its words: book-title marks and quotes (《呐喊》自序), a middle
+# dot, and a footnote mark at its end (孤独者〔1〕)
+_TITLE_MARKS_RE = re.compile(r"[《》〈〉“”‘’「」『』·・]")
+_FOOTNOTE_MARK_RE = re.compile(r"(?:〔[0-9０-９]+〕|\[[0-9]+\]|[①-⑳])$")
+_BARE_CN_NUMERAL_RE = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
@@ -118,7 +124,8 @@ def _unnumbered(block: RawBlock, cjk: bool) -> bool:
         # a title may open with its year (2025年政府工作报告); a byline (省长　胡玉亭) is not one
         if _BYLINE_RE.match(text):
             return False
-        return len(text) <= 24 and not _PUNCT_RE.search(text.replace(" ", ""))
+        bare = _FOOTNOTE_MARK_RE.sub("", _TITLE_MARKS_RE.sub("", text.replace(" ", "")))
+        return len(text) <= 24 and not _PUNCT_RE.search(bare)
     if text[:1].isdigit():
         return False
     if len(text) > 80 or ends_sentence(text) or text.endswith((",", ";", ":", "-")) or not text[:1].isupper():
@@ -138,6 +145,10 @@ def candidate(block: RawBlock, cjk: bool) -> Candidate | None:
         return Candidate(-1, marker.rank, None, None, None, "", title, len(block.text), kind="marked", strong=True)
     if marker is not None:
         return _numbered(block, marker, cjk)
+    if cjk and block.standalone and _BARE_CN_NUMERAL_RE.match(block.text.strip()):
+        # a part numeral alone on its line (centred 一, 二 between a story's parts)
+        ordinal = to_int(block.text.strip())
+        return Candidate(-1, 20, "cn-bare", ordinal, None, block.text.strip(), "", len(block.text), bare=True)
     if _unnumbered(block, cjk):
         return Candidate(-1, 0, None, None, None, "", block.text.strip(), len(block.text))
     return None
@@ -173,8 +184,18 @@ def settle(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candid
     _drop_out_of_sequence(out)
     for i, cand in enumerate(out):
         if cand is not None and not cand.strong and cand.scheme is None and not _content_follows(blocks, out, i):
-            out[i] = None
+            if not _opens_cjk_document(blocks, out, i):
+                out[i] = None
     return out
+
+
+def _opens_cjk_document(blocks: list[RawBlock], found: list[Candidate | None], i: int) -> bool:
+    """True for a Chinese title that opens the document, right before its first numbered heading
+    (``阿Q正传`` / ``第一章　序``; ``孤独者`` / ``一``): the work's title, not an empty section."""
+    if any(b.kind != "furniture" for b in blocks[:i]) or cjk_ratio(blocks[i].text) < 0.3:
+        return False
+    later = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind != "furniture"), None)
+    return later is not None and found[later] is not None and found[later].scheme is not None  # type: ignore[union-attr]
 
 
 def _content_follows(blocks: list[RawBlock], found: list[Candidate | None], i: int) -> bool:
