@@ -145,3 +145,42 @@ def test_a_title_with_book_title_marks_is_a_title():
     )
     assert [b.heading.title for b in doc.blocks if b.heading is not None] == ["《呐喊》自序"]
     assert len(reading(doc)) == 2
+
+
+NOTICE_OCR = (
+    "联防联控机制综发[2022] 71 号\n\n关于印发新型冠状病毒肺炎防控方案\n〈第九版) 的通知\n\n"
+    "各省、自治区、直边市及新疆生产建设兵团应对新型冠状病毒\n肺炎疫情联防联控机制，国务院应对新\n型冠状病毒肺炎疫情联防联控机制各成员单位，中国疾控中\n心:\n\n"
+    "为进一步指导各地做好新型冠状病毒肺炎防控工作，国务\n院应对新型冠状病毒肺炎疫情联防联控机制综合组制定了新\n"
+    "型冠状病毒肺炎防控方案，现印发给你们，请认真组织实施.\n各地各部门在执行过程中如有相关建议，请及时反\n\n馈机制综合组\n\n"
+    "国务院应对新型冠状病毒肺炎\n疫情联防联挖机制综合组\n(国家卫生健康委代章 )\n2022 年6月27日\n息公开形式: 主动公开 )\n\n"
+    "一\n一、\nTI\n\f新型冠状病毒肺炎防控方案\n\n(第九版 )\n\n"
+    "为指导各地做好新型冠状病毒肺炎疫情防控工作，全面落实“外\n防输入、内防反弹”总策略和“动态清零”总方针，制定本方案。\n\n2\n"
+)
+
+
+def test_a_notices_title_addressees_signature_and_date_stand_apart_and_the_misread_page_number_goes():
+    texts = reading(build(NOTICE_OCR))
+    assert (
+        "关于印发新型冠状病毒肺炎防控方案〈第九版) 的通知" in texts
+    )  # a short line that stops mid-sentence ends its block
+    assert any(t.startswith("各省、自治区") and t.endswith("中国疾控中心:") for t in texts)
+    assert any(t.endswith("请及时反馈机制综合组") for t in texts)  # a word broken over a blank line is joined
+    assert "国务院应对新型冠状病毒肺炎疫情联防联挖机制综合组(国家卫生健康委代章 )" in texts
+    assert "2022年6月27日" in texts  # the date under a signature is a line of its own
+    assert not any(t in ("一", "一、", "TI") for t in texts)  # the page number — 1 — as tesseract read it
+
+
+def test_a_latin_heavy_line_inside_a_chinese_paragraph_is_measured_like_the_others():
+    doc = build(
+        "新型冠状病毒为β属冠状病毒，有包膜，颗粒呈圆形或椭圆形，直\n径60~140nm。新冠病毒基因组为单股正链RNA，全长约29.9kb，\n"
+        "基因组所包含的开放读码框架依次排列为5′-复制酶(ORF1a/ORF1b)\n-S-ORF3a-ORF3b-E-M-ORF6-ORF7a-ORF7b-ORF8-N-ORF9a-ORF9b-\n"
+        "ORF10-3′。核壳蛋白N包裹着病毒RNA形成病毒颗粒的核心结构。\n"
+    )
+    assert len(reading(doc)) == 1
+
+
+def test_a_title_with_its_edition_in_brackets_is_a_title():
+    doc = build(
+        "新型冠状病毒感染诊疗方案\n(试行第十版)\n\n为进一步做好新型冠状病毒感染诊疗工作，我们组织专家制定了本方案。\n"
+    )
+    assert [b.heading.title for b in doc.blocks if b.heading is not None] == ["新型冠状病毒感染诊疗方案(试行第十版)"]

@@ -11,6 +11,7 @@ a dictionary word runs across the break, or when the next block is full width.
 Each decision names its evidence:
 - one paragraph per line (clean text): every line starts a paragraph;
 - a bullet, or a heading number after a sentence end or a short line, starts a block;
+- a date alone on its line (under a title, under a signature) is a block of its own;
 - a top-level heading (``一、``, ``第三章``) wrapped over lines ends at its short last line;
 - a line indented in the source (deeper than the body) starts a paragraph, within a block or
   after a blank line;
@@ -31,6 +32,12 @@ from reader.sources.layout import Chunk, Layout, Segment
 _BULLET_RE = re.compile(f"^[{re.escape(BULLETS[:10])}]")
 _SOFT_END_RE = re.compile(r"[、，,；;—–…]$")
 _TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百\d]+[章节部篇]|#+\s)")
+# a date alone on its line: the date of a document under its signature (成文日期), a date line under
+# a title (（2018年1月2日）, 二○一二年一月九日)
+_DATE_LINE_RE = re.compile(
+    r"^[(（〈]?[ \t]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*年[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*月"
+    r"(?:[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*日)?[ \t]*[)）]?$"
+)
 _UNBREAKABLE_RE = re.compile(r"[A-Za-z0-9.%,]+")
 WordCheck = Callable[[str, str], bool]
 
@@ -48,6 +55,11 @@ def indented(seg: Segment, col: float, following: Segment | None = None) -> bool
     if not col - 3.25 <= seg.width <= col - 1.75:
         return False
     return following is None or seg.width + unit_width(following) <= col - 0.25
+
+
+def date_line(text: str) -> bool:
+    """True for a line that is only a date (``2022年6月27日``, ``二○一二年一月九日``)."""
+    return _DATE_LINE_RE.match(text) is not None
 
 
 def item_start(seg: Segment) -> bool:
@@ -81,11 +93,13 @@ class CjkBreaks:
         self, unit: list[Segment], unit_kind: str, prev: Segment, seg: Segment, col: float, following: Segment | None
     ) -> bool:
         """Decide whether a paragraph ends between two lines of one text block."""
-        if prev.latin != seg.latin and seg.line_start:
-            return True
+        if prev.latin != seg.latin and seg.line_start and (ends_sentence(prev.text) or self.short(unit, prev, seg, col)):
+            return True  # a change of script after a sentence's end or a short line
         if self.conv.lines_are_paragraphs and seg.line_start:
             return True
         if item_start(seg):
+            return True
+        if date_line(prev.text) or date_line(seg.text):
             return True
         if self.starts_new(seg) and (ends_sentence(prev.text) or prev.width <= col - 1.5):
             return True
@@ -116,6 +130,8 @@ class CjkBreaks:
         furniture or a page break stands between them)."""
         if self.starts_new(seg) or (unit and _TOP_HEADING_RE.match(unit[0].text)):
             return True
+        if date_line(prev.text) or date_line(seg.text):
+            return True
         if self.set_in(seg) or (len(unit) == 1 and self.set_in(prev) and not ends_sentence(prev.text) and not crossed):
             return True  # an indented first line; or after a line set apart on its own (a centred title)
         if unit_kind == "item":
@@ -131,6 +147,8 @@ class CjkBreaks:
             return False
         if self.words is not None and self.words(prev.text, seg.text):
             return False
+        if prev.width <= 0.75 * col_prev - 2 and not crossed:
+            return True  # a block that stopped well short mid-sentence: a title, a heading, a lost line
         if seg_full and not only:
             return False
         if indented(seg, col, following) and not only and not ends_sentence(seg.text):

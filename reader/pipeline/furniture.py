@@ -80,6 +80,8 @@ def mark_furniture(layout: Layout) -> None:
     if len(pages) >= 2:
         _mark_repeated_edges(pages)
         _mark_glued_numbers(layout, pages)
+        if layout.cjk:
+            _mark_misread_page_numbers(pages)
     else:
         _mark_repeated_lines(layout)
     _mark_document_edges(pages)
@@ -109,6 +111,27 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
                 found = _DIGITS_RE.findall(seg.text)
                 if found and not at_top:
                     seg.page = found[-1]
+
+
+_MISREAD_RE = re.compile(r"^[一—–\-_、.,·|丨IlTtJj1-9０-９()（）\s]{1,4}$")
+_MISREAD_MARK_RE = re.compile(r"[—–\-_、.,·|丨IlTtJj1-9０-９()（）]")
+
+
+def _mark_misread_page_numbers(pages: dict[int, list[Segment]]) -> None:
+    """A Chinese page number OCR could not read. Official documents print it as ``— 1 —`` (GB/T
+    9704: the number between two one-em dashes, below the text); tesseract turns it into a few
+    lines of strokes at the page's foot (``一`` / ``一、`` / ``TI``). Up to three such lines at
+    the bottom of a page — dashes, strokes, a digit, at most four characters each, one of them more
+    than a bare numeral ``一`` — are the page number."""
+    for lines in pages.values():
+        tail: list[Segment] = []
+        for seg in reversed(lines):
+            if len(tail) == 3 or seg.role is not None or not _MISREAD_RE.match(seg.text):
+                break
+            tail.append(seg)
+        if tail and len(tail) < len(lines) and any(_MISREAD_MARK_RE.search(seg.text) for seg in tail):
+            for seg in tail:
+                seg.role = "page-number"
 
 
 def _mark_glued_numbers(layout: Layout, pages: dict[int, list[Segment]]) -> None:

@@ -32,9 +32,10 @@ _PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
 # a speaker or signatory under a title: a role, a space, a name of two to four characters
 _BYLINE_RE = re.compile(r"^\S{1,10}[ \u3000]+[\u4e00-\u9fff]{2,4}$")
 # what a Chinese title may hold beside its words: book-title marks and quotes (《呐喊》自序), a middle
-# dot, and a footnote mark at its end (孤独者〔1〕)
+# dot, a footnote mark at its end (孤独者〔1〕), an edition or status in brackets after it
 _TITLE_MARKS_RE = re.compile(r"[《》〈〉“”‘’「」『』·・]")
 _FOOTNOTE_MARK_RE = re.compile(r"(?:〔[0-9０-９]+〕|\[[0-9]+\]|[①-⑳])$")
+_SUBTITLE_RE = re.compile(r"(?<=\w)[(（〈][^()（）〈〉]{1,12}[)）〉]$")  # 诊疗方案(试行第十版)
 _BARE_CN_NUMERAL_RE = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
@@ -124,7 +125,7 @@ def _unnumbered(block: RawBlock, cjk: bool) -> bool:
         # a title may open with its year (2025年政府工作报告); a byline (省长　胡玉亭) is not one
         if _BYLINE_RE.match(text):
             return False
-        bare = _FOOTNOTE_MARK_RE.sub("", _TITLE_MARKS_RE.sub("", text.replace(" ", "")))
+        bare = _SUBTITLE_RE.sub("", _FOOTNOTE_MARK_RE.sub("", _TITLE_MARKS_RE.sub("", text.replace(" ", ""))))
         return len(text) <= 24 and not _PUNCT_RE.search(bare)
     if text[:1].isdigit():
         return False

@@ -82,7 +82,7 @@ def analyse(layout: Layout) -> Layout:
     for chunk in chunks:
         for seg in chunk.segments:
             seg.latin = not cjk_doc or (_LATIN_RE.search(seg.text) is not None and cjk_ratio(seg.text) < 0.3)
-            if not seg.latin:
+            if cjk_doc:
                 seg.widths = print_widths(seg.text)
     measure, column = _choose_measure(chunks)
     latin_column = _latin_column(chunks)
@@ -90,7 +90,9 @@ def analyse(layout: Layout) -> Layout:
         column = latin_column
     for chunk in chunks:
         for seg in chunk.segments:
-            seg.width = float(len(seg.text)) if seg.latin else seg.widths[measure]
+            # in Chinese text every line is measured in ems, a Latin-heavy one too (a gene list
+            # wrapped at the column: ``ORF7b-ORF8-N-ORF9a-…``)
+            seg.width = seg.widths[measure] if cjk_doc else float(len(seg.text))
     layout.column, layout.measure, layout.latin_column = column, measure, latin_column
     return layout
 
