@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     from bench.keys import key_rows, quote_rows
     from bench.measures import cache_rows, fuzz_row, memory_row, model_rows
     from bench.memory import rss_rows
+    from bench.pdf import pdf_rows
     from bench.table import Row, table_lines
     from bench.tmux import first_screen_rows, indexing_key_rows
 
@@ -46,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += key_rows(inputs["10MB"])
         rows += quote_rows(inputs["page"])
         rows.append(fuzz_row(args.examples if not args.quick else 50))
+        rows += pdf_rows(2 if args.quick else 3)
     print("\n".join(table_lines(rows)))
     Path("bench-results.json").write_text(json.dumps([r.__dict__ for r in rows], indent=1))
     return 0 if all(r.ok is not False for r in rows) else 1

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
 
 from reader.errors import NotTextError, ReaderError
+from reader.sources.pdf_magic import is_pdf
 
 if TYPE_CHECKING:
     from reader.model.document import Document
@@ -65,6 +66,10 @@ def _quick_document(source: Input, store: StateStore | None = None) -> tuple[Doc
     from reader.pipeline.build import build_document, build_window
 
     data = source.data
+    if is_pdf(data):  # the first pages (a PDF's place cannot be found without reading up to it)
+        from reader.sources.pdf import FIRST_PAGES
+
+        return build_document(data, source.name, sidecar, dictionary=False, key=key, pages=FIRST_PAGES), False
     place = store.load(key).position if store is not None and len(data) > QUICK_BYTES else 0
     try:
         if place * 4 > QUICK_BYTES:  # (a character takes up to 4 bytes) beyond the opening part

@@ -17,6 +17,7 @@ from reader.opening import quick_document
 from reader.source import read_input
 from reader.state import StateStore
 from reader.tui.app import ReaderApp
+from tests import pdf_samples as samples
 from tests.test_input import run_reader
 
 TEXT = "建设示范城市,增长 10%以上。\n\n二、做好2024年 工作\n\n全年新增就业4.5万人。\n"
@@ -27,6 +28,15 @@ def _write(data: bytes) -> Callable[[Path], Path]:
     def make(directory: Path) -> Path:
         path = directory / "doc"
         path.write_bytes(data)
+        return path
+
+    return make
+
+
+def _write_named(name: str, data: Callable[[], bytes]) -> Callable[[Path], Path]:
+    def make(directory: Path) -> Path:
+        path = directory / name
+        path.write_bytes(data())
         return path
 
     return make
@@ -63,6 +73,11 @@ CASES: list[tuple[str, Callable[[Path], Path], str | None, str | None]] = [
     ("a 1 MB paragraph", _write(("这是一个很长的段落，" * 35_000).encode()), "这是一个很长的段落，这是", None),
     ("png", _write(b"\x89PNG\r\n\x1a\n" + os.urandom(512)), None, "is not a text document"),
     ("random bytes", _write(os.urandom(4096)), None, "is not a text document"),
+    ("pdf", _write_named("doc.pdf", samples.english_paper), "On Reading Printed Pages", None),
+    ("scanned pdf", _write_named("scan.pdf", lambda: samples.scanned(["scan"])), None, "has no text layer (scanned pages): run OCR first"),
+    ("encrypted pdf", _write_named("locked.pdf", samples.encrypted), None, "is encrypted: it needs a password"),
+    ("damaged pdf", _write_named("cut.pdf", lambda: samples.english_paper()[:3000]), None, "is a damaged PDF"),
+    ("not a pdf", _write_named("fake.pdf", lambda: TEXT.encode()), None, "is not a PDF"),
     ("missing", lambda d: d / "missing.txt", None, "no such file"),
     ("directory", lambda d: d, None, "is a directory"),
     ("/dev/zero", lambda _d: Path("/dev/zero"), None, "/dev/zero: is a device, not a document"),

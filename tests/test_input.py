@@ -81,7 +81,7 @@ def test_escape_sequences_and_bidi_overrides_never_reach_the_output(tmp_path):
         (lambda d: d, "is a directory"),
         (lambda d: _write(d / "x.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4), "is not a text document"),
         (lambda d: _write(d / "x.elf", b"\x7fELF" + bytes(range(256)) * 8), "is not a text document"),
-        (lambda d: _write(d / "x.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4), "is not a text document"),
+        (lambda d: _write(d / "x.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 4), "is a damaged PDF"),
         (lambda d: _write(d / "random.bin", os.urandom(4096)), "is not a text document"),
     ],
     ids=["missing", "directory", "png", "elf", "pdf", "random"],

@@ -47,8 +47,11 @@ def build_document(
     dictionary: bool = True,
     key: str | None = None,
     progress: Callable[[float], None] | None = None,
+    pages: int | None = None,
 ) -> Document:
     """Run every pipeline step on ``data``; ``dictionary`` enables jieba and word-list look-ups.
+
+    ``pages``: of a PDF, build only the first so many pages (a first screen).
 
     ``key`` overrides the content hash (a partial build keeps the whole file's key); ``progress``
     is told the share done after each step. The cyclic garbage collector is paused meanwhile:
@@ -57,7 +60,7 @@ def build_document(
     """
     report = progress or (lambda _share: None)
     with collector_paused():
-        decoded, layout = read_source(data, source)
+        decoded, layout = read_source(data, source, pages)
         report(0.05)
         return _model(decoded, layout, data, source, sidecar or {}, key, dictionary, report)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import pairwise
 
 from reader.sources.layout import Chunk, Layout, Segment
 
@@ -28,6 +29,7 @@ EDGE_LINES = 2  # lines at each end of a page that may be furniture
 _DIGITS_RE = re.compile(r"\d+")
 _ROMAN_TOKEN_RE = re.compile(r"(?<![A-Za-z])[ivxlcdmIVXLCDM]{1,7}(?![A-Za-z])")
 _SPACES_RE = re.compile(r"\s+")
+_WORDY_RE = re.compile(r"\w")  # a running head says something: a rule repeated at the top is not one
 _GAP_RE = re.compile(r"\s{3,}")
 PAGE_NUMBER_RE = re.compile(
     r"^[\W_]{0,3}\s*(?:page|p\.|pg\.?|第)?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*(?:(?:of|/)\s*\d{1,4})?\s*(?:页)?\s*[\W_]{0,3}$",
@@ -106,7 +108,7 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
             number = _page_number(seg.text)
             if number is not None:
                 seg.role, seg.page = "page-number", number
-            elif counts[(edge_key(seg.text), at_top)] >= needed and len(seg.text) <= 120:
+            elif counts[(edge_key(seg.text), at_top)] >= needed and len(seg.text) <= 120 and _WORDY_RE.search(seg.text):
                 seg.role = "running-head" if at_top else "running-foot"
                 found = _DIGITS_RE.findall(seg.text)
                 if found and not at_top:
@@ -167,15 +169,17 @@ def _split_off_tail(chunk: Chunk, seg: Segment, length: int) -> None:
 
 def _mark_repeated_lines(layout: Layout) -> None:
     """Without page breaks: a short line standing alone (its own chunk) that recurs three times or
-    more, numbers aside, is a running head; a lone page number between blank lines is one."""
+    more, numbers aside, is a running head; lone numbers between blank lines that rise through
+    the document (two or more) are page numbers."""
     singles = [c.segments[0] for c in layout.chunks if c.hint is None and len(c.segments) == 1]
     counts = Counter(edge_key(seg.text) for seg in singles if seg.role is None)
+    numbers: list[tuple[Segment, str]] = []
     for seg in singles:
         if seg.role is not None or len(seg.text) > 80:
             continue
         number = _page_number(seg.text)
-        if number is not None and any(ch.isdigit() for ch in seg.text):
-            seg.role, seg.page = "page-number", number
+        if number is not None and number.isdigit():
+            numbers.append((seg, number))
         elif (
             counts[edge_key(seg.text)] >= 3
             and _DIGITS_RE.search(seg.text)
@@ -183,6 +187,10 @@ def _mark_repeated_lines(layout: Layout) -> None:
             and not _NUMBERED_RE.match(seg.text)
         ):
             seg.role = "running-head"  # (a sentence or a numbered heading that recurs is not one)
+    values = [int(n) for _, n in numbers]
+    if len(numbers) >= 2 and all(a < b for a, b in pairwise(values)):
+        for seg, number in numbers:
+            seg.role, seg.page = "page-number", number
 
 
 def _mark_document_edges(pages: dict[int, list[Segment]]) -> None:

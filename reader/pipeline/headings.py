@@ -41,6 +41,7 @@ _RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
 )
+_LIST_SCHEMES = frozenset({"alpha", "alpha-paren", "paren", "circled"})  # numbers lists wear more than headings
 _NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn", "article"})
 # marks that only headings wear (一、, 第三章, 第二节): no sequence test for them
 _HEADING_MARKS = frozenset({"cn", "part", "section-cn"})
@@ -105,10 +106,13 @@ def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
         if marker.rank <= 20 and not ends_sentence(text) and len(text) <= CJK_LIMIT * 2:
             return make(title, len(text))
         return None
-    if len(title) <= LATIN_LIMIT and not title.endswith((",", ";", ":")):
-        words = len(title.split())
-        if not ends_sentence(title) or (words <= 8 and title_case(title)):
-            return make(title.rstrip("."), len(text))
+    if len(title) <= LATIN_LIMIT and not title.endswith((",", ";", ":")) and ";" not in title:
+        words = title.split()
+        last = words[-1].lower().strip(".")
+        titled = title_case(title) or _all_caps(title)
+        if last not in _SMALL_WORDS and (titled or (len(words) <= 6 and marker.scheme not in _LIST_SCHEMES)):
+            if not ends_sentence(title) or (len(words) <= 8 and titled):
+                return make(title.rstrip("."), len(text))
     lead = re.match(r"(.{2,80}?[.:])\s+(?=[A-Z(\"“])", body.lstrip())
     if lead and title_case(lead.group(1)) and len(lead.group(1).split()) <= 8:
         offset = len(body) - len(body.lstrip())
@@ -155,25 +159,37 @@ def candidate(block: RawBlock, cjk: bool) -> Candidate | None:
     return None
 
 
+_BARE_NUMBER_RE = re.compile(r"^(\d{1,2})[ \t]+(?=[^\W\d_])")
+
+
 def _source_heading(block: RawBlock) -> Candidate:
     """A heading its source marked (with its level): its own number when it carries one
     (``2.1 Scope``, ``第三章 总则``, ``Chapter 4``), else none — never a number it does not print."""
-    rank = float(max(1, block.level))
     text = block.text
     marker = match_marker(text)
+    # the source's level (a type-size rank); a source that knows a heading but not its level: its marker's
+    rank = float(block.level) if block.level > 0 else (marker.rank if marker is not None else 1.0)
     if marker is not None and marker.scheme != "md" and text[marker.end :].strip():
         title = text[marker.end :].strip()
         found = Candidate(-1, rank, marker.scheme, marker.ordinal, marker.literal, marker.label, title, len(text))
+        found.strong = True
+        return found
+    bare = _BARE_NUMBER_RE.match(text)  # ``1 Introduction``: a number only a marked heading is trusted with
+    if bare is not None:
+        title = text[bare.end() :].strip()
+        found = Candidate(-1, rank, "decimal", int(bare.group(1)), None, bare.group(1), title, len(text))
         found.strong = True
         return found
     return Candidate(-1, rank, None, None, None, "", text.strip(), len(text), kind="marked", strong=True)
 
 
 def is_rule(block: RawBlock) -> bool:
-    """True for a line of one repeated mark (``=====``, ``-----``, ``* * *``): a rule, not text."""
-    return block.kind in ("preformatted", "paragraph") and "\n" not in block.text and bool(
-        _RULE_LINE_RE.match(block.text)
-    )
+    """True for lines of one repeated mark (``=====``, ``-----``, a scene break ``*  *  *``): a
+    rule, not text."""
+    if block.kind not in ("preformatted", "paragraph"):
+        return False
+    lines = [line for line in block.text.split("\n") if line.strip()]
+    return bool(lines) and all(_RULE_LINE_RE.match(line) for line in lines)
 
 
 def settle(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candidate | None]:
@@ -183,10 +199,7 @@ def settle(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candid
     _drop_lists(blocks, out)
     _drop_list_ends(blocks, out)
     _drop_out_of_sequence(out)
-    for i, cand in enumerate(out):
-        if cand is not None and not cand.strong and cand.scheme is None and not _content_follows(blocks, out, i):
-            if not _opens_cjk_document(blocks, out, i):
-                out[i] = None
+    _settle_titles(blocks, out)
     return out
 
 
@@ -199,13 +212,32 @@ def _opens_cjk_document(blocks: list[RawBlock], found: list[Candidate | None], i
     return later is not None and found[later] is not None and found[later].scheme is not None  # type: ignore[union-attr]
 
 
-def _content_follows(blocks: list[RawBlock], found: list[Candidate | None], i: int) -> bool:
-    """True when the next reading block after block ``i`` is content, not another heading."""
-    for j in range(i + 1, len(blocks)):
-        if blocks[j].kind == "furniture":
+def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
+    """Unnumbered titles in a row are a title block: the first is the heading, the rest its
+    subtitles (``Apache License`` / ``Version 2.0, January 2004``). The heading needs content
+    under it; a numbered heading right under it will do only for a title in capitals (a part
+    title such as ``TERMS AND CONDITIONS``), not for a stray short line (a letter's signature)."""
+    reading = [i for i, b in enumerate(blocks) if b.kind != "furniture"]
+    pos = 0
+    while pos < len(reading):
+        i = reading[pos]
+        cand = found[i]
+        if cand is None or cand.strong or cand.scheme is not None:
+            pos += 1
             continue
-        return found[j] is None or found[j].split_at < len(blocks[j].text)  # type: ignore[union-attr]
-    return False
+        run = [i]
+        while pos + len(run) < len(reading):
+            nxt = found[reading[pos + len(run)]]
+            if nxt is None or nxt.strong or nxt.scheme is not None:
+                break
+            run.append(reading[pos + len(run)])
+        after = reading[pos + len(run)] if pos + len(run) < len(reading) else None
+        following = found[after] if after is not None else None
+        content = after is not None and (following is None or following.split_at < len(blocks[after].text))
+        keep = content or (following is not None and (_all_caps(blocks[i].text) or _opens_cjk_document(blocks, found, i)))
+        for k in run[1:] if keep else run:
+            found[k] = None
+        pos += len(run)
 
 
 def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:

@@ -7,9 +7,10 @@ from functools import lru_cache
 
 from reader.pipeline.chars import is_cjk, nearest_letter
 
-_TAIL_WORD_RE = re.compile(r"([A-Za-z]+)(-?)$")
+_TAIL_WORD_RE = re.compile(r"([A-Za-z]+)([-\u2010]?)$")
 _HEAD_WORD_RE = re.compile(r"^([A-Za-z]+)")
 KNOWN_ZIPF = 3.0
+STANDALONE_ZIPF = 3.5  # a line-end part this common stands alone as a word (``self-``, ``well-``); ``hy-`` does not
 
 
 @lru_cache(maxsize=65536)
@@ -27,18 +28,31 @@ def _is_word(word: str) -> bool:
     return word_zipf(word) >= KNOWN_ZIPF
 
 
+HYPHENS = "-\u2010"  # a hyphen-minus, or the hyphen groff and typesetters put at a break
+SOFT_HYPHEN = "\u00ad"
+
+
 def separator(left: str, right: str, cjk_doc: bool, word_list: bool = True) -> tuple[str, bool]:
     """Return (text to put between two line fragments, drop the hyphen ending ``left``).
 
-    Without ``word_list`` (a quick first pass) a hyphen before a lower-case word is kept and a
-    lost hyphen is not guessed.
-
-    CJK on either side joins with nothing; Latin words join with one space, or with
-    nothing when the break split a word (``experi-``/``ment``, or a lost hyphen).
+    CJK on either side joins with nothing (a Chinese line break has no hyphen). Latin words join
+    with one space, or with nothing when the break split a word:
+    - a soft hyphen at the line end marks a break inside a word: it goes;
+    - a hyphen after digits or before one (``800-`` / ``63C``), or inside an identifier, a
+      capitalised word or a bracketed key (``[OWASP-`` / ``session]``) is part of the text: kept,
+      joined without a space;
+    - a hyphen between lower-case parts is judged by the word list: dropped when the joined word
+      is known or the first part is no word (``hy-`` / ``drodynamical``), kept in a compound
+      (``self-`` / ``consistent``);
+    - with no hyphen, a word whose hyphen was lost (``experi`` / ``ment``) is joined when the
+      joined word is known and its parts are not both words.
+    Without ``word_list`` (a quick first pass) a hyphen is kept and a lost one not guessed.
     """
     a, b = left[-1:], right[:1]
     if not a or not b:
         return "", False
+    if a == SOFT_HYPHEN:
+        return "", True
     if is_cjk(a) or is_cjk(b):
         return "", False
     la, rb = nearest_letter(left, len(left) - 1, -1), nearest_letter(right, 0, 1)
@@ -46,17 +60,26 @@ def separator(left: str, right: str, cjk_doc: bool, word_list: bool = True) -> t
         return "", False
     if cjk_doc and a.isdigit() and b.isdigit():
         return "", False
+    if a in HYPHENS:
+        return "", _drop_hyphen(left[:-1], right, word_list)
     tail, head = _TAIL_WORD_RE.search(left), _HEAD_WORD_RE.match(right)
-    if tail and head and tail.start() < len(left) and word_list:
-        first, hyphen, second = tail.group(1), tail.group(2), head.group(1)
-        if hyphen:
-            if not second[0].islower():
-                return "", False  # keep the hyphen: ``Jean-``/``Paul``
-            if _is_word(first + second) or not _is_word(first):
-                return "", True
-            return "", False  # ``well-``/``known`` stays hyphenated
+    if tail and head and word_list and not tail.group(2):
+        first, second = tail.group(1), head.group(1)
         if second[0].islower() and _is_word(first + second) and not (_is_word(first) and _is_word(second)):
             return "", False  # the hyphen was lost: ``experi``/``ment``
-    if a == "-" and b.isalpha():
-        return "", False
+    if a in "–—" and b.isalnum() and left[-2:-1].strip():
+        return "", False  # an unspaced dash at the line end: a compound or a number split after it
     return " ", False
+
+
+def _drop_hyphen(before: str, right: str, word_list: bool) -> bool:
+    """Whether the hyphen between ``before`` and ``right`` was only the line break's."""
+    tail = _TAIL_WORD_RE.search(before)
+    head = _HEAD_WORD_RE.match(right)
+    if not tail or not head or not word_list:
+        return False
+    first, second = tail.group(1), head.group(1)
+    token = before.rsplit(None, 1)[-1] if before.strip() else ""
+    if not second[0].islower() or not first.islower() or any(ch.isdigit() or ch in "[(<{_/" for ch in token):
+        return False  # an identifier, a name, a bracketed key: the hyphen is text
+    return _is_word(first + second) or word_zipf(first) < STANDALONE_ZIPF

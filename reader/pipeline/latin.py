@@ -17,6 +17,8 @@ Each decision names its evidence:
 
 from __future__ import annotations
 
+import re
+
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.conventions import Conventions, line_fills
 from reader.pipeline.numbering import bullet, match_marker
@@ -24,6 +26,7 @@ from reader.pipeline.preformatted import display_width
 from reader.sources.layout import Segment
 
 _SOFT_ENDS = (",", ";", "—", "–", "-")
+_TERM_GAP_RE = re.compile(r"^\S{1,24}(?: \S{1,24})?\s{2,}(?=\S)")
 _BARE_NUMBER_SCHEMES = frozenset({"chapter", "roman", "part"})
 
 
@@ -61,15 +64,39 @@ def _bare_number(seg: Segment) -> bool:
     return marker is not None and marker.scheme in _BARE_NUMBER_SCHEMES and not seg.text[marker.end :].strip()
 
 
+def _inline_enumeration(text: str) -> bool:
+    """True when the line that opens with ``(1)``/``a)`` names the next number itself (``(2)``)."""
+    marker = match_marker(text)
+    if marker is None or marker.ordinal is None or marker.scheme not in ("paren", "alpha"):
+        return False
+    label = marker.label
+    following = marker.ordinal + 1
+    nxt = str(following) if marker.scheme == "paren" else chr(ord("a") + following - 1)
+    pattern = label.replace(str(marker.ordinal) if marker.scheme == "paren" else label.strip("()")[:1], nxt, 1)
+    return pattern in text[marker.end :]
+
+
+def _after_gap(seg: Segment) -> int | None:
+    """Where the text after a term's wide gap starts (``-c     with -lt: sort by…``), in columns."""
+    m = _TERM_GAP_RE.match(seg.text)
+    return seg.columns + m.end() if m else None
+
+
 class LatinBreaks:
     """Paragraph-end decisions for Latin-script text under a document's conventions."""
 
     def __init__(self, conventions: Conventions) -> None:
         self.conv = conventions
+        self.titled: int | None = None  # id of the first line of the last block ended as a title
+
+    def ends_title(self, unit: list[Segment]) -> bool:
+        """True when the block of ``unit`` was ended for being a title line (it stands alone)."""
+        return bool(unit) and self.titled == id(unit[0])
 
     def item_start(self, prev: Segment | None, seg: Segment) -> bool:
-        """True when ``seg`` opens a list item here (see the module's first rule)."""
-        if item_marker_end(seg) is None:
+        """True when ``seg`` opens a list item here (see the module's first rule); an enumeration
+        inside a sentence (``(1) assert …, and (2) offer …`` on one line) opens none."""
+        if item_marker_end(seg) is None or _inline_enumeration(seg.text):
             return False
         if prev is None or seg.columns < prev.columns:
             return True
@@ -88,11 +115,12 @@ class LatinBreaks:
             if len(unit) == 1 and _bare_number(first) and _title_line(seg, conv.edge):
                 return False  # ``CHAPTER I.`` / ``Down the Rabbit-Hole``: one heading
             if not _title_line(seg, conv.edge) or seg.columns != prev.columns:
+                self.titled = id(first)
                 return True  # a title line, then its body
         if seg.columns > prev.columns:
-            hanging = item_marker_end(first)
+            hanging = item_marker_end(first) or _after_gap(first)
             if len(unit) == 1 and hanging is not None and abs(seg.columns - hanging) <= 1:
-                return False  # an item's hanging indent
+                return False  # an item's (or a term's) hanging indent
             if conv.paragraph_indent and ends_block(prev.text):
                 return True
             if not line_fills(prev, conv.edge) or seg.columns >= prev.columns + 2:

@@ -18,13 +18,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 
 from reader.sources.layout import Chunk, Layout, Segment
 
 _RULE_RE = re.compile(r"^[\s+|\-=_*#~.:<>^/\\]{4,}$")
-_CODE_RE = re.compile(r"/\*|\*/|^\s*//|::=|==|!=|<=|>=|->|<<<|>>>|&&|\|\||^\s*[{}]\s*$|\{\s*$|^#include")
+_CODE_RE = re.compile(
+    r"/\*|\*/|^\s*//|::=|==|!=|<=|>=|->|<<<|>>>|&&|\|\||^\s*[{}]\s*$|\{\s*$|^#include"
+    r"|^[\w.\-\[\]]+\s*:?=\s"  # a definition or assignment: ``AA = A``, ``frame-fin  = %x0``
+)
 _SYMBOLS = set("()[]{}=<>|+*/\\;^~&#$@_")
-_GAP_RE = re.compile(r"(?<=[^\s.?!:;,])( {2,}|\t)(?=\S)")
+_UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
+_GAP_RE = re.compile(r"(?<=[^\s?!:;,])( {2,}|\t)(?=\S)")
 _SENTENCE_END_RE = re.compile(r"[.?!:;,。！？：；，]['\")\]”’]*$")
 
 
@@ -80,35 +85,78 @@ class _Lines:
         """True when a line runs out to (near) the measure."""
         return seg.columns + display_width(seg.text) >= 0.8 * self.edge
 
+    def centred(self, seg: Segment) -> bool:
+        """True for a line set in the middle of the measure (a title), its margins about equal."""
+        right = self.edge - seg.columns - display_width(seg.text)
+        return seg.columns >= 4 and abs(seg.columns - right) <= max(3, seg.columns // 4)
+
 
 def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
-    """Ids of the lines that read as prose: every line of a wrapped paragraph, and sentences."""
+    """Ids of the lines that read as prose: every line of a wrapped paragraph, and sentences —
+    but not verse (short lines whose indents change, ``How doth the little crocodile`` /
+    ``    Improve his shining tail,``), which is kept as lines."""
     prose: set[int] = set()
     for chunk in layout.chunks:
         body = [s for s in chunk.segments if s.line_start and s.role is None]
         wrapped = len(body) >= 2 and all(lines.fills(s) for s in body[:-1])
         wordy = _letters("".join(s.text for s in body)) >= 0.55
+        if not layout.cjk and _verse(body, lines):
+            continue
+        columns = _aligned(body, wide=True) if len(body) >= 2 else set()
         for seg in body:
+            if id(seg) in columns:
+                continue
             sentence = _SENTENCE_END_RE.search(seg.text) and _letters(seg.text) >= 0.7 and len(seg.text) >= 12
             if (wrapped and wordy and not _strong(seg.text)) or (sentence and not _strong(seg.text)):
                 prose.add(id(seg))
     return prose
 
 
-def _aligned(run: list[Segment]) -> set[int]:
-    """Ids of lines whose wide gaps line up with another line's (columns of a table)."""
-    counts = Counter(col for seg in run for col in _gap_columns(seg))
-    return {id(seg) for seg in run if any(counts[col] >= 2 for col in _gap_columns(seg))}
+def _verse(body: list[Segment], lines: _Lines) -> bool:
+    """Short lines (none runs to the measure) whose indent changes at least twice: verse."""
+    if len(body) < 3 or any(lines.fills(s) for s in body):
+        return False
+    changes = sum(1 for a, b in pairwise(body) if a.columns != b.columns)
+    return changes >= 2
+
+
+def _aligned(run: list[Segment], wide: bool = False) -> set[int]:
+    """Ids of lines whose wide gaps line up with another line's (columns of a table). With
+    ``wide``, only gaps of three spaces or more count and a column must line up on three lines
+    (or on both lines of two): justified prose lines up its double spaces by chance, not so."""
+    gaps = {id(seg): (_wide_gap_columns(seg) if wide else _gap_columns(seg)) for seg in run}
+    counts = Counter(col for cols in gaps.values() for col in cols)
+    needed = 2 if not wide or len(run) == 2 else 3
+    return {id(seg) for seg in run if any(counts[col] >= needed for col in gaps[id(seg)])}
+
+
+def _wide_gap_columns(seg: Segment) -> set[int]:
+    """Where the columns after gaps of three spaces or more begin in a line."""
+    return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text) if len(m.group()) >= 3 or "\t" in m.group()}
+
+
+def _underlines(lines: _Lines) -> set[int]:
+    """Ids of underlined titles and their underlines (``Title`` / ``=====``, the setext
+    convention): a rule as long as the line above it, that line text."""
+    out: set[int] = set()
+    for before, above, seg in zip(lines.lines, lines.lines[1:], lines.lines[2:], strict=False):
+        rule = _UNDERLINE_RE.match(seg.text)
+        opens = before.chunk != above.chunk  # the title opens its block (a blank line above it)
+        if rule and opens and above.chunk == seg.chunk and above.role is None and "|" not in above.text:
+            if abs(len(seg.text) - len(above.text)) <= max(3, len(above.text) // 3) and _letters(above.text) > 0.5:
+                out.update((id(above), id(seg)))
+    return out
 
 
 def _runs(lines: _Lines, prose: set[int]) -> list[list[Segment]]:
     """Runs of consecutive non-prose lines (furniture skipped) at the body's indent or deeper."""
     runs: list[list[Segment]] = []
     run: list[Segment] = []
+    underlined = _underlines(lines)
     for seg in lines.lines:
         if seg.role is not None:
             continue
-        if id(seg) in prose or seg.columns < lines.body:
+        if id(seg) in prose or seg.columns < lines.body or id(seg) in underlined:
             if run:
                 runs.append(run)
             run = []
@@ -120,21 +168,27 @@ def _runs(lines: _Lines, prose: set[int]) -> list[list[Segment]]:
 
 
 def _preformatted(run: list[Segment], lines: _Lines, latin: bool) -> list[Segment]:
-    """The part of a run that is preformatted (possibly none)."""
+    """The lines of a run that are preformatted: its text blocks (runs cross blank lines) that
+    hold code, drawing or aligned columns, or — in Latin text — that are set deeper than the body
+    without filling the measure, or are verse."""
     aligned = _aligned(run)
-    strong = [s for s in run if _strong(s.text) or id(s) in aligned]
-    if strong:
-        indent = min(s.columns for s in strong)
-        while run and run[0].columns < indent and run[0] not in strong:
-            run = run[1:]
-        while run and run[-1].columns < indent and run[-1] not in strong:
-            run = run[:-1]
-        if len(strong) >= max(1, 0.3 * len(run)):
-            return run
-    deeper = all(s.columns > lines.body + 1 for s in run)
-    if latin and deeper and len(run) >= 2 and not any(lines.fills(s) for s in run[:-1]):
-        return run
-    return []
+    strong = {id(s) for s in run if _strong(s.text) or id(s) in aligned}
+    out: list[Segment] = []
+    groups: list[list[Segment]] = []
+    for seg in run:
+        if groups and groups[-1][-1].chunk == seg.chunk:
+            groups[-1].append(seg)
+        else:
+            groups.append([seg])
+    for group in groups:
+        hits = sum(1 for s in group if id(s) in strong)
+        deeper = all(s.columns > lines.body + 1 and not lines.centred(s) for s in group)
+        ragged = not any(lines.fills(s) for s in group[:-1])
+        if (hits and hits >= 0.3 * len(group)) or (latin and (_verse(group, lines) or (
+            deeper and ragged and len(group) >= 2
+        ))):
+            out.extend(group)
+    return out
 
 
 def mark_preformatted(layout: Layout) -> None:

@@ -60,6 +60,7 @@ class _Reflower:
         joined, anchors = join_lines(self.unit, self.cjk, self.word_list)
         chunk = self.unit[0].chunk
         standalone = self.unit[-1].chunk == chunk and len(self.unit) == self.body_count[chunk]
+        standalone = standalone or self.latin.ends_title(self.unit)
         if self.cjk and self.conv.lines_are_paragraphs and len(self.unit) == 1 and self.unit[0].line_start:
             standalone = True  # one paragraph per line: every line stands on its own, as a title does
         joined, emphasis, marks = take_emphasis(joined)

@@ -1,7 +1,8 @@
 """Sources: one adapter per input format, each turning bytes into the one layout type.
 
 ``read_source`` picks the adapter by what the bytes are (and, for Markdown, the file's name):
-text (``text.py``), Markdown (``markdown.py``). Each returns the decoded text (offsets map back to
+PDF (``pdf.py``: ``%PDF-`` in the first kilobyte, whatever the name), text (``text.py``),
+Markdown (``markdown.py``). Each returns the decoded text (offsets map back to
 the file) and the layout the pipeline reads.
 """
 
@@ -9,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.errors import ReaderError
 from reader.pipeline.text import DecodedText
 from reader.sources.layout import Layout
 from reader.sources.markdown import looks_like_markdown, markdown_layout
+from reader.sources.pdf_magic import is_pdf
 from reader.sources.text import decode_for_reading, text_layout
 
 
@@ -39,10 +42,22 @@ def lay_out_text(text: str, facts: TextFacts) -> Layout:
     return text_layout(text, facts.cjk, facts.space_lines)
 
 
-def read_source(data: bytes, name: str = "") -> tuple[DecodedText, Layout]:
-    """Decode ``data`` and lay it out with the adapter its format needs."""
+def read_source(data: bytes, name: str = "", pages: int | None = None) -> tuple[DecodedText, Layout]:
+    """Decode ``data`` and lay it out with the adapter its format needs (``pages``: of a PDF, read
+    only the first so many, for a first screen)."""
+    if is_pdf(data):
+        from reader.sources.pdf import read_pdf
+
+        return read_pdf(data, _display_name(name), 0, pages)
+    if name.lower().endswith(".pdf"):  # named a PDF, but something else: say so, not "not text"
+        raise ReaderError(f"{_display_name(name)} is not a PDF (it does not begin with %PDF-)")
     decoded, facts = decode_source(data, name)
     return decoded, lay_out_text(decoded.text, facts)
 
 
-__all__ = ["TextFacts", "decode_source", "lay_out_text", "read_source"]
+def _display_name(name: str) -> str:
+    """The file's name as errors show it (as the user gave it, like every other error)."""
+    return name or "document.pdf"
+
+
+__all__ = ["TextFacts", "decode_source", "is_pdf", "lay_out_text", "read_source"]

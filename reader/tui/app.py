@@ -186,7 +186,9 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
                 label = f"{label} {chain}"
         end = max(doc.metadata.length, doc.blocks[-1].source.end) or 1  # a partial model: the whole
         percent = min(100, round(100 * doc.blocks[block].source.end / end))
-        status.show(label, (place.paragraph, max(total, place.paragraph)), percent, note)
+        page = doc.blocks[block].page_label
+        where = ("" if page is None else f"第{page}页" if doc.metadata.language.startswith("zh") else f"p. {page}")
+        status.show(label, (place.paragraph, max(total, place.paragraph)), percent, note, where)
 
     def on_text_view_moved(self, event: TextView.Moved) -> None:
         """The text pane moved: that is the new location (unless it speaks of a replaced model)."""

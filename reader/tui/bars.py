@@ -58,11 +58,14 @@ class StatusBar(Widget):
         super().__init__(id=id)
         self._text = Text()
 
-    def show(self, section: str, paragraph: tuple[int, int], percent: int, note: str = "") -> None:
-        """Update the status line (a repaint of this line only: its size never changes)."""
+    def show(self, section: str, paragraph: tuple[int, int], percent: int, note: str = "", page: str = "") -> None:
+        """Update the status line (a repaint of this line only: its size never changes); ``page``:
+        the printed page the reader is on, as the status line names it (``p. 27``)."""
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(f"§ {section}" if section else "§ –", style="bold")
         text.append(f"   ¶ {paragraph[0]}/{paragraph[1]}")
+        if page:
+            text.append(f"   {page}")
         text.append(f"   {percent}%")
         if note:
             text.append(f"   {note}", style="italic")
