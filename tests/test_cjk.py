@@ -184,3 +184,30 @@ def test_a_title_with_its_edition_in_brackets_is_a_title():
         "新型冠状病毒感染诊疗方案\n(试行第十版)\n\n为进一步做好新型冠状病毒感染诊疗工作，我们组织专家制定了本方案。\n"
     )
     assert [b.heading.title for b in doc.blocks if b.heading is not None] == ["新型冠状病毒感染诊疗方案(试行第十版)"]
+
+
+EXTRACTED_REPORT = (
+    "负全市人民的厚望。\n二、2024 年重点任务\n"
+    "今年是新中国成立 75 周年，是实现“十四五”规划目标任务的关键一年，也是京津冀\n"
+    "协同发展战略实施 10 周年，做好各项工作意义重大。\n着力做好以下十一个方面工作：\n"
+    "（一）持续提升首都功能，推动京津冀协同发展取得新的更大进展\n牢牢牵住疏解非首都功能这个“牛鼻子”\n"
+    "，推进现代化首都都市圈建设，携手津冀共同打造中国式现代化的先行区、示范区。加强\n"
+    "国际交往中心功能建设。实现新国展二期项目竣工，强化雁栖湖国际会都服务保障能力。\n"
+    "（二）聚力建设国际科技创新中心，进一步壮大发展新动能新优势\n"
+    "充分发挥教育、科技、人才优势，加快构建高效协同的创新体系，持续提升创新能力和水平，\n"
+    "使北京成为世界科学前沿和新兴产业技术创新策源地。深入推进教育改革发展，新增学位。\n"
+)
+
+
+def test_an_extracted_reports_headings_stand_on_their_own_lines():
+    doc = build(EXTRACTED_REPORT)
+    heads = [(b.heading.number, b.heading.title) for b in doc.blocks if b.heading is not None]
+    assert heads == [
+        ("2", "2024年重点任务"),
+        ("2.1", "持续提升首都功能，推动京津冀协同发展取得新的更大进展"),  # after a colon lead-in: its (二) follows text
+        ("2.2", "聚力建设国际科技创新中心，进一步壮大发展新动能新优势"),
+    ]
+    # a line pdftotext broke before its closing punctuation is one printed line
+    assert any(
+        t.startswith("牢牢牵住疏解非首都功能这个“牛鼻子”，推进") and t.endswith("保障能力。") for t in reading(doc)
+    )

@@ -21,6 +21,7 @@ Each decision names its evidence:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -38,6 +39,12 @@ _DATE_LINE_RE = re.compile(
     r"^[(（〈]?[ \t]*(?:\d{4}|[〇○零一二三四五六七八九]{4})[ \t]*年[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*月"
     r"(?:[ \t]*[\d一二三四五六七八九十]{1,3}[ \t]*日)?[ \t]*[)）]?$"
 )
+# a second-level heading's mark (（二）): set in the body's type, a line that opens so and stops well
+# short mid-sentence is a title (a first-level one, 一、, may be set larger: its lines are short anyway)
+_HEADING_LINE_RE = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
+# punctuation no line may start with (行首禁则): a line that starts so is the rest of a printed line
+# an extractor broke (pdftotext before ``”，``)
+_CLOSERS = frozenset("，。、；：！？）」』》〉】〕〗〙〛”’,;:)")
 _UNBREAKABLE_RE = re.compile(r"[A-Za-z0-9.%,]+")
 WordCheck = Callable[[str, str], bool]
 
@@ -67,6 +74,22 @@ def item_start(seg: Segment) -> bool:
     return _BULLET_RE.match(seg.text) is not None
 
 
+def opens_with_closer(seg: Segment) -> bool:
+    """True when ``seg`` starts with punctuation no printed line starts with (see ``_CLOSERS``)."""
+    return seg.text[:1] in _CLOSERS
+
+
+def mend_split_lines(layout: Layout) -> None:
+    """Where an extractor broke one printed line in two before its closing punctuation
+    (``…这个“牛鼻子”`` / ``，推进现代化…``), give the second part the whole line's width: the
+    measure then reads the line as printed."""
+    for chunk in layout.chunks:
+        body = [s for s in chunk.segments if s.role is None]
+        for before, seg in itertools.pairwise(body):
+            if seg.line_start and opens_with_closer(seg):
+                seg.width += before.width
+
+
 class CjkBreaks:
     """Paragraph-end decisions for Chinese text: the measure-based rules of the newspaper column,
     under a document's conventions (see the module's docstring)."""
@@ -75,6 +98,8 @@ class CjkBreaks:
         self.layout = layout
         self.conv = conventions
         self.words = words
+        if layout.cjk:
+            mend_split_lines(layout)
 
     def column_of(self, chunk: Chunk) -> float:
         """Return the column width for ``chunk``: its own when it has enough full lines."""
@@ -93,6 +118,8 @@ class CjkBreaks:
         self, unit: list[Segment], unit_kind: str, prev: Segment, seg: Segment, col: float, following: Segment | None
     ) -> bool:
         """Decide whether a paragraph ends between two lines of one text block."""
+        if opens_with_closer(seg):
+            return False
         if prev.latin != seg.latin and seg.line_start and (ends_sentence(prev.text) or self.short(unit, prev, seg, col)):
             return True  # a change of script after a sentence's end or a short line
         if self.conv.lines_are_paragraphs and seg.line_start:
@@ -105,8 +132,13 @@ class CjkBreaks:
             return True
         if unit_kind == "item":
             return False
+        if self.heading_line_ended(unit, prev, col):
+            return True
         if unit and _TOP_HEADING_RE.match(unit[0].text):
-            return prev.width <= col - 1.5 and seg.width >= col - 2.5
+            # the title's last line is short; the body after it runs on to the measure (its first
+            # line's indent may be lost) — unlike a title's next line, which is no longer than its first
+            full = seg.width >= col - 2.5 or (seg.width >= 0.85 * col and seg.width >= prev.width + 4)
+            return prev.width <= col - 1.5 and full
         if seg.indent and seg.line_start:
             return True
         if not ends_sentence(prev.text):
@@ -128,6 +160,10 @@ class CjkBreaks:
     ) -> bool:
         """Decide whether a paragraph ends at a blank line between two text blocks (``crossed``:
         furniture or a page break stands between them)."""
+        if opens_with_closer(seg):
+            return False
+        if self.heading_line_ended(unit, prev, col_prev):
+            return True
         if self.starts_new(seg) or (unit and _TOP_HEADING_RE.match(unit[0].text)):
             return True
         if date_line(prev.text) or date_line(seg.text):
@@ -158,6 +194,25 @@ class CjkBreaks:
         if self.words is not None:
             return True
         return not prev_full
+
+    def heading_line_ended(self, unit: list[Segment], prev: Segment, col: float) -> bool:
+        """True when a second-level heading's one line stopped well short of the column without a
+        sentence end (``（一）持续提升首都功能，推动…进展``): the title is done; a wrapped
+        title's first line runs on to the measure."""
+        return (
+            len(unit) == 1
+            and _HEADING_LINE_RE.match(unit[0].text) is not None
+            and not ends_sentence(prev.text)
+            and prev.width <= col - 6
+        )
+
+    def whole_line(self, seg: Segment) -> bool:
+        """True when ``seg`` is a whole source line (not a piece of one that spaces cut)."""
+        if not seg.line_start:
+            return False
+        segments = self.layout.chunks[seg.chunk].segments
+        at = segments.index(seg)
+        return at + 1 == len(segments) or segments[at + 1].line_start or segments[at + 1].role is not None
 
     def set_in(self, seg: Segment) -> bool:
         """True when the source line of ``seg`` is set deeper than the body: a first-line indent

@@ -249,7 +249,7 @@ def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
     lead_in = False
 
     def close() -> None:
-        if len(run) >= 2 or (run and lead_in and found[run[0]].scheme not in _HEADING_MARKS):  # type: ignore[union-attr]
+        if len(run) >= 2 or (run and lead_in and not _first_of_sections(blocks, found, run[0])):
             for k in run:
                 found[k] = None
 
@@ -300,6 +300,29 @@ def _drop_list_ends(blocks: list[RawBlock], found: list[Candidate | None]) -> No
             ):
                 found[i] = None
         previous = i
+
+
+def _first_of_sections(blocks: list[RawBlock], found: list[Candidate | None], i: int) -> bool:
+    """True when the numbered line ``i`` after a colon lead-in opens a run of Chinese sections, not
+    a list: its mark is one only headings wear (一、, GB/T 9704's first level), or it is a second
+    level mark (（一）) whose next number comes later with text between them (``着力做好以下十一个
+    方面工作：`` / ``（一）…`` / paragraphs / ``（二）…``)."""
+    cand = found[i]
+    if cand is None or cand.scheme is None:
+        return False
+    if cand.scheme in _HEADING_MARKS:
+        return True
+    if cand.scheme != "cn-paren" or cand.ordinal is None:
+        return False
+    between = False
+    for j in range(i + 1, len(blocks)):
+        other = found[j]
+        if blocks[j].kind == "furniture":
+            continue
+        if other is not None and other.scheme == cand.scheme:
+            return between and other.ordinal == cand.ordinal + 1
+        between = between or other is None
+    return False
 
 
 def _cjk_contents_entry(cand: Candidate) -> bool:

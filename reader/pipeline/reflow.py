@@ -61,8 +61,8 @@ class _Reflower:
         chunk = self.unit[0].chunk
         standalone = self.unit[-1].chunk == chunk and len(self.unit) == self.body_count[chunk]
         standalone = standalone or self.latin.ends_title(self.unit)
-        if self.cjk and self.conv.lines_are_paragraphs and len(self.unit) == 1 and self.unit[0].line_start:
-            standalone = True  # one paragraph per line: every line stands on its own, as a title does
+        if self.cjk and len(self.unit) == 1 and self.cjk_breaks.whole_line(self.unit[0]):
+            standalone = True  # a paragraph of one whole line stands on its own, as a title does
         joined, emphasis, marks = take_emphasis(joined)
         if marks:
             anchors = [(t - 2 * sum(1 for m in marks if m < t), src) for t, src in anchors]
