@@ -211,3 +211,19 @@ def test_an_extracted_reports_headings_stand_on_their_own_lines():
     assert any(
         t.startswith("牢牢牵住疏解非首都功能这个“牛鼻子”，推进") and t.endswith("保障能力。") for t in reading(doc)
     )
+
+
+def test_a_block_per_line_extraction_with_a_table_is_measured_by_its_prose():
+    cells = "\n\n".join(["八", "六", "四", "2.5000", "2.1333", "1.6667", "高速公路", "一级公路", "二级公路"] * 3)
+    text = (
+        "路段的交通量和大型车比例与基准值的编制条件不同时，其用地指标按表 7.6 中\n\n的系数进行调整。\n\n"
+        f"{cells}\n\n"
+        "第 7.9 条  服务设施出入口加减速车道用地指标，平原一般不宜超过 3.4 公顷\n\n/处，丘陵、山区一般不宜超过 4.0 公顷/处。\n\n"
+        "第 7.11 条  养护设施分为养护工区、道班房和桥隧养护管理站。养护工区一\n\n"
+        "般在高速公路和一级公路上设置；道班房主要在二、三、四级公路上设置；桥隧\n\n"
+        "养护管理站一般在独立特大桥、隧道或桥梁、隧道群处设置。养护工区和道班房\n\n用地指标不宜超过表 7.8 的规定。\n"
+    )
+    texts = reading(build(text))
+    assert "路段的交通量和大型车比例与基准值的编制条件不同时，其用地指标按表7.6中的系数进行调整。" in texts
+    assert any(t.startswith("第7.9条") and t.endswith("4.0公顷/处。") for t in texts)
+    assert any(t.startswith("第7.11条") and t.endswith("不宜超过表7.8的规定。") for t in texts)

@@ -185,8 +185,8 @@ class CjkBreaks:
             return False
         if prev.width <= 0.75 * col_prev - 2 and not crossed:
             return True  # a block that stopped well short mid-sentence: a title, a heading, a lost line
-        if seg_full and not only:
-            return False
+        if seg_full and (not only or prev_full):
+            return False  # a full line goes on from the full line before (pdfminer: a block per line)
         if indented(seg, col, following) and not only and not ends_sentence(seg.text):
             return True
         if ends_sentence(seg.text) and seg.width < col - 1.5:

@@ -20,9 +20,15 @@ def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
     samples: list[tuple[float, float, float]] = []
     for chunk in chunks:
         body = [s for s in chunk.segments if s.role is None and not s.latin]
-        samples.extend(s.widths for s in body[:-1])
+        # a block's last line ends its paragraph short; a block of one line (pdfminer writes one
+        # per line) is measured too
+        samples.extend(s.widths for s in (body[:-1] if len(body) > 1 else body))
     if not samples:
         return 0, 0.0
+    # the measure is the prose's: table cells, labels and numbers one per line (extracted tables)
+    # are far shorter than the lines of the column
+    top = sorted(w[0] for w in samples)[int(len(samples) * 0.95)]
+    samples = [w for w in samples if w[0] >= 0.6 * top]
     best = (0, 0.0, -1.0)
     for k in range(3):
         values = sorted(round(w[k] * 2) / 2 for w in samples)
