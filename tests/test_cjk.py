@@ -227,3 +227,16 @@ def test_a_block_per_line_extraction_with_a_table_is_measured_by_its_prose():
     assert "路段的交通量和大型车比例与基准值的编制条件不同时，其用地指标按表7.6中的系数进行调整。" in texts
     assert any(t.startswith("第7.9条") and t.endswith("4.0公顷/处。") for t in texts)
     assert any(t.startswith("第7.11条") and t.endswith("不宜超过表7.8的规定。") for t in texts)
+
+
+def test_the_works_title_over_a_page_far_into_it_is_its_running_head():
+    page = (
+        "安徽省建设用地使用标准（2020 年版）\n\n"
+        "路段的交通量和大型车比例与基准值的编制条件不同时，其用地指标按表 7.6 中\n的系数进行调整。\n\n173\n\n\f"
+    )
+    doc = build(page)
+    assert reading(doc) == ["路段的交通量和大型车比例与基准值的编制条件不同时，其用地指标按表7.6中的系数进行调整。"]
+    assert {b.role for b in doc.blocks if b.kind == "furniture"} == {"running-head", "page-number"}
+    # on a work's first pages its title is its title
+    first = build(page.replace("173", "1"))
+    assert reading(first)[0] == "安徽省建设用地使用标准（2020年版）"

@@ -87,6 +87,8 @@ def mark_furniture(layout: Layout) -> None:
     else:
         _mark_repeated_lines(layout)
     _mark_document_edges(pages)
+    if layout.cjk and len(layout.page_labels) >= 2:
+        _mark_work_title_heads(pages)
 
 
 def _edges(lines: list[Segment]) -> list[tuple[Segment, bool]]:
@@ -134,6 +136,27 @@ def _mark_misread_page_numbers(pages: dict[int, list[Segment]]) -> None:
         if tail and len(tail) < len(lines) and any(_MISREAD_MARK_RE.search(seg.text) for seg in tail):
             for seg in tail:
                 seg.role = "page-number"
+
+
+_TITLE_PUNCT_RE = re.compile(r"[。，；：！？,;:!?]")
+
+
+def _mark_work_title_heads(pages: dict[int, list[Segment]]) -> None:
+    """The work's title over a page far into it. A Chinese book or standard prints its own name at
+    the head of its pages (``安徽省建设用地使用标准（2020年版）`` over page 173); a work's title stands
+    on its first pages, so on a page whose printed folio at its foot is past 2, a short line at its
+    head that is no sentence and carries no section number is the running head, even where the
+    extraction holds that one page only."""
+    for lines in pages.values():
+        foot = lines[-1]
+        folio = foot.page if foot.role == "page-number" else _page_number(foot.text) if foot.role is None else None
+        body = [seg for seg in lines[:-1] if seg.role is None]
+        if not body or body[0] is not lines[0] or folio is None or not folio.isdigit() or int(folio) <= 2:
+            continue
+        head = body[0].text
+        if len(head) <= 30 and not _TITLE_PUNCT_RE.search(head) and not _NUMBERED_RE.match(head) and len(body) > 1:
+            body[0].role = "running-head"
+            foot.role, foot.page = "page-number", folio
 
 
 def _mark_glued_numbers(layout: Layout, pages: dict[int, list[Segment]]) -> None:
