@@ -240,3 +240,20 @@ def test_the_works_title_over_a_page_far_into_it_is_its_running_head():
     # on a work's first pages its title is its title
     first = build(page.replace("173", "1"))
     assert reading(first)[0] == "安徽省建设用地使用标准（2020年版）"
+
+
+def test_chinese_markdown_that_marks_its_headings_keeps_numbered_rules_as_paragraphs():
+    text = (
+        "# 文本\n\n## 字间距\n\n（1）全角中文字符与半角英文字符之间，应有一个半角空格。\n\n"
+        "```\n错误：本文介绍如何快速启动Windows系统。\n```\n\n（2）避免使用长句。\n\n## 句子\n\n（1）尽量使用简单句。\n\n"
+        "1. 分词\n--------\n\n* jieba.cut 方法接受四个输入参数。\n\n2. 添加自定义词典\n----------------\n\n开发者可以指定自己的词典。\n"
+    )
+    doc = build(text, "style.md")
+    heads = [(b.heading.number, b.heading.title) for b in doc.blocks if b.heading is not None]
+    # the rules are not sections; an item the writer underlined is (CommonMark reads it as an item and a rule)
+    assert heads == [(None, "文本"), (None, "字间距"), (None, "句子"), ("1", "分词"), ("2", "添加自定义词典")]
+
+
+def test_chinese_markdown_with_only_a_title_keeps_its_numbered_headings():
+    doc = build("# 关于加强管理的通知\n\n一、总体要求\n\n坚持稳中求进。\n\n二、主要任务\n\n加快发展。\n", "notice.md")
+    assert [b.heading.number for b in doc.blocks if b.heading is not None] == [None, "1", "2"]

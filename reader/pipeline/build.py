@@ -132,7 +132,7 @@ def _model(
         words, tag = word_spans_break, jieba_tag
     raw = reflow(layout, words, dictionary, lambda share: report(0.2 + 0.4 * share))
     report(0.6)
-    structure = build_structure(raw, layout.cjk)
+    structure = build_structure(raw, layout.cjk, markdown=layout.kind == "markdown")
     report(0.7)
     doc = assemble(
         decoded, structure, layout.cjk, data, source, sidecar, tag, key, first_line, length, layout.page_labels

@@ -192,6 +192,20 @@ def is_rule(block: RawBlock) -> bool:
     return bool(lines) and all(_RULE_LINE_RE.match(line) for line in lines)
 
 
+def marked_headings_only(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candidate | None]:
+    """In Chinese Markdown that marks its headings (``#``, underlines) below its title, the writer
+    chose which lines are headings: a numbered paragraph there is a rule or a point of a list
+    (``（1）避免使用长句。``), not a section — unless underlined. Markdown converted from a word processor, with a ``#``
+    title at most over ``一、`` paragraphs, keeps its numbered headings."""
+    if sum(1 for block in blocks if block.kind == "heading") < 2:
+        return found
+
+    def underlined(i: int) -> bool:  # ``1. 分词`` over ``-----``: CommonMark reads a list item and a rule
+        return i + 1 < len(blocks) and blocks[i + 1].kind == "furniture" and blocks[i + 1].role == "rule"
+
+    return [cand if cand is None or cand.strong or underlined(i) else None for i, cand in enumerate(found)]
+
+
 def settle(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candidate | None]:
     """Keep the numbered candidates that continue their scheme's sequence and have content under
     them, and the unnumbered ones followed by content; the rest are dropped (None)."""

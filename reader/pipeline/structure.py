@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reader.pipeline.blocks import RawBlock
-from reader.pipeline.headings import Candidate, candidate, is_rule, list_kind, settle
+from reader.pipeline.headings import Candidate, candidate, is_rule, list_kind, marked_headings_only, settle
 
 _LEAD_PHRASE_RE = re.compile(r"^([^，,、；;。！？!?：:“”\"]{3,15})。")
 _PLAN_RE = re.compile(r"做好|目标|计划|规划|任务|展望|要|将|plan|target|goal|outlook", re.I)
@@ -107,11 +107,13 @@ class _Keys:
         return key
 
 
-def build_structure(raw: list[RawBlock], cjk: bool) -> Structure:
+def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> Structure:
     """Find headings (splitting lead-sentence headings off their paragraph), give the rest their
-    kinds (items, captions), and build the outline."""
+    kinds (items, captions), and build the outline (``markdown``: the source marks its headings)."""
     raw, underlined = _take_rules(raw)
     found = [candidate(block, cjk) for block in raw]
+    if cjk and markdown:
+        found = marked_headings_only(raw, found)
     for i in underlined:
         if found[i] is None:
             found[i] = Candidate(-1, 0, None, None, None, "", raw[i].text.strip(), len(raw[i].text))
