@@ -257,3 +257,18 @@ def test_chinese_markdown_that_marks_its_headings_keeps_numbered_rules_as_paragr
 def test_chinese_markdown_with_only_a_title_keeps_its_numbered_headings():
     doc = build("# 关于加强管理的通知\n\n一、总体要求\n\n坚持稳中求进。\n\n二、主要任务\n\n加快发展。\n", "notice.md")
     assert [b.heading.number for b in doc.blocks if b.heading is not None] == [None, "1", "2"]
+
+
+def test_a_table_of_contents_keeps_one_entry_per_line_and_makes_no_outline():
+    toc = (
+        "目录\n\n第一章 总纲4\n\n第二章 公民的基本权利和义务\n\n第三章 国家机构\n第一节 全国人民代表大会11\n"
+        "第二节 中华人民共和国主席.es15\n第三节 国务院.416\n第五节 地方各级人民代表大会和地方各级人民政府.18\n"
+        "第六节 民族自治地方的自治机关.es20\n第七节 监察委员会.es21\n"
+    )
+    doc = build(toc)
+    assert reading(doc)[-3:] == [
+        "第五节 地方各级人民代表大会和地方各级人民政府.18",
+        "第六节 民族自治地方的自治机关.es20",
+        "第七节 监察委员会.es21",
+    ]
+    assert [s.number for s in doc.sections if s.number] == []

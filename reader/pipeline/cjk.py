@@ -27,7 +27,7 @@ from collections.abc import Callable
 
 from reader.pipeline.chars import BULLETS, ends_sentence
 from reader.pipeline.conventions import Conventions
-from reader.pipeline.numbering import CJK_SCHEMES, looks_numbered
+from reader.pipeline.numbering import CJK_SCHEMES, looks_numbered, match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
 _BULLET_RE = re.compile(f"^[{re.escape(BULLETS[:10])}]")
@@ -67,6 +67,22 @@ def indented(seg: Segment, col: float, following: Segment | None = None) -> bool
 def date_line(text: str) -> bool:
     """True for a line that is only a date (``2022年6月27日``, ``二○一二年一月九日``)."""
     return _DATE_LINE_RE.match(text) is not None
+
+
+def follows_in_sequence(unit: list[Segment], seg: Segment) -> bool:
+    """True when ``seg`` carries the number after the one its paragraph opened with (``第六节`` in
+    a block that began ``第五节``): the next entry or section, whatever the line before looked like
+    (a table of contents' entries end in page numbers and leader junk, not in a sentence's end)."""
+    if not unit:
+        return False
+    first, here = match_marker(unit[0].text), match_marker(seg.text)
+    return (
+        first is not None
+        and here is not None
+        and first.scheme == here.scheme
+        and first.ordinal is not None
+        and here.ordinal == first.ordinal + 1
+    )
 
 
 def item_start(seg: Segment) -> bool:
@@ -128,7 +144,7 @@ class CjkBreaks:
             return True
         if date_line(prev.text) or date_line(seg.text):
             return True
-        if self.starts_new(seg) and (ends_sentence(prev.text) or prev.width <= col - 1.5):
+        if self.starts_new(seg) and (ends_sentence(prev.text) or prev.width <= col - 1.5 or follows_in_sequence(unit, seg)):
             return True
         if unit_kind == "item":
             return False
