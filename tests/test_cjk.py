@@ -272,3 +272,22 @@ def test_a_table_of_contents_keeps_one_entry_per_line_and_makes_no_outline():
         "第七节 监察委员会.es21",
     ]
     assert [s.number for s in doc.sections if s.number] == []
+
+
+def test_a_dashed_folio_glued_to_a_pages_last_line_leaves_the_text():
+    pages = [
+        "我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。\n全年国内生产总值增长百分之五，经济运行稳中有进- 3 -\n",
+        "城镇新增就业一千二百万人，居民收入稳步增长，民生保障有力。\n粮食产量连续多年稳定在一万三千亿斤以上，粮食安全— 4 —\n",
+    ]
+    doc = build("\f".join(pages))
+    assert [(b.text, b.page) for b in doc.blocks if b.role == "page-number"] == [("- 3 -", "3"), ("— 4 —", "4")]
+    assert all(not t.endswith("-") and not t.endswith("—") for t in reading(doc))
+
+
+def test_a_standards_clause_number_starts_its_paragraph():
+    doc = build(
+        "第 7.9 条  服务设施出入口加减速车道用地指标，平原一般不宜超过 3.4 公顷\n/处，丘陵、山区一般不宜超过 4.0 公顷/处。\n"
+        "第 7.10 条  公路路段监控通信分中心、路段监控通信站和桥隧监控通信站应\n根据项目实际需要设置，其用地指标不宜超过表 7.7 的规定。\n"
+    )
+    assert [t[:6] for t in reading(doc)] == ["第7.9条 ", "第7.10条"]
+    assert all(b.heading is None for b in doc.blocks)  # a clause is a numbered paragraph, not a section

@@ -84,6 +84,7 @@ def mark_furniture(layout: Layout) -> None:
         _mark_glued_numbers(layout, pages)
         if layout.cjk:
             _mark_misread_page_numbers(pages)
+            _mark_glued_dashed_numbers(layout, pages)
     else:
         _mark_repeated_lines(layout)
     _mark_document_edges(pages)
@@ -178,6 +179,24 @@ def _mark_glued_numbers(layout: Layout, pages: dict[int, list[Segment]]) -> None
     for sheet, (seg, number) in found.items():
         if number - sheet == offset:
             _split_off_tail(layout.chunks[seg.chunk], seg, len(str(number)))
+
+
+_GLUED_DASHED_RE = re.compile(r"[ \t]*[-–—][ \t]*(\d{1,4})[ \t]*[-–—]$")
+
+
+def _mark_glued_dashed_numbers(layout: Layout, pages: dict[int, list[Segment]]) -> None:
+    """A Chinese folio ``- 3 -`` / ``— 3 —`` (GB/T 9704: the number between dashes) glued to the end
+    of a page's last line by the extractor (``…稳中有进- 3 -``): no sentence ends so, so one is enough."""
+    for lines in pages.values():
+        body = [seg for seg in lines if seg.role is None]
+        if not body:
+            continue
+        last = body[-1]
+        m = _GLUED_DASHED_RE.search(last.text)
+        if m and m.start() > 0:
+            _split_off_tail(layout.chunks[last.chunk], last, len(last.text) - m.start())
+            tail = layout.chunks[last.chunk].segments[layout.chunks[last.chunk].segments.index(last) + 1]
+            tail.text, tail.start, tail.page = tail.text.strip(), tail.end - len(tail.text.strip()), m.group(1)
 
 
 def _split_off_tail(chunk: Chunk, seg: Segment, length: int) -> None:

@@ -53,7 +53,7 @@ _GRAMMAR: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("chapter", 10, re.compile(rf"^第([{CN_DIGITS}\d]+)[章回卷]{_SP}")),
     ("chapter", 10, re.compile(rf"^{_WORDS}[ \t]+({_ROMAN}|\d{{1,3}}|[A-Z])\b[.:]?[ \t]*")),
     ("section-cn", 11, re.compile(rf"^第([{CN_DIGITS}\d]+)节{_SP}")),
-    ("article", 19, re.compile(rf"^第([{CN_DIGITS}\d]+)条{_SP}")),
+    ("article", 19, re.compile(rf"^第[ \t]*(\d{{1,3}}(?:[.．]\d{{1,3}})+|[{CN_DIGITS}\d]+)[ \t]*条{_SP}")),  # 第7.9条: a standard's clause
     ("cn", 20, re.compile(rf"^([{CN_DIGITS}]+)(?:[、]|[.．](?!\d)){_SP}")),
     ("cn-paren", 21, re.compile(rf"^[(（]([{CN_DIGITS}]+)[)）]{_SP}")),
     ("cn-paren", 21, re.compile(rf"^([{_PARENTHESISED}]){_SP}")),
