@@ -14,6 +14,12 @@ from tests.conftest import build, reading
     [
         # column OCR: every piece but a line's last is a whole printed line of the column
         ("全市新增国家重点小巨人企业 九家总数达到二十五家单\n\n位地区生产总值企业密度 继续保持全国第一名。\n", True),
+        # a chapter's label and title apart, among column lines
+        (
+            "第一章 总体情况\n\n本年度学校共招收本科生五千二百人、研究生 一千三百八十人，在校生总\n\n"
+            "学校新增博士学位授权点三个，建成省级 重点实验室七个，毕业生就业去向落实。\n",
+            True,
+        ),
         # a title's own space among lines without any
         (
             "中共中央 国务院关于实施乡村振兴战略的意见\n（2018年1月2日）\n实施乡村振兴战略是重大决策部署。\n一、重大意义\n",

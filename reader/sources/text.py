@@ -12,6 +12,7 @@ import re
 
 from reader.pipeline.chars import cjk_ratio, is_cjk, nearest_letter, print_widths
 from reader.pipeline.normalise import reading_edits
+from reader.pipeline.numbering import match_marker
 from reader.pipeline.text import DecodedText, read_text, rewrite
 from reader.sources.layout import Chunk, Layout, Segment
 
@@ -21,6 +22,7 @@ PAGE_MARK_RE = re.compile(
 _SEPARATOR_RE = re.compile(r"[\n\f]")
 _SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
 _CJK_SPACE_PIECES_RE = re.compile(r"[^ \t\u3000]+")
+_LABEL_SCHEMES = frozenset({"part", "chapter", "section-cn", "article", "cn", "cn-paren"})
 CJK_SHARE = 0.3  # a document whose non-space characters are this share CJK is read as Chinese
 
 
@@ -66,16 +68,23 @@ def spaces_break_lines(text: str, sample: int = 400_000) -> bool:
 def _few_spaced_lines(text: str) -> bool:
     """With too few pieces to measure, spaces break lines when they are the column OCR's habit,
     not a writer's or an engine's stray: many Chinese lines carry them (a third or more), and
-    every piece but a line's last is a printed line of the column (several characters wide) —
-    ``建设示范 城市`` — not a label before its gap (``第一条 中华…``, ``第一章 总纲``), a name set
-    apart (``中共中央 国务院…``), a number or a stray mark (``4月 12日``, ``序 。 言``)."""
+    every piece but a line's last (numbering labels before their gap set aside: ``第一章 总体情况``)
+    is a printed line of the column (several characters wide) — ``建设示范 城市`` — not a name set
+    apart (``中共中央 国务院…``), a number or a stray mark (``4月 12日``, ``序 。 言``); where all
+    the spaced lines are labels and their titles (``第一条 中华…``), spaces are the writer's."""
     lines = [line.strip() for line in text.splitlines() if cjk_ratio(line) >= CJK_SHARE and len(line.strip()) >= 6]
     spaced = [line for line in lines if " " in line]
     if not spaced or len(spaced) < len(lines) / 3:
         return False
-    leading = [p for line in spaced for p in _CJK_SPACE_PIECES_RE.findall(line)[:-1]]
+    leading = [p for line in spaced for p in _CJK_SPACE_PIECES_RE.findall(line)[:-1] if not _bare_label(p)]
     long = sum(1 for p in leading if print_widths(p)[0] >= 6)
-    return long >= 0.8 * len(leading)
+    return bool(leading) and long >= 0.8 * len(leading)
+
+
+def _bare_label(piece: str) -> bool:
+    """True for a numbering label alone (``第一章``, ``一、``, ``第三条``): a writer's space follows it."""
+    marker = match_marker(piece)
+    return marker is not None and marker.scheme in _LABEL_SCHEMES and marker.end >= len(piece)
 
 
 def _columns(raw: str) -> int:
