@@ -29,6 +29,7 @@ EDGE_LINES = 2  # lines at each end of a page that may be furniture
 _DIGITS_RE = re.compile(r"\d+")
 _ROMAN_TOKEN_RE = re.compile(r"(?<![A-Za-z])[ivxlcdmIVXLCDM]{1,7}(?![A-Za-z])")
 _SPACES_RE = re.compile(r"\s+")
+_END_NUMBERS_RE = re.compile(r"^(?:[#\W]+ )+|(?: [#\W]+)+$")
 _WORDY_RE = re.compile(r"\w")  # a running head says something: a rule repeated at the top is not one
 _GAP_RE = re.compile(r"\s{3,}")
 PAGE_NUMBER_RE = re.compile(
@@ -41,11 +42,14 @@ _NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?\s|第\S{1,4}[章节条�
 
 
 def edge_key(text: str) -> str:
-    """The text of a line with what changes from page to page set aside (digits, a roman numeral)."""
+    """The text of a line with what changes from page to page set aside: the digits, a roman
+    numeral, and which end the page number stands at (odd and even pages mirror their heads:
+    ``47700  Federal Register / Vol. 85`` and ``Federal Register / Vol. 85  47699``)."""
     key = _DIGITS_RE.sub("#", text.strip().lower())
     if len(key.split()) <= 6:
         key = _ROMAN_TOKEN_RE.sub("#", key)
-    return _SPACES_RE.sub(" ", key)
+    key = _SPACES_RE.sub(" ", key)
+    return _END_NUMBERS_RE.sub("", key)
 
 
 def _lines_by_sheet(layout: Layout) -> dict[int, list[Segment]]:
@@ -85,8 +89,7 @@ def mark_furniture(layout: Layout) -> None:
         if layout.cjk:
             _mark_misread_page_numbers(pages)
             _mark_glued_dashed_numbers(layout, pages)
-    else:
-        _mark_repeated_lines(layout)
+    _mark_repeated_lines(layout, numbers=len(pages) < 2)
     _mark_document_edges(pages)
     if layout.cjk and len(layout.page_labels) >= 2:
         _mark_work_title_heads(pages)
@@ -111,7 +114,11 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
             number = _page_number(seg.text)
             if number is not None:
                 seg.role, seg.page = "page-number", number
-            elif counts[(edge_key(seg.text), at_top)] >= needed and len(seg.text) <= 120 and _WORDY_RE.search(seg.text):
+            elif (
+                counts[(edge_key(seg.text), at_top)] >= needed
+                and len(seg.text.split()) <= 24
+                and _WORDY_RE.search(edge_key(seg.text))
+            ):
                 seg.role = "running-head" if at_top else "running-foot"
                 found = _DIGITS_RE.findall(seg.text)
                 if found and not at_top:
@@ -209,19 +216,20 @@ def _split_off_tail(chunk: Chunk, seg: Segment, length: int) -> None:
     chunk.segments.insert(chunk.segments.index(seg) + 1, tail)
 
 
-def _mark_repeated_lines(layout: Layout) -> None:
-    """Without page breaks: a short line standing alone (its own chunk) that recurs three times or
-    more, numbers aside, is a running head; lone numbers between blank lines that rise through
-    the document (two or more) are page numbers."""
+def _mark_repeated_lines(layout: Layout, numbers: bool = True) -> None:
+    """A short line standing alone (its own chunk) that recurs three times or more, numbers aside,
+    is a running head wherever it falls (a printout's own page breaks need not be the text's);
+    without page breaks, lone numbers between blank lines that rise through the document (two or
+    more) are page numbers."""
     singles = [c.segments[0] for c in layout.chunks if c.hint is None and len(c.segments) == 1]
     counts = Counter(edge_key(seg.text) for seg in singles if seg.role is None)
-    numbers: list[tuple[Segment, str]] = []
+    found: list[tuple[Segment, str]] = []
     for seg in singles:
         if seg.role is not None or len(seg.text) > 80:
             continue
         number = _page_number(seg.text)
         if number is not None and number.isdigit():
-            numbers.append((seg, number))
+            found.append((seg, number))
         elif (
             counts[edge_key(seg.text)] >= 3
             and _DIGITS_RE.search(seg.text)
@@ -229,9 +237,9 @@ def _mark_repeated_lines(layout: Layout) -> None:
             and not _NUMBERED_RE.match(seg.text)
         ):
             seg.role = "running-head"  # (a sentence or a numbered heading that recurs is not one)
-    values = [int(n) for _, n in numbers]
-    if len(numbers) >= 2 and all(a < b for a, b in pairwise(values)):
-        for seg, number in numbers:
+    values = [int(n) for _, n in found]
+    if numbers and len(found) >= 2 and all(a < b for a, b in pairwise(values)):
+        for seg, number in found:
             seg.role, seg.page = "page-number", number
 
 

@@ -41,8 +41,8 @@ _RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
 )
-_LIST_SCHEMES = frozenset({"alpha", "alpha-paren", "paren", "circled"})  # numbers lists wear more than headings
-_NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn", "article"})
+_LIST_SCHEMES = frozenset({"alpha", "alpha-paren", "paren", "circled", "decimal-bare"})  # numbers lists wear more than headings
+_NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn", "decimal-bare", "article"})
 # marks that only headings wear (一、, 第三章, 第二节): no sequence test for them
 _HEADING_MARKS = frozenset({"cn", "part", "section-cn"})
 

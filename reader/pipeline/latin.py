@@ -41,7 +41,7 @@ def item_marker_end(seg: Segment) -> int | None:
     if bullet(text):
         return seg.columns + len(text) - len(text[1:].lstrip())
     marker = match_marker(text)
-    if marker is None or marker.scheme in ("md", "chapter", "part") or marker.end >= len(text):
+    if marker is None or marker.scheme in ("md", "chapter", "part", "decimal-bare") or marker.end >= len(text):
         return None
     return seg.columns + marker.end
 

@@ -60,11 +60,12 @@ _GRAMMAR: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("decimal", 22, re.compile(rf"^(\d{{1,3}}(?:[.．]\d{{1,3}})+)(?:[.．、][ \t\u3000]*|[ \t\u3000]+|$|(?=[^\d\s{_UNITS}]))")),
     ("decimal", 22, re.compile(r"^(\d{1,4})(?:[、]|[.．](?![\d%]))[ \t\u3000]*")),
     ("roman", 12, re.compile(rf"^({_ROMAN})\.(?:[ \t]+|$)")),
+    ("decimal-bare", 22, re.compile(r"^(\d{1,2})[ \t]+(?=[A-Z][A-Za-z]*(?:[ \t]|$))")),  # ``1 PURPOSE``, ``2 Related Work``
     ("alpha-upper", 13, re.compile(r"^([A-Z])\.[ \t]+(?=[A-Z])")),
     ("paren", 23, re.compile(r"^[(（](\d{1,3})[)）][ \t\u3000]*")),
     ("paren", 23, re.compile(r"^(\d{1,3})[)）][ \t\u3000]*")),
     ("circled", 23, re.compile(r"^([①-⑳])[ \t\u3000]*")),
-    ("alpha", 24, re.compile(r"^[(（]?([a-z])[)）][ \t]+")),
+    ("alpha", 24, re.compile(r"^[(（]?([a-z])[.)）][ \t]+")),
     ("alpha-paren", 25, re.compile(r"^\(([ivx]{1,5})\)[ \t]+")),
 )
 BULLET_RE = re.compile(r"^(?:[·・•●▪■◆◇○◦‧∙]|[-*+–—](?=[ \t])|o(?=[ \t]{2,}|[ \t]+[A-Z]))[ \t]*")

@@ -110,7 +110,7 @@ class _Keys:
 def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> Structure:
     """Find headings (splitting lead-sentence headings off their paragraph), give the rest their
     kinds (items, captions), and build the outline (``markdown``: the source marks its headings)."""
-    raw, underlined = _take_rules(raw)
+    raw, underlined = _take_rules(_join_split_numbers(raw))
     found = [candidate(block, cjk) for block in raw]
     if cjk and markdown:
         found = marked_headings_only(raw, found)
@@ -143,6 +143,37 @@ def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> S
             blocks.append(block)
         heads.append(head)
     return _number(blocks, heads)
+
+
+_BARE_NUMBER_RE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[A-Z]\.)$")
+
+
+def _join_split_numbers(raw: list[RawBlock]) -> list[RawBlock]:
+    """A section number alone with its title as the next block (``1.`` / ``Introduction``: text
+    extractors such as pdftotext set the two apart when the PDF places them apart) is one heading."""
+    out: list[RawBlock] = []
+    i = 0
+    while i < len(raw):
+        block = raw[i]
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        if (
+            nxt is not None
+            and block.kind in ("paragraph", "item")
+            and nxt.kind == "paragraph"
+            and _BARE_NUMBER_RE.match(block.text)
+            and len(nxt.text) <= 80
+            and "\n" not in nxt.text
+            and not nxt.text.rstrip().endswith((".", ",", ";", ":", "。", "，"))
+            and nxt.text[:1].isupper()
+        ):
+            text = f"{block.text} {nxt.text}"
+            anchors = [*block.anchors, (len(block.text) + 1, nxt.start)]
+            out.append(replace(block, kind="paragraph", text=text, end=nxt.end, anchors=anchors, standalone=True))
+            i += 2
+            continue
+        out.append(block)
+        i += 1
+    return out
 
 
 def _take_rules(raw: list[RawBlock]) -> tuple[list[RawBlock], set[int]]:
