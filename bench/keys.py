@@ -111,15 +111,15 @@ async def main(path, style):
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            app.state.style = style
+            app.reader.state.style = style
             assert "citeproc" not in sys.modules
             times = []
             for _ in range(4):
-                before = app.last_quote
+                before = app.reader.last_quote
                 start = time.perf_counter()
                 await pilot.press("y")
                 times.append((time.perf_counter() - start) * 1000)
-                assert app.last_quote != before
+                assert app.reader.last_quote != before
                 await pilot.press("j")
         print(times[0], statistics.median(times[1:]))
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
@@ -280,7 +282,7 @@ def cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_open(args: argparse.Namespace) -> int:
+def cmd_open(args: argparse.Namespace | _OpenArgs) -> int:
     """``reader [FILE]``: open the TUI (its first-screen model is built while Textual loads)."""
     from reader.opening import Indexer
     from reader.source import input_limit
@@ -357,24 +359,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError):
+                stream.reconfigure(encoding="utf-8", errors="replace")
     command = argv[0] if argv and argv[0] in COMMANDS else None
+    args: argparse.Namespace | _OpenArgs
     if command is None and len(argv) <= 1 and not (argv and argv[0].startswith("-") and argv[0] != "-"):
         args = _OpenArgs(argv[0] if argv else None)  # ``reader [FILE]``: no parser needed before the first screen
     else:
         args = _parser(command).parse_args(argv[1:] if command else argv)
-    handler = {
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "reflow": cmd_reflow,
         "outline": cmd_outline,
         "figures": cmd_figures,
         "quote": cmd_quote,
         "cite": cmd_cite,
-    }.get(command or "", cmd_open)
+    }
     try:
-        return handler(args)
+        if command is None or isinstance(args, _OpenArgs):
+            return cmd_open(args)
+        return handlers[command](args)
     except ReaderError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 2

@@ -64,9 +64,9 @@ def _dataclass_in(hint: Any) -> tuple[type | None, bool, bool]:
             cls, _, many = _dataclass_in(args[0])
             return cls, True, many
     if origin is tuple:
-        args = typing.get_args(hint)
-        if len(args) == 2 and args[1] is Ellipsis:
-            cls, _, many = _dataclass_in(args[0])
+        items = typing.get_args(hint)
+        if len(items) == 2 and items[1] is Ellipsis:
+            cls, _, many = _dataclass_in(items[0])
             if cls is not None and not many:
                 return cls, False, True
     return None, False, False
@@ -190,7 +190,7 @@ def _value_codec(hint: Any) -> tuple[Encoder, Decoder]:
 
 def frame(*items: Any) -> bytes:
     """One frame: its length, then its items as a msgpack array."""
-    payload = msgpack.packb(items, use_bin_type=True)
+    payload: bytes = msgpack.packb(items, use_bin_type=True)
     return _LENGTH.pack(len(payload)) + payload
 
 

@@ -105,7 +105,7 @@ class Indexer:
         with contextlib.suppress(AttributeError, OSError):
             import fcntl
 
-            fcntl.fcntl(read_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[attr-defined]
+            fcntl.fcntl(read_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[attr-defined,unused-ignore]  # (Linux only)
         try:
             pid = os.fork()
         except OSError:

@@ -1,19 +1,20 @@
-"""What the reader remembers per document (keyed by content hash): position, bookmarks, style, panes."""
+"""What the reader remembers per document (keyed by content hash): position, bookmarks, style, panes,
+whether the text is shown as printed."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-try:
+if sys.platform != "win32":
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 
 @dataclass
@@ -26,6 +27,7 @@ class DocState:
     style: str = "plain"
     outline: bool = True
     figures: bool = True
+    printed: bool = False
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocState:
@@ -113,9 +115,9 @@ class StateStore:
         return True
 
     @contextlib.contextmanager
-    def _locked(self):  # type: ignore[no-untyped-def]
+    def _locked(self) -> Iterator[None]:
         """Hold an advisory lock so two readers do not interleave their read-merge-write."""
-        if fcntl is None:
+        if sys.platform == "win32":  # pragma: no cover - no fcntl there
             yield
             return
         with open(self.directory / ".lock", "a+") as lock:

@@ -1,7 +1,9 @@
 """Wrapping reading text for the terminal by cell width, with the basic Chinese line-breaking rules.
 
-No line starts with closing punctuation, no line ends with opening punctuation, Latin words and
-numbers stay whole (unless longer than a line), and no line starts with a stray space (clreq, basic level).
+No line starts with closing punctuation, no line ends with opening punctuation, a middle dot stays
+between its neighbours, Latin words and numbers stay whole (unless longer than a line), and no line
+starts with a stray space (clreq, basic level). These rules govern where a wrapped row may begin: a
+block's first row begins where the block does (a list bullet ``·`` may open it).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from itertools import accumulate
 
 from rich.cells import cell_len
 
-from reader.punct import CLOSING_PUNCT, OPENING_PUNCT
+from reader.punct import CLOSING_PUNCT, MIDDLE_DOTS, OPENING_PUNCT
 
 _QUOTE_RE = re.compile('"')
 CLOSING = CLOSING_PUNCT
@@ -67,7 +69,7 @@ def _quote_roles(text: str) -> frozenset[int]:
 def _can_break(text: str, b: int, closing_quotes: frozenset[int] = frozenset()) -> bool:
     """Return True when a line may end before ``text[b]``."""
     before, after = text[b - 1], text[b]
-    if after in CLOSING or before in OPENING:
+    if after in CLOSING or before in OPENING or before in MIDDLE_DOTS:
         return False
     if after == '"' and b in closing_quotes:
         return False

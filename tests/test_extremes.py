@@ -125,7 +125,7 @@ async def test_tui(tmp_path, name, make, expect, error):
     app = ReaderApp(read_input(str(path)), StateStore(tmp_path / "state"), terminal_writer=lambda _s: None)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        rows = "".join("".join(s.text for s in app.text.render_line(y)) for y in range(28)).replace(" ", "")
+        rows = "".join("".join(s.text for s in app.reader.text.render_line(y)) for y in range(28)).replace(" ", "")
         assert "\x1b" not in rows
         if expect:
             prefix = expect.replace(" ", "")[:6]

@@ -127,3 +127,100 @@ def test_english_figures_have_values_and_labels():
     )
     assert [(f.amount, f.measure) for f in found] == [(4_200_000_000, "$"), (3.5, "%"), (3.1, "%")]
     assert found[0].label == "Federal spending on highways" and found[1].label == "unemployment rate"
+
+
+def test_a_clause_that_relates_to_something_borrows_its_subject():
+    assert labels("数字经济核心产业增加值增长9.1%，占地区生产总值比重提高到12.4%。")[1] == (
+        "数字经济核心产业增加值占地区生产总值比重"
+    )
+    assert labels("工业投资500亿元、占全部投资的31%。")[1] == "工业投资占全部投资"
+
+
+def test_verbs_alone_act_on_what_the_figure_before_counted():
+    assert labels("筹集建设保障性租赁住房8600套，供应分配5200套。") == [
+        "筹集建设保障性租赁住房",
+        "保障性租赁住房供应分配",
+    ]
+    assert labels("开工改造老旧小区96个、完工54个。")[1] == "老旧小区完工"
+
+
+def test_a_total_after_net_additions_is_of_the_thing_added():
+    assert labels("净增经营主体2.3万户，总量41.5万户。")[1] == "经营主体总量"
+
+
+def test_a_figure_inside_a_noun_only_qualifies_what_the_next_one_counts():
+    assert labels("其中投资额超50亿元项目3个、增长50%。") == [
+        labels("其中投资额超50亿元项目3个、增长50%。")[0],
+        "投资额超50亿元项目",
+        "投资额超50亿元项目增长",
+    ]
+
+
+def test_a_share_followed_by_what_it_does():
+    assert labels("普惠贷款余额900亿元，其中62%投向小微企业。")[1] == "普惠贷款余额投向小微企业"
+    assert labels("全市政务服务事项100%实现网上办理。") == ["全市政务服务事项实现网上办理"]
+
+
+def test_a_change_in_points_is_of_the_rate_before_it():
+    assert labels("森林覆盖率达到48.2%、提高0.6个百分点。")[1] == "森林覆盖率提高"
+
+
+def test_a_qualifier_before_the_value_and_an_adverb_after_the_subject_are_left_out():
+    assert labels("新增减税降费约35亿元。") == ["新增减税降费"]
+    assert labels("研发投入占比仍保持在3%以上。") == ["研发投入占比"]
+
+
+def test_steps_counted_and_an_abbreviation_before_the_value():
+    assert labels("全省生产总值连跨2个千亿元台阶、达到9800亿元。", REVIEW)[1] == "全省生产总值"
+    assert labels("地均GDP42.5亿元/平方公里。") == ["地均GDP"]
+    assert not figures("PM2.5年均浓度下降。") and not figures("建成5G基站。")
+
+
+def test_items_sharing_what_follows_their_last_word():
+    assert labels("先进制造业和高技术制造业增加值占规上工业比重分别达到48%、31%。") == [
+        "先进制造业增加值占规上工业比重",
+        "高技术制造业增加值占规上工业比重",
+    ]
+
+
+def test_a_verb_with_its_object_names_the_figure_itself():
+    assert labels("做好企业款项支付工作，新增减税降费超过900亿元。") == ["新增减税降费"]
+    assert labels("处级干部挂点企业6200家、解决诉求3100件。")[1] == "解决诉求"
+
+
+def test_growth_or_share_after_additions_is_of_the_additions():
+    found = labels("商事主体总量达41万户。一年新增5.2万户、增长18.5%，占全市9.1%。")
+    assert found[1:] == ["商事主体新增", "商事主体新增增长", "商事主体新增占全市"]
+
+
+def test_a_comparison_and_a_leap_keep_the_subject_before():
+    found = labels("全区GDP同比增长7.2%、比全市高1.2个百分点；总量跃升到2100亿元，一年净增加160亿元。")
+    assert found[1:] == ["全区GDP比全市高", "全区GDP总量", "全区GDP净增加"]
+
+
+def test_a_value_in_a_frame_counts_nothing_after_it():
+    found = labels("固定资产投资在上年完成900亿元高基数的情况下，全年完成960亿元、增长6.7%。")
+    assert found == ["固定资产投资", "固定资产投资", "固定资产投资增长"]
+
+
+def test_more_than_begins_a_word_only_when_the_dictionary_says_so():
+    (figure,) = figures("将高血压等40种多发常见慢性病纳入报销范围。")
+    assert figure.text == "40种" and figure.label == "多发常见慢性病"
+
+
+def test_a_frame_around_the_value_and_a_unit_of_containers():
+    assert labels("在新增减税降费120亿元基础上，财政收入增长6%。")[0] == "新增减税降费"
+    (figure,) = figures("港口集装箱吞吐量达1500万标箱。")
+    assert (figure.label, figure.unit, figure.amount) == ("港口集装箱吞吐量", "万标箱", 15_000_000)
+
+
+def test_items_whose_last_words_end_alike_share_what_follows():
+    assert labels("火灾事故、交通事故死亡人数分别下降12%、8%。") == ["火灾事故死亡人数下降", "交通事故死亡人数下降"]
+
+
+def test_a_counted_noun_ends_before_a_preposition_that_opens_the_predicate():
+    assert labels("36条经验做法在全省推广。") == ["经验做法"]
+
+
+def test_a_sentence_of_only_a_verb_takes_no_subject_from_the_sentence_before():
+    assert labels("全区公园总数达120个。建成15座超充站。", REVIEW) == ["全区公园总数", "超充站"]

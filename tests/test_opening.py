@@ -150,11 +150,11 @@ async def test_the_first_frame_shows_text_already_wrapped_at_its_final_width(tmp
     original = app._display
 
     def display(screen: object, renderable: object) -> None:
-        if renderable is not None and app.text.wrapped is not None:
-            rows = "".join("".join(s.text for s in app.text.render_line(y)) for y in range(5))
-            frames.append((app.text.wrapped.width, rows.strip(), app._side is not None))
+        if renderable is not None and app.reader.text.wrapped is not None:
+            rows = "".join("".join(s.text for s in app.reader.text.render_line(y)) for y in range(5))
+            frames.append((app.reader.text.wrapped.width, rows.strip(), bool(app.reader.panes.sides)))
         elif renderable is not None:
-            frames.append((None, "", app._side is not None))
+            frames.append((None, "", bool(app.reader.panes.sides)))
         original(screen, renderable)
 
     app._display = display  # type: ignore[method-assign]
@@ -162,8 +162,8 @@ async def test_the_first_frame_shows_text_already_wrapped_at_its_final_width(tmp
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        final_width = app.text.wrapped.width
-        final_rows = "".join("".join(s.text for s in app.text.render_line(y)) for y in range(5)).strip()
+        final_width = app.reader.text.wrapped.width
+        final_rows = "".join("".join(s.text for s in app.reader.text.render_line(y)) for y in range(5)).strip()
     width, rows, panes_there = frames[0]
     assert not panes_there  # the side panes come after the first frame...
     assert rows and width == final_width  # ...yet that frame has the text, at the width it keeps

@@ -24,7 +24,7 @@ async def filled(app: ReaderApp, pilot) -> OutlinePane:
     outline = app.query_one(OutlinePane)
     for _ in range(200):
         await pilot.pause()
-        if outline.doc is app.document and not outline.filling:
+        if outline.doc is app.reader.document and not outline.filling:
             break
     return outline
 
@@ -38,7 +38,7 @@ async def test_a_long_outline_fills_in_document_order(tmp_path, small_batches):
     app = ReaderApp(long_document(6), StateStore(tmp_path / "state"), terminal_writer=lambda _s: None)
     async with app.run_test(size=(140, 40)) as pilot:
         outline = await filled(app, pilot)
-        doc = app.document
+        doc = app.reader.document
         shown = [node.data for node in outline.root.children]
         assert shown == [s.key for s in doc.top_sections]
         for section in doc.top_sections:
@@ -51,7 +51,7 @@ async def test_second_level_entries_open_on_demand_with_their_children_in_order(
     app = ReaderApp(long_document(4), StateStore(tmp_path / "state"), terminal_writer=lambda _s: None)
     async with app.run_test(size=(140, 40)) as pilot:
         outline = await filled(app, pilot)
-        doc = app.document
+        doc = app.reader.document
         parent = next(s for s in doc.sections if s.level == 2 and s.children)
         node = outline._section_nodes[parent.key]
         assert not node.is_expanded and node.allow_expand  # collapsed, with its arrow
@@ -64,13 +64,13 @@ async def test_reaching_a_lead_highlights_it_in_the_outline(tmp_path, small_batc
     app = ReaderApp(long_document(4), StateStore(tmp_path / "state"), terminal_writer=lambda _s: None)
     async with app.run_test(size=(140, 40)) as pilot:
         outline = await filled(app, pilot)
-        doc = app.document
+        doc = app.reader.document
         lead = next(s for s in doc.sections if s.kind == "lead")  # under a collapsed entry
         assert lead.key not in outline._section_nodes
-        app.text.focus()
+        app.reader.text.focus()
         await pilot.press("colon", *lead.number, "enter")
         await pilot.pause()
-        assert doc.section_at(app.location).key == lead.key
+        assert doc.section_at(app.reader.block).key == lead.key
         assert outline.cursor_node is not None and outline.cursor_node.data == lead.key
 
 
@@ -81,12 +81,12 @@ async def test_the_full_model_arrives_wrapped_so_the_end_is_one_key_away(tmp_pat
         quick = None
         for _ in range(500):
             await pilot.pause(0.01)
-            quick = quick or app.document
-            if app.document is not quick:
+            quick = quick or app.reader.document
+            if app.reader.document is not quick:
                 break
-        assert app.document is not quick  # the full model is in
-        assert app.text.wrapped is not None and app.text.wrapped.complete
-        assert app.text.wrapped.width == app.text.wrap_width
+        assert app.reader.document is not quick  # the full model is in
+        assert app.reader.text.wrapped is not None and app.reader.text.wrapped.complete
+        assert app.reader.text.wrapped.width == app.reader.text.wrap_width
         await pilot.press("G")
-        last = [b.index for b in app.document.blocks if b.is_reading][-1]
-        assert app.location == last
+        last = [b.index for b in app.reader.document.blocks if b.is_reading][-1]
+        assert app.reader.block == last

@@ -62,11 +62,11 @@ async def test_two_y_presses_log_both_quotes_with_their_citations(tmp_path):
     app = make_app(tmp_path, terminal=terminal)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.state.style = "gbt7714"
+        app.reader.state.style = "gbt7714"
         await pilot.press("y")
         await pilot.press("j", "y")
         await pilot.pause()
-        text = read_log(app.document)
+        text = read_log(app.reader.document)
         first, second = terminal.copied[-2:]
         assert first != second
         assert text.count("\n## ") == 2
@@ -74,7 +74,7 @@ async def test_two_y_presses_log_both_quotes_with_their_citations(tmp_path):
             body, citation = copied.split("\n\n")
             assert body in text and citation in text
             assert "临江市人民政府. 临江市政府工作报告[N]. 临江日报，2024-01-15（03）." in citation
-        assert log_path(app.document).parent == data_dir() / "quotes"
+        assert log_path(app.reader.document).parent == data_dir() / "quotes"
 
 
 async def test_the_quote_log_palette_command_shows_the_file(tmp_path):
@@ -83,15 +83,15 @@ async def test_the_quote_log_palette_command_shows_the_file(tmp_path):
         await settle(app, pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Quote log" in titles
-        app.action_quote_log()
+        app.reader.action_quote_log()
         await pilot.pause()
         assert isinstance(app.screen, TextScreen) and "No quotes logged yet" in str(app.screen.body)
         await pilot.press("escape", "y")
         await pilot.pause()
-        app.action_quote_log()
+        app.reader.action_quote_log()
         await pilot.pause()
         assert isinstance(app.screen, TextScreen) and "过去一年" in str(app.screen.body)
-        assert str(log_path(app.document)) in app.screen.title_text
+        assert str(log_path(app.reader.document)) in app.screen.title_text
 
 
 async def test_Y_lists_the_common_styles_and_takes_any_installed_one_by_id(tmp_path):
@@ -109,7 +109,7 @@ async def test_Y_lists_the_common_styles_and_takes_any_installed_one_by_id(tmp_p
         assert isinstance(app.screen, AskScreen) and "elsevier-harvard" in app.screen.choices
         await pilot.press(*"nature", "enter")
         await pilot.pause()
-        assert app.state.style == "nature"
+        assert app.reader.state.style == "nature"
         await pilot.press("Y")
         assert ("nature", "Nature  ✓") in app.screen.options
         app.screen.dismiss("modern-language-association")

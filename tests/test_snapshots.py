@@ -32,3 +32,32 @@ def test_after_going_to_a_section(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(_app(tmp_path), terminal_size=(120, 40), run_before=go)
+
+
+def test_outline_with_the_documents_labels_at_80x24(snap_compare, tmp_path):
+    async def go(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("colon", *"(三)", "enter")
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=go)
+
+
+def test_a_selection_of_words_at_80x24(snap_compare, tmp_path):
+    async def go(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("colon", *"2.2:2", "enter", "v", "v", "v")
+        await pilot.app.workers.wait_for_complete()  # (jieba's words)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=go)
+
+
+def test_the_help_screen_at_80x24(snap_compare, tmp_path):
+    async def go(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=go)

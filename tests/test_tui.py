@@ -47,7 +47,7 @@ async def settle(app: ReaderApp, pilot) -> None:
 
 
 def top_block(app: ReaderApp) -> int:
-    return app.text.top_anchor[0]
+    return app.reader.text.top_anchor[0]
 
 
 @pytest.fixture(autouse=True)
@@ -61,9 +61,9 @@ async def test_opens_on_the_reflowed_text_and_quits(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        assert app.title == "临江市政府工作报告"
-        assert "第03版" in app.sub_title
-        first = app.document.blocks[app.text.cursor]
+        assert app.reader.title == "临江市政府工作报告"
+        assert "第03版" in app.reader.sub_title
+        first = app.reader.document.blocks[app.reader.text.cursor]
         assert first.text.startswith("过去一年")
         await pilot.press("q")
     assert app.return_code == 0
@@ -73,9 +73,9 @@ async def test_j_and_k_move_the_location_and_the_status(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        start = app.location
+        start = app.reader.block
         await pilot.press("j", "j")
-        assert app.location > start
+        assert app.reader.block > start
         status = str(app.query_one("#status").render())
         assert "¶ 3/" in status
         await pilot.press("k")
@@ -86,16 +86,16 @@ async def test_scrolling_moves_the_location_and_g_G_go_to_the_ends(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        before = app.location
+        before = app.reader.block
         await pilot.press("pagedown", "pagedown")
-        assert app.location > before and app.text.scroll_y > 0
+        assert app.reader.block > before and app.reader.text.scroll_y > 0
         await pilot.press("G")
-        last = [b.index for b in app.document.blocks if b.is_reading][-1]
-        assert app.location == last
+        last = [b.index for b in app.reader.document.blocks if b.is_reading][-1]
+        assert app.reader.block == last
         await pilot.press("g")
-        assert app.text.scroll_y == 0
+        assert app.reader.text.scroll_y == 0
         await pilot.press("space")
-        assert app.text.scroll_y > 0
+        assert app.reader.text.scroll_y > 0
         await pilot.press("down")
 
 
@@ -107,9 +107,9 @@ async def test_go_to_a_section_by_number_puts_its_heading_on_top(tmp_path):
         assert isinstance(app.screen, GotoScreen)
         await pilot.press(*"2.2", "enter")
         await pilot.pause()
-        block = app.document.blocks[app.location]
+        block = app.reader.document.blocks[app.reader.block]
         assert block.heading is not None and block.heading.number == "2.2"
-        assert top_block(app) == app.location
+        assert top_block(app) == app.reader.block
         assert app.query_one(OutlinePane).cursor_node.data == "2.2"
 
 
@@ -124,11 +124,11 @@ async def test_go_to_forms(tmp_path, typed, expect):
         await pilot.press("colon")
         await pilot.press(*typed, "enter")
         await pilot.pause()
-        section = app.document.section(expect)
+        section = app.reader.document.section(expect)
         if ":" in typed:
-            assert app.location == app.document.paragraphs_of(section)[1].index
+            assert app.reader.block == app.reader.document.paragraphs_of(section)[1].index
         else:
-            assert app.location == section.first_block
+            assert app.reader.block == section.first_block
 
 
 async def test_go_to_within_the_current_chapter_and_unknown_sections(tmp_path):
@@ -137,11 +137,11 @@ async def test_go_to_within_the_current_chapter_and_unknown_sections(tmp_path):
         await settle(app, pilot)
         await pilot.press("colon", *"2.1", "enter", "colon", *"(三)", "enter")
         await pilot.pause()
-        assert app.location == app.document.section("2.3").first_block
-        here = app.location
+        assert app.reader.block == app.reader.document.section("2.3").first_block
+        here = app.reader.block
         await pilot.press("colon", *"9.9", "enter")
         await pilot.pause()
-        assert app.location == here
+        assert app.reader.block == here
         assert any("no section 9.9" in n.message for n in app._notifications)
 
 
@@ -149,13 +149,13 @@ async def test_brackets_step_through_sections(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        starts = sorted({s.first_block for s in app.document.sections})
+        starts = sorted({s.first_block for s in app.reader.document.sections})
         await pilot.press("right_square_bracket")
-        assert app.location == next(b for b in starts if b > 0)
+        assert app.reader.block == next(b for b in starts if b > 0)
         await pilot.press("right_square_bracket", "right_square_bracket")
-        third = app.location
+        third = app.reader.block
         await pilot.press("left_square_bracket")
-        assert app.location < third and app.location in starts
+        assert app.reader.block < third and app.reader.block in starts
 
 
 async def test_incremental_search_and_n(tmp_path):
@@ -164,13 +164,13 @@ async def test_incremental_search_and_n(tmp_path):
         await settle(app, pilot)
         await pilot.press("slash", *"乡村", "enter")
         await pilot.pause()
-        first = app.location
-        assert "乡村" in app.document.blocks[first].text
+        first = app.reader.block
+        assert "乡村" in app.reader.document.blocks[first].text
         await pilot.press("n")
-        second = app.location
-        assert second != first and "乡村" in app.document.blocks[second].text
+        second = app.reader.block
+        assert second != first and "乡村" in app.reader.document.blocks[second].text
         await pilot.press("N")
-        assert app.location == first
+        assert app.reader.block == first
 
 
 async def test_y_copies_the_paragraph_with_its_citation_through_osc52(tmp_path):
@@ -181,7 +181,7 @@ async def test_y_copies_the_paragraph_with_its_citation_through_osc52(tmp_path):
         await pilot.press("colon", *"2.2:2", "enter", "y")
         await pilot.pause()
         quote = terminal.copied[-1]
-        paragraph = app.document.paragraphs_of(app.document.section("2.2"))[1].text
+        paragraph = app.reader.document.paragraphs_of(app.reader.document.section("2.2"))[1].text
         assert quote.startswith("“" + paragraph + "”")
         assert "二、(二) 第2段" in quote and "临江日报" in quote
         assert any("Copied to the terminal" in n.message for n in app._notifications)
@@ -203,11 +203,11 @@ async def test_visual_selection_of_paragraphs_and_sentences(tmp_path):
     app = make_app(tmp_path, terminal=terminal)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        start = app.location
+        start = app.reader.block
         await pilot.press("v", "j", "y")
         await pilot.pause()
         two = terminal.copied[-1]
-        texts = [b.text for b in app.document.blocks[start:] if b.is_reading][:2]
+        texts = [b.text for b in app.reader.document.blocks[start:] if b.is_reading][:2]
         assert texts[0] in two and texts[1] in two
         await pilot.press("g", "v", "v", "j", "y")
         await pilot.pause()
@@ -227,7 +227,7 @@ async def test_Y_changes_the_citation_style(tmp_path):
         await pilot.press("y")
         await pilot.pause()
         assert terminal.copied[-1].startswith("> ")
-        assert app.state.style == "markdown"
+        assert app.reader.state.style == "markdown"
 
 
 async def test_bookmarks(tmp_path):
@@ -235,12 +235,12 @@ async def test_bookmarks(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("colon", *"2.3", "enter", "m", "g")
-        marked = app.document.section("2.3").first_block
+        marked = app.reader.document.section("2.3").first_block
         await pilot.press("apostrophe")
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.location == marked
+        assert app.reader.block == marked
 
 
 async def test_pane_toggles_and_narrow_terminals(tmp_path):
@@ -272,9 +272,9 @@ async def test_enter_on_a_figure_jumps_to_it_and_c_copies_it(tmp_path):
         pane.focus()
         await pilot.press("down", "enter")
         await pilot.pause()
-        chosen = app.document.figures[pane._shown[pane.highlighted]]
+        chosen = app.reader.document.figures[pane._shown[pane.highlighted]]
         assert chosen.section == "2.2"
-        assert app.location == chosen.block and app.text.search == chosen.text
+        assert app.reader.block == chosen.block and app.reader.text.search == chosen.text
         pane.focus()
         await pilot.press("c")
         await pilot.pause()
@@ -291,7 +291,7 @@ async def test_choosing_an_outline_entry_moves_the_text(tmp_path):
         outline.move_cursor(node)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.location == app.document.section("2.2").first_block
+        assert app.reader.block == app.reader.document.section("2.2").first_block
 
 
 async def test_position_is_remembered_and_survives_a_resize(tmp_path):
@@ -301,12 +301,12 @@ async def test_position_is_remembered_and_survives_a_resize(tmp_path):
         await pilot.press("colon", *"2.2", "enter")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert top_block(app) == app.document.section("2.2").first_block
+        assert top_block(app) == app.reader.document.section("2.2").first_block
         await pilot.press("q")
     again = make_app(tmp_path)
     async with again.run_test(size=(100, 30)) as pilot:
         await settle(again, pilot)
-        assert top_block(again) == again.document.section("2.2").first_block
+        assert top_block(again) == again.reader.document.section("2.2").first_block
 
 
 async def test_a_corrupt_state_file_is_set_aside_with_a_notice(tmp_path):
@@ -333,7 +333,7 @@ async def test_a_clipboard_failure_keeps_the_quote_on_screen(tmp_path):
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, TextScreen)
-        assert app.last_quote.startswith("“过去一年")
+        assert app.reader.last_quote.startswith("“过去一年")
         assert any("Could not copy" in n.message for n in app._notifications)
 
 
@@ -344,7 +344,7 @@ async def test_markup_in_the_document_is_shown_literally(tmp_path):
     app = make_app(tmp_path, source)
     async with app.run_test(size=(100, 20)) as pilot:
         await settle(app, pilot)
-        line = "".join(segment.text for segment in app.text.render_line(0))
+        line = "".join(segment.text for segment in app.reader.text.render_line(0))
         assert "[bold red]警告[/bold red]" in line and "[link=file:///etc/passwd]" in line
 
 
@@ -363,7 +363,7 @@ async def test_tab_moves_focus_between_panes(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        assert app.focused is app.text
+        assert app.focused is app.reader.text
         await pilot.press("tab")
         assert app.focused is app.query_one(FiguresPane)
         await pilot.press("shift+tab", "shift+tab")
@@ -388,12 +388,12 @@ async def test_a_jump_before_the_full_model_arrives_lands_in_the_same_place(tmp_
         await pilot.pause(0.05)
         await pilot.press("colon", *"2.3", "enter")
         await pilot.pause()
-        quick = app.document
+        quick = app.reader.document
         release.set()
         await settle(app, pilot)
-        assert app.document is not quick
-        heading = app.document.section("2.3").first_block
-        assert app.location == heading and top_block(app) == heading
+        assert app.reader.document is not quick
+        heading = app.reader.document.section("2.3").first_block
+        assert app.reader.block == heading and top_block(app) == heading
 
 
 async def test_the_status_line_shows_indexing_progress_until_the_full_model_arrives(tmp_path, monkeypatch):

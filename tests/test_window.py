@@ -83,7 +83,7 @@ async def test_the_reader_reopens_a_long_document_on_its_place_before_the_full_m
     app = ReaderApp(Input(data, "long.txt", None), store, terminal_writer=lambda _s: None)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        top = app.document.blocks[app.text.top_anchor[0]]
+        top = app.reader.document.blocks[app.reader.text.top_anchor[0]]
         assert top.text == target.text
         status = str(app.query_one("#status").render())
         assert " 75%" in status or " 76%" in status or " 74%" in status
@@ -91,4 +91,4 @@ async def test_the_reader_reopens_a_long_document_on_its_place_before_the_full_m
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.document.blocks[app.text.top_anchor[0]].text == target.text
+        assert app.reader.document.blocks[app.reader.text.top_anchor[0]].text == target.text

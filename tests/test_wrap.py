@@ -71,3 +71,23 @@ def test_ascii_quotes_follow_their_role():
             if i < len(lines) - 1 and line.endswith('"'):
                 assert (quotes + line.count('"')) % 2 == 0, (width, line)  # a closing one may end it
             quotes += line.count('"')
+
+
+@pytest.mark.parametrize("width", range(6, 40))
+def test_a_middle_dot_in_a_name_stays_between_its_neighbours(width):
+    text = "自治区人民政府主席艾尔肯·吐尼亚孜和副主席阿卜杜·热依木出席会议并讲话,强调要落实好各项措施。"
+    lines = _lines(text, width)
+    assert "".join(lines) == text
+    for i, line in enumerate(lines):
+        if i:
+            assert not line.startswith("·"), (width, line)
+        if i < len(lines) - 1:
+            assert not line.endswith("·"), (width, line)
+
+
+@pytest.mark.parametrize("width", range(6, 40))
+def test_a_list_bullet_may_open_a_block_and_keeps_its_first_word(width):
+    text = "·临江市陈立新遗失43010219号营业执照副本,声明作废。"
+    lines = _lines(text, width)
+    assert lines[0].startswith("·") and len(lines[0]) > 1
+    assert all(not line.startswith("·") for line in lines[1:])

@@ -25,7 +25,7 @@ the styles are right and the engine misreads them.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 _applied = False
 
@@ -66,7 +66,7 @@ def _initialize_false(model: Any) -> None:
     def initialize(self: Any, given: str, mark: str, context: Any) -> str:
         if self.get("initialize", "true").lower() == "false":
             return given
-        return original(self, given, mark, context)
+        return cast(str, original(self, given, mark, context))
 
     model.Name.initialize = initialize
 
@@ -89,14 +89,14 @@ def _minimal_two(model: Any) -> None:
     """4. Page ranges: never cut a last page below two digits or one longer than the first."""
     owners = [cls for cls in vars(model).values() if isinstance(cls, type) and "_format_last_page" in vars(cls)]
     for cls in owners:
-        original = cls._format_last_page
+        original = getattr(cls, "_format_last_page")  # noqa: B009 (a class found at run time)
 
         def format_last_page(self: Any, first: str, last: str, _original: Any = original) -> str:
             if len(first) != len(last):
                 return last
-            return _original(self, first, last)
+            return cast(str, _original(self, first, last))
 
-        cls._format_last_page = format_last_page
+        setattr(cls, "_format_last_page", format_last_page)  # noqa: B010
 
 
 _HYPHEN_PART_RE = re.compile(r"(?<=[A-Za-z])-([a-z][a-z]*)")

@@ -91,7 +91,7 @@ def _spliced(info: StyleInfo, locale: str, data: dict[str, object], locator: Loc
     parts = [("page", locator.page)] if locator.page else []
     if locator.section:
         parts.append(("section", locator.section))
-    parts.append(("paragraph", str(locator.paragraph)))
+    parts.append(("paragraph", locator.paragraphs))
     bare = csl.cite(info.path, locale, data, None)
     pieces: list[str] = []
     head = tail = ""

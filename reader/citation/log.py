@@ -13,6 +13,7 @@ import contextlib
 import datetime as _dt
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,10 +21,8 @@ from pathlib import Path
 
 from reader.model.document import Document
 
-try:
+if sys.platform != "win32":
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -114,7 +113,7 @@ def read_log(doc: Document, directory: Path | None = None) -> str:
 @contextlib.contextmanager
 def _locked(directory: Path) -> Iterator[None]:
     """Hold an advisory lock so two readers appending at once do not lose an entry."""
-    if fcntl is None:
+    if sys.platform == "win32":  # pragma: no cover - no fcntl there
         yield
         return
     with open(directory / ".lock", "a+") as lock:

@@ -9,11 +9,13 @@ from reader.model.document import Block, Document, Section
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a quote stands: its section and its paragraph number within it (1-based)."""
+    """Where a quote stands: its section and its paragraph number within it (1-based); ``last``:
+    the last paragraph of a quote that runs over several in the section (第2–3段, para. 2–3)."""
 
     section: Section | None
     paragraph: int
     page: str | None = None
+    last: int | None = None
 
 
 def place_of(doc: Document, block_index: int) -> Place:
@@ -43,16 +45,22 @@ class Locator:
     section: str | None = None
     chain: str | None = None
     page: str | None = None
+    last: int | None = None
+
+    @property
+    def paragraphs(self) -> str:
+        """The paragraph number, or the range ``2–3`` of a quote over several."""
+        return f"{self.paragraph}–{self.last}" if self.last and self.last > self.paragraph else str(self.paragraph)
 
     def phrase(self, chinese: bool) -> str:
         """The locator in words: ``二、(三) 第2段`` in Chinese, ``sec. 2.3, para. 2`` in English."""
         if chinese:
-            where = f"{self.chain} 第{self.paragraph}段" if self.chain else f"第{self.paragraph}段"
+            where = f"{self.chain} 第{self.paragraphs}段" if self.chain else f"第{self.paragraphs}段"
             return f"第{self.page}版 {where}" if self.page else where
         bits = [f"p. {self.page}"] if self.page else []
         if self.section:
             bits.append(f"sec. {self.section}")
-        bits.append(f"para. {self.paragraph}")
+        bits.append(f"para. {self.paragraphs}")
         return ", ".join(bits)
 
 
@@ -62,6 +70,6 @@ def locator_of(doc: Document, place: Place) -> Locator:
     page = place.page if place.page != doc.metadata.page else None  # a one-page document's page is in its reference
     section = place.section
     if section is None:
-        return Locator(place.paragraph, page=page)
+        return Locator(place.paragraph, page=page, last=place.last)
     chain = doc.label_chain(section) or section.title
-    return Locator(place.paragraph, section.number or section.title, chain, page)
+    return Locator(place.paragraph, section.number or section.title, chain, page, place.last)

@@ -39,13 +39,51 @@ _OPEN_QUOTES = frozenset("“‘「『")
 
 
 _MAX_PREDICATE = 24
+_LONG_ADVERBS = tuple(a for a in ADVERBS if len(a) > 1)
+_CLASSIFIERS = frozenset("个 项 座 家 条 批 次 种 类 级".split())
 
 
-def after_phrase(text: str, number: Number, segment: str, tokens_of: Tagger) -> tuple[str, int] | None:
-    """(label, end) when the figure counts the noun phrase after it, else None."""
+def _rest(text: str, number: Number, following: int) -> str:
+    """The words after a figure up to the end of its clause or the next figure."""
     start = number.span_end
     cut = _CLAUSE_CUT.search(text, start, start + 200)
-    rest = text[start : cut.start() if cut else start + 200]
+    return text[start : min(cut.start() if cut else start + 200, max(start, following))]
+
+
+def closes_frame(text: str, number: Number, following: int, tokens_of: Tagger) -> bool:
+    """True when the words after a figure close a frame with a localizer (``在…734亿元基础上``,
+    ``…的情况下``): the 在 that opened it is no part of what is measured."""
+    rest = _rest(text, number, following)
+    return bool(rest) and any(pos == "f" for _, pos in tokens_of(rest))
+
+
+def counts_levels(label: str) -> bool:
+    """True when a label names levels or steps counted (``千亿台阶``): not what a later clause is about."""
+    return label.endswith(tuple(THRESHOLD_NOUNS))
+
+
+def share_predicate(text: str, number: Number, following: int, tokens_of: Tagger) -> str:
+    """``其中28%投向中小微制造业企业``, ``实现100%“一网统管”``: a share followed by what that share
+    does (a verb phrase or a quoted name, up to the clause end), else ``""``."""
+    if number.measure not in ("%",):
+        return ""
+    rest = _rest(text, number, following)
+    if not rest or rest[0] in PUNCT or rest[0] in "的级 " or number.span_end + len(rest) == following:
+        return ""  # nothing after it, or words that lead to the next value (从2.1%提高到2.5%)
+    tokens = [t for t in tokens_of(rest) if t[0].strip()]
+    if not tokens or tokens[0][1] == "d" or tokens[0][0].startswith(_LONG_ADVERBS):
+        return ""  # 增长10%大力发展…: a new clause whose stop the text left out
+    words = join(tokens)
+    return words if len(words) <= _MAX_PREDICATE else ""
+
+
+def after_phrase(
+    text: str, number: Number, segment: str, tokens_of: Tagger, following: int | None = None
+) -> tuple[str, int] | None:
+    """(label, end) when the figure counts the noun phrase after it, else None; ``following`` is
+    where the next figure starts (the phrase never runs into it)."""
+    start = number.span_end
+    rest = _rest(text, number, len(text) if following is None else following)
     skip = len(rest) - len(rest.lstrip("级的 "))  # 15兆瓦级…技术, 80%的县级医院
     if number.measure in ("%", POINTS) and "的" not in rest[:skip]:
         # a share or a change counts nothing after it unless 的 says so; 为X 100%提供Y: X is given Y
@@ -64,8 +102,11 @@ def after_phrase(text: str, number: Number, segment: str, tokens_of: Tagger) -> 
     taken = _noun_phrase(tokens)
     if not taken or not any(is_content(t) for t in taken):
         return None
+    if len(tokens) > len(taken) and tokens[len(taken)][1] == "f":
+        return None  # 1708亿元高基数的情况下: a frame the value stands in, not what it counts
     content = [t for t in taken if is_content(t)]
-    if content[-1][0] in THRESHOLD_NOUNS or content[0][0] in THRESHOLD_NOUNS:
+    counted = number.unit in _CLASSIFIERS  # 跨过3个万亿元级台阶: steps counted, not a level reached
+    if not counted and (content[-1][0] in THRESHOLD_NOUNS or content[0][0] in THRESHOLD_NOUNS):
         return None  # 突破5万关口: a level reached, not what is counted
     label = (age.group() if age else "") + join(taken)
     used = sum(len(w) for w, _ in taken)
@@ -96,7 +137,7 @@ def _noun_phrase(tokens: list[Token]) -> list[Token]:
         elif word == "的" and taken and not relative:
             relative = True  # 达到二级医院服务能力的次中心
             taken.append((word, pos))
-        elif word in _COORDINATORS and taken and nxt[0] and not nxt[0][0].isdigit() and is_nounish(nxt):
+        elif word in _COORDINATORS and taken and nxt[0] and is_nounish(nxt) and is_content(nxt):
             taken.append((word, pos))
         elif pos.startswith("v") and taken and nxt[0] in _COORDINATORS and _nounish_at(tokens, k + 2):
             taken.append((word, pos))  # 试验验证和中试平台: a verb named in a list of nouns
@@ -106,10 +147,18 @@ def _noun_phrase(tokens: list[Token]) -> list[Token]:
             break
         elif is_nounish((word, pos)) or pos == "q":
             taken.append((word, pos))
+        elif word in NOUN_SUFFIXES and taken:
+            taken.append((word, "n"))  # 超充站: a noun-forming character the tagger calls a verb
         elif word in ADVERBS:
             break  # 项目有序推进: the predicate begins
+        elif pos == "d" and nxt[0] and is_nounish(nxt) and nxt[1] != "vn":
+            taken.append((word, pos))  # 特定病种, 更新项目: a modifier the tagger calls an adverb
         elif pos.startswith(("v", "a")) and _modifier(taken, nxt, pos):
             taken.append((word, pos))
+        elif pos == "v" and taken and taken[-1][1] in ("a", "b") and nxt[0] and nxt[1].startswith("n"):
+            taken.append((word, pos))  # 灵活就业人员: a verb between a modifier and its noun
+        elif pos == "v" and taken and nxt[1] == "p" and any(p.startswith("v") for _, p in tokens[k + 2 :]):
+            taken.append((word, "n"))  # 经验做法在全国推广: the verb after 在 is the predicate
         else:
             if pos == "v" and len(taken) > 1 and taken[-1][1] == "vn":
                 taken.pop()  # 项目投产达效: the deverbal noun opens the predicate
@@ -138,8 +187,8 @@ def _nounish_at(tokens: list[Token], k: int) -> bool:
 def _predicate(tokens: list[Token]) -> str:
     """The predicate after a generic counted noun (纳入国家用地保障范围), up to the clause end."""
     words: list[str] = []
-    for word, _ in tokens:
-        if word in PUNCT or any(c.isdigit() for c in word):
+    for word, _ in tokens:  # the words after a figure stop before the next one (前1% is no figure)
+        if word in PUNCT:
             break
         if word not in QUOTES:
             words.append(word)

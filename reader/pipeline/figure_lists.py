@@ -82,6 +82,9 @@ def list_items(segment: str, count: int, tokens_of: Tagger, words_of: Callable[[
         head = last[-1][0]
         if _parallel_prefix(items[:-1], join(last), words_of):
             head = join(last)[len(join(items[0])) :]  # 城镇、农村居民人均可支配收入: all after 农村
+    shared = _after_parallel_word(items[0], last)
+    if shared:
+        head = shared  # 先进制造业和高技术制造业增加值占规模以上工业比重: all after 制造业
     return [
         join(item) + (head if k < count - 1 and not join(item).endswith(head) else "") + verb_text
         for k, item in enumerate(items)
@@ -97,6 +100,23 @@ def _parallel_prefix(earlier: list[list[Token]], last: str, words_of: Callable[[
     if len(words_of(join(earlier[0]))) != 1 or len(words_of(last[:size])) != 1:
         return False
     return len(words_of(last[size:])[0]) >= 2
+
+
+def _after_parallel_word(first: list[Token], last: list[Token]) -> str:
+    """What the last item holds after the word the first item ends with, or one ending like it
+    (制造业 in 先进制造业 and 高技术制造业增加值…, 安全事故 and 交通事故死亡人数): the words every
+    item shares, or ``""``."""
+    word = first[-1][0]
+    ends = [k for k, t in enumerate(last[:-1]) if t[0] == word or _shared_tail(t[0], word) >= 2]
+    return join(last[ends[-1] + 1 :]) if ends and len(word) > 1 else ""
+
+
+def _shared_tail(a: str, b: str) -> int:
+    """How many characters two words share at their ends (安全事故, 交通事故: 2)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _is_metric_noun(word: str) -> bool:

@@ -14,6 +14,7 @@ from reader.pipeline.figure_words import (
     ADVERBS,
     CHANGE_VERBS,
     COUNT_HEADS,
+    FLOW_VERBS,
     HOLDING_VERBS,
     LIGHT_VERBS,
     LINKING,
@@ -21,9 +22,11 @@ from reader.pipeline.figure_words import (
     OPENERS,
     PLACE_PARTICLES,
     PUNCT,
+    SCOPE_WORDS,
     Tagger,
     Token,
     is_content,
+    is_nounish,
     is_time,
     join,
 )
@@ -64,16 +67,20 @@ def _leading_function(tokens: list[Token]) -> bool:
     word = tokens[0][0]
     if word in OPENERS or word in PUNCT or is_time(word):
         return True
+    if word in ADVERBS and len(tokens) > 1 and tokens[1][0] in CHANGE_VERBS:
+        return True  # 大幅增长: the change, not how big it was
     if len(tokens) > 1 and word.isdigit() and tokens[1][0].startswith("年"):
         return True
-    return word in LIGHT_VERBS and len(tokens) > 1 and is_content(tokens[1])
+    return word in LIGHT_VERBS and any(is_content(t) for t in tokens[1:])  # 推动各类市场主体
 
 
 def _trailing_function(tokens: list[Token]) -> bool:
     """True when the last token only introduces or qualifies the value (达到, 约, 连年, 2025年)."""
-    word = tokens[-1][0]
+    word, pos = tokens[-1]
     if word in LINKING or word in PLACE_PARTICLES or word in ADVERBS or word in PUNCT or is_time(word):
         return True
+    if pos.startswith("u") and len(tokens) > 1:
+        return True  # 占贷款总额的: a particle never ends what is measured
     if word == "年" and len(tokens) > 1 and tokens[-2][0].isdigit():
         return True
     return word.endswith("性") and len(word) > 2  # 历史性突破: an adverbial before the value
@@ -99,11 +106,27 @@ def subject(label: str, tokens_of: Tagger) -> str:
         tokens.pop(0)
     elif len(tokens) > 2 and tokens[0][0] == ADDITION_PREFIX and tokens[1][1].startswith("v"):
         del tokens[:2]  # 新/入选: the addition verb in two tokens
+    scope = 0
+    while scope < len(tokens) - 1 and tokens[scope][0] in SCOPE_WORDS:
+        scope += 1  # 全省净增各类市场主体
+    lead = _leading_verbs(tokens[scope:])
+    rest = tokens[scope + lead :]
+    if lead and any(is_nounish(t) and is_content(t) for t in rest) and len(join(rest)) > 2:
+        del tokens[: scope + lead]  # 净增商事主体, 建设筹集保障性住房: what was added or built is the subject
     while len(tokens) > 1 and _subject_tail(tokens[-1]):
         word = tokens.pop()[0]
         if word in COUNT_HEADS and len(tokens) > 1 and tokens[-1][1] == "v":
             tokens.pop()
     return join(tokens) or label
+
+
+def _leading_verbs(tokens: list[Token]) -> int:
+    """How many tokens at the start are verbs of adding, building or supplying (净增, 建设筹集,
+    供应分配): they say what happened to the subject, not what it is (新增就业岗位 keeps 就业)."""
+    k = 0
+    while k < len(tokens) and tokens[k][0] in FLOW_VERBS:
+        k += 1  # the tagger may call one a place name (新建/ns): the word list decides
+    return k
 
 
 def _subject_tail(token: Token) -> bool:

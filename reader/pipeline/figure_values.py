@@ -27,7 +27,7 @@ MAGNITUDES = {
 EN_MAGNITUDES = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3}
 POINTS = "pp"  # the measure of a change in percentage points (个百分点, percentage points)
 _UNITS = (
-    "吨标准煤|平方公里|平方千米|平方米|立方米|千瓦时|兆瓦|千瓦|公顷|公里|千米|美元|欧元|港元|人民币|元|人次|户次|场次|架次|"
+    "吨标准煤|标准箱|标箱|平方公里|平方千米|平方米|立方米|千瓦时|兆瓦|千瓦|公顷|公里|千米|美元|欧元|港元|人民币|元|人次|户次|场次|架次|"
     "个百分点|百分点|个月|万人|人|个|家|所|件|项|种|亩|吨|斤|公斤|千克|列|名|户|辆|座|台|套|张|篇|次|倍|床|栋|间|条|批|场|"
     "片|处|班|趟|架|艘|只|头|株|棵|册|部|款|支|组|位|例|起|宗|天|小时|分钟|周|岁|米|度|瓦|兆|升|"
     "kWh|GW|MW|kW|km|kg|TB|PB|EB|P|t"
@@ -37,10 +37,11 @@ _ZH_BODY = (
     rf"([多余])?((?:万亿|千亿|百亿|亿|千万|百万|十万|万|千)?)([多余])?((?:{_UNITS})?)"
     r"([%‰％])?"
 )
-_ZH_RE = re.compile(r"(?<![A-Za-z0-9.+\-/])" + _ZH_BODY)
+_ZH_RE = re.compile(r"(?<![0-9.+\-/])" + _ZH_BODY)
 _ZH_SECOND_RE = re.compile(_ZH_BODY)  # the second value of a range, after its dash
 _AFTER_QUALIFIER = re.compile(r"左右|以上|以内|以下|上下|多|余")
-_BEFORE_QUALIFIER = re.compile(r"(接近|将近|近|约|大约|超过|超|逾|突破|不低于|不少于|不超过|不高于)$")
+_ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,}$")  # GDP70.75亿元: an abbreviation names the figure
+BEFORE_QUALIFIER = re.compile(r"(接近|将近|近|约|大约|超过|超|逾|突破|不低于|不少于|不超过|不高于)$")
 _RANGE_RE = re.compile(r"(?<![A-Za-z0-9.+\-/])(\d+(?:\.\d+)?)([%％])?\s*[—–~～至-]\s*(?=\d)")
 _CN_RE = re.compile(
     rf"(?<![第{CHINESE_NUMERAL_CHARS}])([一二两三四五六七八九十][{CHINESE_NUMERAL_CHARS}]+)"
@@ -157,9 +158,15 @@ def _zh_number(
     if (
         (before.endswith(("+", "-")) and not in_range)
         or before.endswith(("第", "每", "前"))  # 第3位, 每10万人, 排名前1%: a rank, a rate, a cut-off
-        or (before and before[-1].isascii() and before[-1].isalpha())
     ):
         return None
+    if (
+        before
+        and before[-1].isascii()
+        and before[-1].isalpha()
+        and not _names_a_quantity(text, m.start(), magnitude, unit, pct)
+    ):
+        return None  # 5G, A320, PM2.5: a number inside a name
     if not (magnitude or unit or pct):
         if not _is_duration(text, m.start(), whole, frac, after):
             return None
@@ -176,9 +183,11 @@ def _zh_number(
     printed_unit = magnitude + unit + pct
     qualifier = approx1 or approx2
     q = _AFTER_QUALIFIER.match(text, end)
+    if q and q.group() in "多余" and spans_word is not None and spans_word("", text[q.start() : q.start() + 3]):
+        q = None  # 52种多发常见慢性病: 多 begins the next word
     if q and not (q.group() in "多余" and qualifier):
         qualifier = q.group()
-    pre = _BEFORE_QUALIFIER.search(text, max(0, m.start() - 4), m.start())
+    pre = BEFORE_QUALIFIER.search(text, max(0, m.start() - 4), m.start())
     if not qualifier and pre:
         qualifier = {"将近": "接近", "近": "接近", "大约": "约", "超": "超过", "逾": "超过"}.get(
             pre.group(), pre.group()
@@ -189,6 +198,15 @@ def _zh_number(
     return Number(
         m.start(), end, text[m.start() : shown_end], number, printed_unit, qualifier, number * factor, measure
     )
+
+
+def _names_a_quantity(text: str, start: int, magnitude: str, unit: str, pct: str) -> bool:
+    """True when the Latin letters before a number are an abbreviation naming what it measures
+    (``GDP70.75亿元``, ``SUV3万辆``): two or more capitals, and the number has a magnitude, a unit
+    (not a year) or a percent sign."""
+    if not _ABBREVIATION_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    return bool(magnitude or pct or (unit and unit != "年"))
 
 
 def _word_checks(cut: Callable[[str], list[str]]) -> Callable[[str, str], bool]:

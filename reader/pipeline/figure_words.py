@@ -23,15 +23,19 @@ LINKING = frozenset(
 # 在/于/到/至 after a verb of holding or changing make one linking phrase (控制在, 提高到).
 PLACE_PARTICLES = frozenset("在 于 到 至".split())
 HOLDING_VERBS = frozenset(
-    "控制 保持 稳定 维持 提高 提升 增加 增长 上升 下降 降低 减少 扩大 缩小 延长 缩短 压减 压降 突破".split()
+    "控制 保持 稳定 维持 提高 提升 增加 增长 上升 下降 降低 减少 扩大 缩小 延长 缩短 压减 压降 突破 跃升 攀升 回升".split()
 )
 # Verbs that name a change of the quantity: part of the metric (增长8.1%), kept in labels.
 CHANGE_VERBS = frozenset("增长 下降 上涨 下跌 提高 提升 增加 减少 降低 扩大 缩小 回落 增产 减产 上升 新增".split())
 # Adverbs between a quantity and its value (粮食产量连年稳定在 …, 分别增长): dropped.
 ADVERBS = frozenset(
     "分别 均 都 已 已经 全部 全面 连年 连续 首次 成功 顺利 正式 相继 先后 陆续 基本 同比 比上年 累计 共 "
-    "历史性 整体 总体 稳定 稳步 持续 继续 进一步 大幅 再 又 还 也 有序 加力 大力 扎实 深入 如期 超额".split()
+    "历史性 整体 总体 稳定 稳步 持续 继续 进一步 大幅 再 又 还 也 有序 加力 大力 扎实 深入 如期 超额 仍 仍然 依然 "
+    "同口径 可比口径 各".split()
 )
+# Verbs that relate a subject to something else (占地区生产总值比重, 高于全国): a clause opening with one
+# has left its subject to the clause before.
+RELATIONAL_VERBS = frozenset("占 相当于 高于 低于 快于 慢于 领先 比 较".split())
 # Words that open a clause without belonging to the quantity (其中, 力争, 确保 …).
 OPENERS = frozenset(
     "其中 同时 并 并且 以及 和 及 与 还 也 而 、 力争 确保 争取 预计 计划 努力 要 将 全力 实现 累计 共 合计 "
@@ -39,18 +43,27 @@ OPENERS = frozenset(
 )
 # A time phrase is never a subject (今年, 2025年, 五年来 …).
 TIME_WORDS = frozenset(
-    "今年 明年 去年 全年 当年 年末 年底 年初 上半年 下半年 同期 目前 截至 期间 以来 年内 届时 此前 近年 近年来 "
+    "今年 明年 去年 上年 前年 全年 当年 年末 年底 年初 上半年 下半年 同期 目前 截至 期间 以来 年内 届时 此前 近年 近年来 "
     "本届 一年来 五年来 十年来 五年 十年 三年".split()
 )
 _TIME_RE = re.compile(r"^(?:\d{2,4}年|[一二三四五六七八九十两]+年(?:来)?|\d+年来|到\d{4}年|\d{4}年底|\d{4}年末)$")
 # Metric words that need a subject: a clause with only these borrows the subject before it.
-METRIC_ONLY = frozenset("总数 总量 总产 总产量 占比 比重 增速 增幅 比例 年均 平均 规模 幅度".split())
+METRIC_ONLY = frozenset("总数 总量 总产 总产量 占比 比重 增速 增幅 比例 年均 平均 规模 幅度 强度 密度".split())
 # Heads that count a subject's members; dropped when the subject is carried (参保人数 → 基本养老保险).
 COUNT_HEADS = frozenset("人数 总数 数量 个数 户数 总量".split())
 # Words that scope a quantity to the whole area (全国, 全省 …): not a subject on their own.
 SCOPE_WORDS = frozenset("全国 全省 全市 全区 全县 全州 全盟 全域 全社会 全年".split())
 # Verbs of addition that name a flow, not a stock (新增 企业 ≠ 企业): kept at the head of a label.
 ADDITION_PREFIX = "新"
+# Verbs of adding, building or supplying at the head of a label (净增经营主体, 筹集建设住房): what a
+# later clause borrows is their object.
+FLOW_VERBS = frozenset(
+    "新增 净增 新建 新开工 新改扩建 改扩建 新认定 累计 建设 筹集 筹建 建成 投用 开工 完工 完成 引进 培育 认定 "
+    "供应 分配 改造 实施".split()
+)
+# The first characters of verbs of adding among the flow verbs (新增, 净增, 新建): a label with one
+# counts additions, and a growth or share after it is of the additions.
+ADDITION_WORDS = ("新", "净")
 # Head nouns of a project or facility: a verb before them names its kind (改造项目, 共建重点项目).
 HEAD_NOUNS = ("项目", "工程", "行动", "计划", "平台", "中心", "基地", "园区", "设施", "站点", "体系", "机制", "活动")
 # Nouns after a figure that name a level reached, not what is counted (突破5万关口, 1200亿台阶).
@@ -90,6 +103,8 @@ def is_content(token: Token) -> bool:
         return False
     if any(c.isdigit() for c in word):
         return False
+    if pos.startswith("a") and len(word) == 1:
+        return False  # 净增加, 比全市高: a one-character adjective names nothing
     return pos == "vn" or not pos.startswith(_FUNCTION_POS)
 
 

@@ -31,7 +31,7 @@ def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
     samples = [w for w in samples if w[0] >= 0.6 * top]
     best = (0, 0.0, -1.0)
     for k in range(3):
-        values = sorted(round(w[k] * 2) / 2 for w in samples)
+        values = sorted([round(w[k] * 2) / 2 for w in samples])
         counts = Counter(values)
         high = values[int(len(values) * 0.9)]
         # the column is the commonest width near the top (full lines), not the rare overflow

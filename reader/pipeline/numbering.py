@@ -93,8 +93,20 @@ def _ordinal(scheme: str, text: str) -> int | None:
     return to_int(last) if last else None
 
 
+# What any marker can start with: a quick test that spares most lines the whole grammar.
+_MAY_BE_MARKER_RE = re.compile(
+    rf"^(?:[#第(（①-⑳0-9{CN_DIGITS}]|[A-Za-z][.)]|[MDCLXVI]+\.|{_WORDS}[ \t])"
+)
+
+
+_STARTERS = frozenset("#第(（0123456789" + CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
+
+
 def match_marker(text: str) -> Marker | None:
     """The marker ``text`` starts with (a heading or list number), or None."""
+    first = text[:1]
+    if (first not in _STARTERS and not ("A" <= first <= "z")) or not _MAY_BE_MARKER_RE.match(text):
+        return None
     for scheme, rank, pattern in _GRAMMAR:
         m = pattern.match(text)
         if not m:

@@ -1,18 +1,22 @@
-"""ReaderApp: one document, one current location, three panes that follow it."""
+"""ReaderApp: start-up, the remembered state, and the full model brought in the background."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import io
 import os
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from rich.text import Text
-from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.reactive import reactive, var
+from textual import work
+from textual.app import App, SystemCommand
+from textual.driver import Driver
+from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.model.document import Document
@@ -20,53 +24,34 @@ from reader.opening import Indexer, quick_document
 from reader.source import Input
 from reader.state import DocState, StateStore
 from reader.textlayout import TextLayout
-from reader.tui.bars import StatusBar
-from reader.tui.indexing import Indexing
-from reader.tui.navigation import NavigationActions
-from reader.tui.panes import SidePanes
-from reader.tui.quoting import QuotingActions
+from reader.tui.screen import ReaderScreen
+from reader.tui.terminal import TerminalLink, linked_driver
 from reader.tui.text_view import TextView
 
 
-class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]):
-    """The reader: outline | text | figures, linked through one current location."""
+class _Abandoned(BaseException):
+    """Raised in the model worker when the app closes mid-build (not an error: nothing to report)."""
+
+
+class ReaderApp(App[int]):
+    """The reader: opens one document on a ``ReaderScreen`` and brings its full model to it."""
 
     TITLE = "reader"
-    CSS = """
-    #panes { height: 1fr; }
-    .-hidden { display: none; }
-    """
-    BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("colon", "goto", "Go to"),
-        Binding("slash", "search", "Search"),
-        Binding("n", "search_next(1)", "Next match", show=False),
-        Binding("N", "search_next(-1)", "Prev match", show=False),
-        Binding("right_square_bracket", "section(1)", "Next §", show=False),
-        Binding("left_square_bracket", "section(-1)", "Prev §", show=False),
-        Binding("y", "yank", "Copy quote"),
-        Binding("v", "visual", "Select", show=False),
-        Binding("Y", "choose_style", "Cite style", show=False),
-        Binding("m", "bookmark", "Mark", show=False),
-        Binding("apostrophe", "bookmarks", "Marks", show=False),
-        Binding("o", "toggle_pane('outline')", "Outline"),
-        Binding("f", "toggle_pane('figures')", "Figures"),
-        Binding("escape", "escape", "Leave selection", show=False),
-    ]
 
-    location: reactive[int] = reactive(0, init=False)
-    document: var[Document | None] = var(None)
+    class Progress(Message):
+        """The full model is being built: ``share`` of it is done (0: no longer building)."""
 
-    debug_errors = False  # ``--debug``: let Textual print the full trace of an unexpected error
+        def __init__(self, share: float) -> None:
+            self.share = share
+            super().__init__()
 
-    def _fatal_error(self) -> None:
-        """An unexpected error: leave quietly; ``run_app`` prints one line (the trace only with --debug)."""
-        if self.debug_errors:
-            super()._fatal_error()
-            return
-        self.bell()
-        self._close_messages_no_wait()
+    class Indexed(Message):
+        """The full model, its lines already wrapped for the text pane (``wrapped``)."""
+
+        def __init__(self, doc: Document, wrapped: TextLayout | None) -> None:
+            self.doc = doc
+            self.wrapped = wrapped
+            super().__init__()
 
     def __init__(
         self,
@@ -74,245 +59,150 @@ class ReaderApp(Indexing, SidePanes, NavigationActions, QuotingActions, App[int]
         store: StateStore | None = None,
         quick: Document | None = None,
         complete: bool = False,
-        terminal_writer: object | None = None,
+        terminal_writer: Callable[[str], None] | None = None,
         indexer: Indexer | None = None,
     ) -> None:
+        self._link = TerminalLink()  # (before App.__init__, which asks for the driver class)
         super().__init__()
         self.source = source
         self.store = store
         self._quick = quick
         self._complete = complete
         self._indexer = indexer
-        self.state = DocState()
-        self.last_quote = ""
-        self._terminal_writer = terminal_writer
-        self._forced: set[str] = set()
-        self._user_moved = False
-        self._restore: tuple[int, int] | None = None
-        self._side: tuple[Any, Any] | None = None
-        self.indexing = 0.0
-        self._text_view = TextView(id="text")
-        self._status = StatusBar(id="status")
+        self._terminal = terminal_writer or self._link
+        self._reader: ReaderScreen | None = None
 
-    # -- layout ------------------------------------------------------------
-    def compose(self) -> ComposeResult:
-        """Header, the three panes, search and status lines, footer."""
-        with Horizontal(id="panes"):
-            yield self._text_view
-        yield self._status
+    def get_driver_class(self) -> type[Driver]:
+        """The platform's driver, linked so that OSC 52 can be sent through it (see terminal.py)."""
+        return linked_driver(super().get_driver_class(), self._link)
 
     @property
-    def text(self) -> TextView:
-        """The text pane (kept, not queried: a save timer may fire while the app is closing)."""
-        return self._text_view
+    def reader(self) -> ReaderScreen:
+        """The reading screen (there from the start of the run)."""
+        if self._reader is None:
+            raise RuntimeError("the reader has not started")
+        return self._reader
 
-    def on_mount(self) -> None:
-        """Show the quick document at once, then build the full model in a worker."""
+    def get_default_screen(self) -> Screen[Any]:
+        """The reading screen on the quick document (or the full one, cached) at the remembered place."""
         if self._quick is None:
             self._quick, self._complete = quick_document(self.source, self.store)
         doc = self._quick
+        state = self.store.load(doc.metadata.content_hash) if self.store is not None else DocState()
+        self._reader = ReaderScreen(doc, state, self.store, self._terminal, self.source.path)
+        return self._reader
+
+    def on_mount(self) -> None:
+        """Say what went wrong reading the state or decoding the document."""
         if self.store is not None:
-            self.state = self.store.load(doc.metadata.content_hash)
             for warning in self.store.warnings:
                 self.notify(warning, severity="warning", markup=False)
             self.store.warnings.clear()
-        self._restore = (self.state.position, self.state.offset)
-        for warning in doc.metadata.warnings:
+        for warning in self.reader.document.metadata.warnings if self.reader.document else ():
             self.notify(warning, title="While decoding", severity="warning", markup=False)
-        self._reserve_side_panes(True)
-        self._show(doc, *self._restore)
-        self.text.focus()
-        self.call_after_refresh(self._mount_side_panes)
 
-    def _show(
-        self, doc: Document, position: int, offset: int, by_block: bool = False, wrapped: TextLayout | None = None
-    ) -> None:
-        """Put ``doc`` on screen at a source position (or a block index when ``by_block``;
-        ``wrapped``: its lines, already wrapped)."""
-        block = position if by_block else (doc.block_at(position) if doc.blocks else 0)
-        if not by_block and doc.blocks and doc.blocks[block].source.start > position:
-            offset = 0
-        self.document = doc
-        self.title = doc.metadata.title or doc.metadata.source
-        self.sub_title = _page_line(doc)
-        if self._side is not None:  # in the next frame: the text first
-            self.call_after_refresh(self._show_side, doc)
-        self.text.marked = {doc.block_at(b) for b in self.state.bookmarks} if doc.blocks else set()
-        self.text.set_document(doc, block, offset, wrapped)
-        self.location = self.text.cursor
-        self._follow(self.location)
-
-    # -- the shared location ------------------------------------------------
-    def watch_location(self, block: int) -> None:
-        """Every pane follows the current block."""
-        self._follow(block)
-
-    def _follow(self, block: int) -> None:
-        """Update the outline highlight, the figures list and the status line."""
-        doc = self.document
-        if doc is None or not doc.blocks:
-            self._update_status()
-            return
-        block = min(block, len(doc.blocks) - 1)
-        inner = doc.section_at(block)
-        if self._side is not None and self._side[0].doc is doc:
-            self._side[0].show_section(inner.key if inner else None)
-            self._side[1].show_section(doc.blocks[block].section)
-        self._update_status()
-        self._save_soon()
-
-    def _update_status(self) -> None:
-        """Section, paragraph n/N, % read, indexing progress."""
-        doc = self.document
-        status = self._status
-        note = f"indexing {min(99, round(100 * self.indexing))}%" if self.indexing else ""
-        if doc is None or not doc.blocks:
-            status.show("", (0, 0), 100, note or "empty document")
-            return
-        from reader.cite import place_of
-
-        block = min(self.location, len(doc.blocks) - 1)
-        place = place_of(doc, block)
-        total = (
-            len(doc.paragraphs_of(place.section))
-            if place.section
-            else sum(1 for b in doc.blocks if b.kind in ("paragraph", "item"))
-        )
-        label = ""
-        if place.section is not None:
-            label = place.section.number or place.section.title
-            chain = doc.label_chain(place.section)
-            if chain and chain != label:
-                label = f"{label} {chain}"
-        end = max(doc.metadata.length, doc.blocks[-1].source.end) or 1  # a partial model: the whole
-        percent = min(100, round(100 * doc.blocks[block].source.end / end))
-        page = doc.blocks[block].page_label
-        where = ("" if page is None else f"第{page}页" if doc.metadata.language.startswith("zh") else f"p. {page}")
-        status.show(label, (place.paragraph, max(total, place.paragraph)), percent, note, where)
-
-    def on_text_view_moved(self, event: TextView.Moved) -> None:
-        """The text pane moved: that is the new location (unless it speaks of a replaced model)."""
-        if event.doc is not self.document:
-            return
-        self._user_moved = True
-        self.location = event.block
-
-    def on_outline_pane_chosen(self, event: Any) -> None:
-        """An outline entry was chosen: show its heading at the top."""
-        doc = self.document
-        section = doc.section(event.key) if doc else None
-        if section is not None:
-            self._go(section.first_block, top=True)
-
-    def on_figures_pane_chosen(self, event: Any) -> None:
-        """A figure was chosen: go to its paragraph and mark the figure."""
-        doc = self.document
-        if doc is None or event.doc is not doc:
-            return
-        figure = doc.figures[event.figure]
-        self.text.search = figure.text
-        self._go(figure.block)
-        self.text.focus()
-
-    def on_figures_pane_copy_requested(self, event: Any) -> None:
-        """Copy a figure with its label and citation (and log it)."""
-        from reader.cite import place_of
-
-        doc = self.document
-        if doc is None or event.doc is not doc:
-            return
-        figure = doc.figures[event.figure]
-        body = f"{figure.label} {figure.text}".strip()
-        self._copy(body, body, place_of(doc, figure.block), "——" if doc.metadata.language.startswith("zh") else " — ")
-
-    def _go(self, block: int, top: bool = False) -> None:
-        """Move the text pane (and so the location) to ``block``."""
-        self._user_moved = True
-        self.text.move_to(block, top=top)
-
-    # -- actions -------------------------------------------------------------
-    def action_help(self) -> None:
-        """``?``: the key table."""
-        from reader.tui.keys import KEYS
-        from reader.tui.screens import TextScreen
-
-        body = Text()
-        for key, what in KEYS:
-            body.append(f"{key:<26}", style="bold")
-            body.append(what + "\n")
-        self.push_screen(TextScreen("Keys", body))
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The command palette: every action, by name."""
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette: Textual's commands and the reading screen's."""
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Go to section", "Jump to 2.3, 二(三), 2.3:4 or a title (:)", self.action_goto)
-        yield SystemCommand("Search", "Incremental search (/)", self.action_search)
-        yield SystemCommand("Copy quote", "Copy the paragraph with its citation (y)", self.action_yank)
-        yield SystemCommand(
-            "Citation style", "GB/T 7714, APA, Chicago, MLA … any CSL style (Y)", self.action_choose_style
-        )
-        yield SystemCommand("Bookmark", "Toggle a bookmark here (m)", self.action_bookmark)
-        yield SystemCommand("Bookmarks", "List bookmarks (')", self.action_bookmarks)
-        yield SystemCommand(
-            "Toggle outline", "Show or hide the outline (o)", lambda: self.action_toggle_pane("outline")
-        )
-        yield SystemCommand(
-            "Toggle figures", "Show or hide the figures (f)", lambda: self.action_toggle_pane("figures")
-        )
-        yield SystemCommand("Select", "Select paragraphs or sentences (v)", self.action_visual)
-        yield SystemCommand("Next section", "(])", lambda: self.action_section(1))
-        yield SystemCommand("Previous section", "([)", lambda: self.action_section(-1))
-        yield SystemCommand("Show last quote", "The last quote copied", self._show_last_quote)
-        yield SystemCommand("Quote log", "Every quote copied from this document, with citations", self.action_quote_log)
-        yield SystemCommand("Help", "The key table (?)", self.action_help)
+        if isinstance(screen, ReaderScreen):
+            yield from screen.commands()
 
-    def _show_last_quote(self) -> None:
-        """Show the last quote (for copying by hand)."""
-        from reader.tui.screens import TextScreen
+    # -- the full model --------------------------------------------------------
+    def on_reader_screen_ready(self, message: ReaderScreen.Ready) -> None:
+        """The first screen is up: bring the full model, unless that is what it shows."""
+        if not self._complete:
+            self.build_full_model(message.text)
 
-        self.push_screen(TextScreen("Last quote", Text(self.last_quote or "nothing copied yet")))
+    def on_reader_app_progress(self, message: ReaderApp.Progress) -> None:
+        """Pass the progress to the screen's status line."""
+        self.reader.indexing = message.share
 
-    # -- remembering ---------------------------------------------------------
-    def _save_soon(self) -> None:
-        """Save the position shortly (debounced)."""
-        timer = getattr(self, "_save_timer", None)
-        if timer is not None:
-            timer.stop()
-        self._save_timer = self.set_timer(0.5, self._save)
+    def on_reader_app_indexed(self, message: ReaderApp.Indexed) -> None:
+        """Swap the full model in."""
+        self.reader.show_full_model(message.doc, message.wrapped)
+        # the model lives as long as the app: keep the cyclic collector from walking its million
+        # objects again (each full collection would stop the screen for a tenth of a second)
+        gc.freeze()
 
-    def _save(self) -> None:
-        """Write the state of this document."""
-        doc = self.document
-        if self.store is None or doc is None or not doc.blocks:
+    @work(thread=True, exclusive=True, group="model")
+    def build_full_model(self, text: TextView) -> None:
+        """Get the full model (with jieba's dictionary) without blocking the screen: from the
+        indexer's helper process when there is one, else from the cache or built here; cache it;
+        wrap it for ``text`` before it is shown, so a jump anywhere in it is immediate."""
+        worker = get_current_worker()
+        shown = 0.01
+
+        def progress(stage: str, share: float) -> None:
+            """Report the share done; stop if the app is closing."""
+            nonlocal shown
+            if worker.is_cancelled:  # the app is closing: stop building at the next step
+                raise _Abandoned
+            value = 0.9 * share if stage == "building" else 0.9 + 0.1 * share
+            if value - shown >= 0.01:
+                shown = value
+                self.post_message(self.Progress(value))
+
+        self.post_message(self.Progress(shown))
+        try:
+            doc = self._full_model(progress)
+            wrapped = _wrap(doc, text.wrap_width, text.printed, progress) if doc is not None else None
+        except _Abandoned:
             return
-        block, offset = self.text.top_anchor
-        self.state.position = doc.blocks[block].source.start
-        self.state.offset = offset
-        if not self.store.save(doc.metadata.content_hash, self.state):
-            for warning in self.store.warnings:
-                self.notify(warning, severity="warning", markup=False)
-            self.store.warnings.clear()
+        if doc is not None and not worker.is_cancelled:
+            self.post_message(self.Indexed(doc, wrapped))
 
-    async def action_quit(self) -> None:
-        """``q``: save and leave."""
-        self._save()
-        self.exit(0)
+    def _full_model(self, progress: Callable[[str, float], None]) -> Document | None:
+        """The full model from the helper, the cache or a build here (None if the build failed)."""
+        from reader.cache import cache_key, load_model, save_model
+        from reader.pipeline.build import build_document
+        from reader.source import load_sidecar
+
+        def notice(text: str) -> None:
+            """Show a notice from the cache (a file it ignored) as a warning."""
+            self.call_from_thread(self.notify, text, severity="warning", markup=False)
+
+        doc = self._indexer.full_model(progress, notice) if self._indexer is not None else None
+        if doc is not None:
+            return doc
+        sidecar = load_sidecar(self.source.path)
+        hashed = self._quick.metadata.content_hash if self._quick else None  # (hashed already)
+        key = cache_key(hashed, sidecar) if hashed else ""
+        doc = load_model(key, progress, notice, lasting=True) if key else None
+        if doc is not None:
+            return doc
+        try:
+            doc = build_document(
+                self.source.data,
+                self.source.name,
+                sidecar,
+                dictionary=True,
+                key=hashed,
+                progress=lambda share: progress("building", share),
+            )
+        except _Abandoned:
+            raise
+        except Exception as exc:  # the quick model stays usable
+            self.call_from_thread(self.notify, f"indexing failed: {exc}", severity="error", markup=False)
+            self.post_message(self.Progress(0.0))
+            return None
+        if key:
+            save_model(key, doc)
+        return doc
+
+    def on_unmount(self) -> None:
+        """Closing: stop the helper, so a worker waiting for its model returns at once."""
+        if self._indexer is not None:
+            self._indexer.close()
 
 
-def _page_line(doc: Document) -> str:
-    """The header's second line: page and continuation marks."""
-    meta = doc.metadata
-    zh = meta.language.startswith("zh")
-    bits = []
-    if meta.page:
-        bits.append(f"第{meta.page}版" if zh else f"page {meta.page}")
-    if meta.continued_from:
-        bits.append(("上接" if zh else "continued from ") + ",".join(meta.continued_from))
-    if meta.continued_on:
-        bits.append(("下转" if zh else "continued on ") + ",".join(meta.continued_on))
-    if meta.date:
-        bits.append(meta.date)
-    return " · ".join(bits)
+def _wrap(doc: Document, width: int, printed: bool, progress: Callable[[str, float], None]) -> TextLayout:
+    """Wrap the whole of ``doc`` at ``width`` as it is shown (in the worker, before the swap)."""
+    wrapped = TextLayout(doc, width, printed)
+    while not wrapped.complete:
+        wrapped.extend(500)
+        progress("reading", 1.0)  # (stops here if the app is closing)
+        time.sleep(0)
+    return wrapped
 
 
 def _reattach_terminal() -> None:
@@ -326,10 +216,20 @@ def _reattach_terminal() -> None:
     sys.stdin = open(0, closefd=False)
 
 
+def _last_error(trace: str) -> str:
+    """The exception line of the trace Textual prints for an unexpected error (what follows the
+    box of its last frame), on one line."""
+    from rich.text import Text
+
+    tail = Text.from_ansi(trace.rsplit("╯", 1)[-1]).plain  # (styled for the terminal it was made for)
+    return " ".join(tail.split()) or "the reader stopped"
+
+
 def run_app(source: Input, debug: bool = False, indexer: Indexer | None = None) -> int:
     """Open the TUI on ``source`` (``indexer``: its helper, already at work); return the exit
     status (an unexpected error: one line, status 2)."""
     indexer = indexer or Indexer(source, StateStore())
+    trace = io.StringIO()
     try:
         quick, complete = indexer.first_screen()
         if source.path is None and not sys.stdin.isatty():
@@ -337,14 +237,16 @@ def run_app(source: Input, debug: bool = False, indexer: Indexer | None = None) 
         if not sys.stdout.isatty():
             raise ReaderError("the reader needs a terminal; use 'reader reflow FILE' to print the text")
         app = ReaderApp(source, indexer.store or StateStore(), quick, complete, indexer=indexer)
-        app.debug_errors = debug
         # Textual hands each frame to a writer thread; with the default 5 ms GIL switch interval a
         # busy main thread (or a worker) holds every frame back from the terminal by 5-15 ms
         sys.setswitchinterval(0.001)
-        result = app.run()
+        # Textual has no public hook for an unexpected error (textual#5325): it exits with return
+        # code 1 and prints the trace on standard error once the terminal is restored. Unless
+        # --debug asks for that trace, it is caught here and only its last line is shown.
+        with contextlib.nullcontext() if debug else contextlib.redirect_stderr(trace):
+            result = app.run()
     finally:
         indexer.close()
-    if app._exception is not None and not debug:
-        error = app._exception
-        raise ReaderError(f"unexpected error: {type(error).__name__}: {error} (rerun with --debug for the trace)")
+    if app.return_code == 1 and not debug:
+        raise ReaderError(f"unexpected error: {_last_error(trace.getvalue())} (rerun with --debug for the trace)")
     return int(result or 0)

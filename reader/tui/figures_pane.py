@@ -6,10 +6,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model.document import Document, Figure
+from reader.tui.location import Location
 
 ALL_LIMIT = 5000
 KIND_FILTERS: tuple[str | None, ...] = (None, "target", "outcome")  # ``t`` steps through them
@@ -46,6 +48,9 @@ class FiguresPane(OptionList):
             self.doc = doc
             super().__init__()
 
+    location: var[Location] = var(Location())
+    """Where the reader is (bound from the screen): its section's figures are listed."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.doc: Document | None = None
@@ -54,6 +59,32 @@ class FiguresPane(OptionList):
         self.kind: str | None = None
         self._section: str | None = None
         self._shown: list[int] = []
+
+    def watch_location(self, location: Location) -> None:
+        """Follow the location: a new document a frame after the text, then its section's figures."""
+        doc = location.doc
+        if doc is None:
+            return
+        if doc is not self.doc:
+            if self.doc is None:
+                self._take(doc)
+            else:
+                self.call_after_refresh(self._take, doc)
+            return
+        self._list(location)
+
+    def _take(self, doc: Document) -> None:
+        """Use ``doc`` (unless another document came meanwhile) and list the current section's figures."""
+        if doc is not self.location.doc or doc is self.doc:
+            return
+        self.set_document(doc)
+        self._list(self.location)
+
+    def _list(self, location: Location) -> None:
+        """List the figures of the section holding the location's block."""
+        doc = location.doc
+        if doc is not None and doc.blocks:
+            self.show_section(doc.blocks[min(location.block, len(doc.blocks) - 1)].section)
 
     def set_document(self, doc: Document) -> None:
         """Use ``doc``'s figures."""

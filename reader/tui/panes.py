@@ -1,117 +1,102 @@
-"""The side panes' share of the app: room kept for them on the first frame, mounting them just
-after it, and showing or hiding them by the reader's choice and the terminal's width."""
+"""Panes: outline | text | figures side by side. The side panes mount just after the first frame
+(their room kept empty until then) and fold away by the reader's choice and the terminal's width."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.reactive import var
 
-from textual.widgets import Footer, Header
-
-from reader.tui.bars import StatusBar
-
-if TYPE_CHECKING:
-    from reader.model.document import Document
-    from reader.state import DocState
+from reader.tui.figures_pane import FiguresPane
+from reader.tui.outline_pane import Outline
+from reader.tui.text_view import TextView
 
 NARROW, VERY_NARROW = 110, 76  # below these widths the figures, then the outline, fold away
+SIDES = ("outline", "figures")
 
 
-class SidePanes:
-    """Mounting, showing and hiding the outline and figures panes (mixed into ReaderApp)."""
+class Panes(Horizontal):
+    """The text pane between the outline and the figures (which the screen binds to its location)."""
 
-    document: Any
-    location: int
-    text: Any
-    state: DocState
-    size: Any
-    _side: tuple[Any, Any] | None
-    _forced: set[str]
-    _complete: bool
-    _status: StatusBar
-    _closing: bool
-    screen: Any
+    DEFAULT_CSS = "Panes { height: 1fr; } Panes > .-hidden { display: none; }"
 
-    def _reserve_side_panes(self, reserve: bool) -> None:
-        """Until the header, footer and side panes mount, keep their room empty, so the first
-        screen's text is wrapped at its final width and does not move when they arrive."""
-        plan = self._pane_plan() if reserve else {"outline": 0, "figures": 0}
+    outline: var[bool] = var(True)
+    """The reader wants the outline (it may still fold away on a narrow terminal)."""
+    figures: var[bool] = var(True)
+    """The reader wants the figures pane."""
+
+    def __init__(self, text: TextView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = text
+        self.sides: dict[str, Outline | FiguresPane] = {}  # empty until mounted
+        self._forced: set[str] = set()  # shown on the reader's word although the terminal is narrow
+        self._width = 0  # the terminal width the panes were last folded for
+
+    def compose(self) -> ComposeResult:
+        """The text pane (the side panes come after the first frame)."""
+        yield self.text
+
+    def reserve(self, reserve: bool) -> None:
+        """Keep the side panes' room empty until they mount, so the first frame's text is wrapped
+        at its final width and does not move when they arrive."""
+        plan = self.plan() if reserve else {name: 0 for name in SIDES}
         self.text.styles.margin = (0, plan["figures"], 0, plan["outline"])
-        self.query_one("#panes").styles.margin = (1 if reserve else 0, 0, 0, 0)
-        self._status.styles.margin = (0, 0, 1 if reserve else 0, 0)
 
-    def _mount_side_panes(self) -> None:
-        """After the first paint: the outline and figures panes, then the full model in a worker
-        (nothing when the reader quit before that paint was over)."""
-        from textual.app import ScreenStackError
+    def mount_sides(self, outline: Outline, figures: FiguresPane) -> None:
+        """Mount the outline and figures panes in the room kept for them."""
+        self.reserve(False)
+        self.mount(outline, before=self.text)
+        self.mount(figures)
+        self.sides = {"outline": outline, "figures": figures}
+        self._apply()
 
-        try:
-            if self._closing or not self.screen.is_attached:
-                return
-        except ScreenStackError:
-            return
-        from reader.tui.figures_pane import FiguresPane
-        from reader.tui.outline_pane import OutlinePane
+    def watch_outline(self) -> None:
+        """Show or hide the outline."""
+        self._apply()
 
-        self._reserve_side_panes(False)
-        self.mount(Header(show_clock=False), before=0)
-        self.mount(Footer())
-        self.call_after_refresh(self.refresh_bindings)
-        panes = self.query_one("#panes")
-        outline, figures = OutlinePane(id="outline"), FiguresPane(id="figures")
-        panes.mount(outline, before=self.text)
-        panes.mount(figures)
-        self._side = (outline, figures)
-        if self.document is not None:
-            outline.set_document(self.document)
-            figures.set_document(self.document)
-            self._follow(self.location)
-        self._apply_panes()
-        if not self._complete:
-            self.build_full_model()
+    def watch_figures(self) -> None:
+        """Show or hide the figures pane."""
+        self._apply()
 
-    def _show_side(self, doc: Document) -> None:
-        """Give the side panes ``doc`` (unless another document came meanwhile) and its place."""
-        if self._side is None or doc is not self.document:
-            return
-        self._side[0].set_document(doc)
-        self._side[1].set_document(doc)
-        self._follow(self.location)
-
-    def action_toggle_pane(self, name: str) -> None:
-        """``o``/``f``: show or hide a side pane."""
-        if self._side is None:
-            return
-        pane = self._side[0] if name == "outline" else self._side[1]
-        visible = not pane.has_class("-hidden")
-        setattr(self.state, name, not visible)
+    def toggle(self, name: str) -> bool:
+        """Show a side pane that is hidden (even on a narrow terminal), or hide a shown one;
+        returns whether it is shown now."""
+        pane = self.sides.get(name)
+        if pane is None:
+            return bool(getattr(self, name))
+        shown = pane.has_class("-hidden")
         self._forced.add(name)
-        self._apply_panes()
-        self._save()
+        setattr(self, name, shown)
+        self._apply()  # (also when the choice was already so: a narrow terminal had folded it)
+        return shown
 
     def on_resize(self) -> None:
-        """Collapse side panes at narrow widths (figures first)."""
-        self._forced.clear()
-        self._apply_panes()
+        """The terminal's width changed: fold the side panes at narrow widths (figures first);
+        the reader's overrides lapse."""
+        if self.app.size.width != self._width:
+            self._width = self.app.size.width
+            self._forced.clear()
+            self._apply()
 
-    def _apply_panes(self) -> None:
-        """Show or hide the side panes from the preference and the terminal width."""
-        if self._side is None:
+    def _apply(self) -> None:
+        """Show or hide the side panes from the reader's choice and the terminal's width."""
+        if not self.sides:
             return
-        plan = self._pane_plan()
-        for name, pane in zip(("outline", "figures"), self._side, strict=True):
+        plan = self.plan()
+        for name, pane in self.sides.items():
             show = plan[name] > 0
             if show:
                 pane.styles.width = plan[name]
             pane.set_class(not show, "-hidden")
-            if not show and pane.has_focus:
+            if not show and pane.has_focus_within:
                 self.text.focus()
 
-    def _pane_plan(self) -> dict[str, int]:
+    def plan(self) -> dict[str, int]:
         """The width of each side pane at the terminal's width and the reader's choice (0: hidden)."""
-        width = self.size.width
+        width = self.app.size.width
         fits = {"figures": width >= NARROW, "outline": width >= VERY_NARROW}
         sizes = {"outline": 32 if width >= NARROW else 24, "figures": 34}
+        wanted = {"outline": self.outline, "figures": self.figures}
         return {
-            name: sizes[name] if getattr(self.state, name) and (fits[name] or name in self._forced) else 0
-            for name in ("outline", "figures")
+            name: sizes[name] if wanted[name] and (fits[name] or name in self._forced) else 0 for name in SIDES
         }

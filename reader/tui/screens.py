@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
@@ -13,13 +15,14 @@ from textual.widgets.option_list import Option
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
-{name} > Vertical {{ width: 72; max-width: 95%; height: auto; max-height: 90%; border: thick $primary;
-    background: $surface; padding: 1 2; }}
+{name} > Vertical, {name} > VerticalScroll {{ width: 72; max-width: 95%; height: auto; max-height: 90%;
+    border: thick $primary; background: $surface; padding: 1 2; }}
 """
 
 
 class GotoScreen(ModalScreen[str | None]):
-    """Asks where to go: ``2.3``, ``二(三)``, ``(三)``, ``2.3:4`` or a title prefix, with completion."""
+    """Asks where to go: ``2.3``, ``二(三)``, ``(三)``, ``2.3:4``, a title prefix or a page (``p2``),
+    with completion."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="GotoScreen")
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -31,7 +34,7 @@ class GotoScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Lay out the prompt."""
         with Vertical():
-            yield Static("Go to section: 2.3 · 二(三) · (三) · 2.3:4 (4th paragraph) · a title")
+            yield Static("Go to section: 2.3 · 二(三) · (三) · 2.3:4 (4th paragraph) · a title · page: p2, 第2版")
             yield Input(placeholder="2.3", suggester=SuggestFromList(self.choices, case_sensitive=False))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -102,22 +105,33 @@ class ChoiceScreen(ModalScreen[str | None]):
 
 
 class TextScreen(ModalScreen[None]):
-    """Shows plain text (help, or a quote the clipboard refused) until a key closes it."""
+    """Shows plain text (help, or a quote the clipboard refused) until a key closes it; the arrows
+    scroll what does not fit."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="TextScreen") + "TextScreen Static { height: auto; }"
     BINDINGS = [Binding("escape,q,enter,question_mark", "close", "Close")]
 
-    def __init__(self, title: str, body: Text) -> None:
+    def __init__(self, title: str, body: RenderableType) -> None:
         super().__init__()
         self.title_text = title
         self.body = body
 
     def compose(self) -> ComposeResult:
         """Lay out the text."""
-        with Vertical():
+        with VerticalScroll():
             yield Static(Text(self.title_text, style="bold"))
             yield Static(self.body)
 
     def action_close(self) -> None:
         """Close the screen."""
         self.dismiss(None)
+
+
+def key_table(keys: tuple[tuple[str, str], ...]) -> Table:
+    """The help's key table: each description wraps under its own column (a hanging indent)."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for key, what in keys:
+        table.add_row(Text(key), Text(what))
+    return table

@@ -1,47 +1,58 @@
-"""TextView: the reflowed text, a virtualised Line-API view with a paragraph cursor."""
+"""TextView: the reflowed text (a WrappedView) with a paragraph cursor, the search, bookmarks and a
+selection by keys or by the mouse."""
 
 from __future__ import annotations
 
-import re
-import time
 from dataclasses import dataclass
 
-from rich.segment import Segment
-from rich.style import Style
-from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Offset, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
-from textual.worker import get_current_worker
+from textual.reactive import var
+from textual.selection import Selection as MouseSelection
 
 from reader.model.document import Document
+from reader.segments import Unit
 from reader.textlayout import TextLayout
-
-CURSOR_BG = "on #26324a"
-GROW_EVERY = 2.0  # seconds between growths of the scrollable height while a large text is wrapped
-_SENTENCE_RE = re.compile(r"[^。！？!?；;]*[。！？!?；;]+[”’\"」』）)]*|[^。！？!?；;]+$")
+from reader.tui.rows import Look
+from reader.tui.selection import Pos, Selection, begin, carry, edge, pos_at, refine, span_text, swap
+from reader.tui.selection import step as step_selection
+from reader.tui.wrapped_view import WrappedView
 
 
 @dataclass(frozen=True, slots=True)
-class Selection:
-    """A visual selection: whole blocks ``first``..``last``, or sentences within one block."""
+class Picked:
+    """What a quote takes: the span from ``start`` to ``end`` (end exclusive) and its text, exactly
+    as shown, paragraphs joined by a line break (never the wrapping's)."""
 
-    first: int
-    last: int
-    sentences: tuple[int, int] | None = None
+    start: Pos
+    end: Pos
+    text: str
 
 
-class TextView(ScrollView, can_focus=True):
-    """Shows the document's reading blocks wrapped to the pane width; the cursor marks a paragraph."""
+class TextView(WrappedView, can_focus=True):
+    """Shows the document's reading blocks wrapped to the pane width; the cursor marks a paragraph.
+
+    It owns what is drawn on the text: the search (``search``, matches highlighted), the bookmarked
+    blocks (``marked``, bound from the screen), whether the text is shown as printed (``printed``,
+    bound from the screen) and the selection, by keys (``v``) or by the mouse (Textual's selection).
+    It posts ``Moved`` when the cursor goes to another block, by keys or by scrolling.
+    """
 
     DEFAULT_CSS = """
     TextView { background: $surface; padding: 0 1; scrollbar-size-vertical: 1; overflow-y: scroll; }
     TextView:focus { background-tint: $foreground 3%; }
     """
     BINDINGS = [
+        # while a selection is on (see check_action): move its end by character, word, sentence
+        Binding("l,right", "caret('character', 1)", "Next character", show=False),
+        Binding("h,left", "caret('character', -1)", "Previous character", show=False),
+        Binding("w", "caret('word', 1)", "Next word", show=False),
+        Binding("b", "caret('word', -1)", "Previous word", show=False),
+        Binding("right_parenthesis", "caret('sentence', 1)", "Next sentence", show=False),
+        Binding("left_parenthesis", "caret('sentence', -1)", "Previous sentence", show=False),
+        Binding("o", "swap_ends", "Other end", show=False),
         Binding("j", "cursor(1)", "Next ¶", show=False),
         Binding("k", "cursor(-1)", "Prev ¶", show=False),
         Binding("down", "scroll_lines(1)", "Down", show=False),
@@ -51,6 +62,12 @@ class TextView(ScrollView, can_focus=True):
         Binding("g,home", "edge(0)", "Start", show=False),
         Binding("G,end", "edge(1)", "End", show=False),
     ]
+    _SELECTION_ACTIONS = frozenset({"caret", "swap_ends"})
+
+    search: var[str] = var("")
+    """The text searched for (``/``): its matches are highlighted; ``n``/``N`` go to the next."""
+    marked: var[frozenset[int]] = var(frozenset())
+    """The bookmarked blocks (underlined)."""
 
     class Moved(Message):
         """The cursor moved to another block (by keys or by scrolling) of document ``doc``."""
@@ -62,195 +79,45 @@ class TextView(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.doc: Document | None = None
-        self.wrapped: TextLayout | None = None
         self.cursor = 0
         self.selection: Selection | None = None
-        self.search: str = ""
-        self.marked: set[int] = set()
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
-        self._anchor: tuple[int, int] = (0, 0)
+        self._search_from: int | None = None  # where an incremental search began
+
+    def watch_search(self) -> None:
+        """Redraw the matches."""
+        self._redraw()
+
+    def watch_marked(self) -> None:
+        """Redraw the bookmarks."""
+        self._redraw()
+
+    def rewrapping(self) -> None:
+        """The text is wrapped the other way: a selection by keys ends."""
+        self.selection = None
+
+    def look(self) -> Look:
+        """The cursor, the bookmarks, the search and the selection drawn over the text."""
+        return Look(self.cursor, self.marked, self.search, self._span())
 
     # -- model -------------------------------------------------------------
-    def set_document(self, doc: Document, block: int = 0, offset: int = 0, wrapped: TextLayout | None = None) -> None:
-        """Show ``doc`` with ``block`` (and the character ``offset`` in it) at the top; ``wrapped``:
-        its lines already wrapped (used when made for the width the view has now)."""
-        self.doc = doc
-        self.cursor = self._reading_block(block)
-        self.selection = None
-        self._anchor = (self.cursor, offset)
-        if wrapped is not None and wrapped.doc is doc and wrapped.width == self.wrap_width:
-            self._relayout(wrapped)
-        elif self.scrollable_content_region.width:
-            self._relayout()
-        else:
-            self.call_after_refresh(self._relayout)
-
-    @property
-    def wrap_width(self) -> int:
-        """The width text is wrapped to: the view's, less its padding and scrollbar."""
-        return max(8, self.scrollable_content_region.width or 80)
-
-    def _reading_block(self, block: int) -> int:
-        """Return ``block`` or the nearest reading block after it."""
-        if self.doc is None or not self.doc.blocks:
-            return 0
-        block = max(0, min(block, len(self.doc.blocks) - 1))
-        for i in range(block, len(self.doc.blocks)):
-            if self.doc.blocks[i].is_reading:
-                return i
-        for i in range(block, -1, -1):
-            if self.doc.blocks[i].is_reading:
-                return i
-        return block
-
-    def _relayout(self, wrapped: TextLayout | None = None) -> None:
-        """Wrap the document at the current width (or take ``wrapped``), keeping the anchored
-        text at the top."""
-        if self.doc is None:
-            return
-        self.wrapped = wrapped or TextLayout(self.doc, self.wrap_width)
-        block, offset = self._anchor
-        # wrap what the screen shows (from the anchored block on) now; a worker wraps the rest
-        self._ensure_block(block)
-        self._cache.clear()
-        self.scroll_to(y=self.wrapped.row_of_block(block, offset), animate=False, immediate=True)
-        if not self.wrapped.complete:
-            self.run_worker(self._finish_layout, thread=True, exclusive=True, group="layout")
-        self.refresh()
-
-    def _ensure_block(self, block: int) -> None:
-        """Wrap at least up to ``block`` and a screenful beyond it, so scrolling there is not clamped."""
-        layout = self.wrapped
-        if layout is None:
-            return
-        height = max(24, self.size.height)
-        while not layout.complete and (
-            not layout.has_block(block) or layout.total < layout.row_of_block(block) + 2 * height
-        ):
-            layout.extend(8)
-        self.virtual_size = Size(layout.width, layout.total)
-
-    def _finish_layout(self) -> None:
-        """Wrap the rest of a large document in a thread, growing the view as it goes (at most
-        every GROW_EVERY seconds: each growth re-lays the screen out, which costs a frame)."""
-        worker = get_current_worker()
-        layout = self.wrapped
-        grown = time.monotonic()
-        while layout is not None and not layout.complete and layout is self.wrapped and not worker.is_cancelled:
-            layout.extend(200)
-            time.sleep(0.001)  # leave the GIL to the screen between pieces
-            if (layout.complete or time.monotonic() - grown >= GROW_EVERY) and not worker.is_cancelled:
-                grown = time.monotonic()
-                self.app.call_from_thread(self._grow, layout)
-
-    def _grow(self, layout: TextLayout) -> None:
-        """Take in rows wrapped by the worker."""
-        if layout is self.wrapped:
-            self.virtual_size = Size(layout.width, layout.total)
-
-    def on_resize(self) -> None:
-        """Re-wrap at the new width; the block and offset at the top stay at the top."""
-        if self.wrapped is None and self.doc is not None:
-            self._relayout()
-        elif self.wrapped is not None:
-            width = max(8, self.scrollable_content_region.width)
-            if width != self.wrapped.width:
-                self._anchor = self.wrapped.offset_at_row(round(self.scroll_y))
-                self._relayout()
-
-    @property
-    def top_anchor(self) -> tuple[int, int]:
-        """The block and character offset at the top of the view (what a saved position records)."""
-        if self.wrapped is None:
-            return self._anchor
-        return self.wrapped.offset_at_row(round(self.scroll_y))
-
-    # -- rendering ---------------------------------------------------------
-    def render_line(self, y: int) -> Strip:
-        """Render one screen row (Line API)."""
-        width = self.scrollable_content_region.width
-        if self.wrapped is None and self.doc is not None and width:
-            self._relayout()  # the first paint: wrap now rather than one frame later
-        row = round(self.scroll_y) + y
-        key = (row, width)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        strip = self._render_row(row, width)
-        self._cache.set(key, strip)
-        return strip
-
-    def _render_row(self, row: int, width: int) -> Strip:
-        """Build the strip for one absolute row."""
-        layout, doc = self.wrapped, self.doc
-        if layout is None or doc is None:
-            return Strip.blank(width)
-        where = layout.row(row)
-        if where is None:
-            return Strip.blank(width)
-        item, line = where
-        index = layout.items[item]
-        block = doc.blocks[index]
-        start, end = layout.span(item, line)
-        text = Text(block.text[start:end], no_wrap=True, end="")
-        base = self._base_style(index)
-        if base:
-            text.stylize(base)
-        for s, e in block.emphasis:
-            if e > start and s < end:
-                text.stylize("bold", max(s, start) - start, min(e, end) - start)
-        self._stylize_selection(text, index, start, end)
-        if self.search:
-            self._stylize_matches(text, block.text, start, end)
-        segments = list(text.render(self.app.console))
-        if index == self.cursor:
-            segments.append(Segment(" " * width, Style.parse(CURSOR_BG)))
-        return Strip(segments).crop(0, width).extend_cell_length(width)
-
-    def _base_style(self, index: int) -> str:
-        """Style of a whole block: headings, the cursor paragraph, bookmarks."""
-        block = self.doc.blocks[index]  # type: ignore[union-attr]
-        parts = []
-        if block.kind == "heading":
-            parts.append("bold cyan")
-        if block.kind == "item":
-            parts.append("italic")
-        if index == self.cursor:
-            parts.append(CURSOR_BG)
-        if index in self.marked:
-            parts.append("underline")
-        return " ".join(parts)
-
-    def _stylize_selection(self, text: Text, index: int, start: int, end: int) -> None:
-        """Reverse the selected blocks or sentences."""
-        sel = self.selection
-        if sel is None or not sel.first <= index <= sel.last:
-            return
-        if sel.sentences is None:
-            text.stylize("reverse")
-            return
-        block_text = self.doc.blocks[index].text  # type: ignore[union-attr]
-        spans = sentence_spans(block_text)
-        a, b = spans[sel.sentences[0]][0], spans[sel.sentences[1]][1]
-        if b > start and a < end:
-            text.stylize("reverse", max(a, start) - start, min(b, end) - start)
-
-    def _stylize_matches(self, text: Text, block_text: str, start: int, end: int) -> None:
-        """Highlight search matches on this line."""
-        needle = self.search.lower()
-        lo = max(0, start - len(needle) + 1)
-        hay = block_text[lo : end + len(needle)].lower()  # only this line's neighbourhood
-        pos = hay.find(needle)
-        while pos != -1 and lo + pos < end:
-            at = lo + pos
-            text.stylize("black on yellow", max(at, start) - start, min(at + len(needle), end) - start)
-            pos = hay.find(needle, pos + 1)
-
-    def refresh_all(self) -> None:
-        """Drop cached rows and redraw (after the cursor, selection or search changed)."""
-        self._cache.clear()
-        self.refresh()
+    def set_document(
+        self,
+        doc: Document,
+        block: int = 0,
+        offset: int = 0,
+        wrapped: TextLayout | None = None,
+        cursor: int | None = None,
+        replacing: bool = False,
+    ) -> None:
+        """Show ``doc`` with ``block`` (and the reading-text ``offset`` in it) at the top, the cursor
+        there (or on ``cursor``); ``wrapped``: its lines already wrapped (used when made for the
+        width and the way the view shows now); ``replacing``: ``doc`` is a fuller model of the same
+        text, so a selection is carried over to it."""
+        old = self.doc
+        self.selection = carry(self.selection, old, doc, self.printed) if replacing and old else None
+        top = self.show(doc, block, offset, wrapped)
+        self.cursor = top if cursor is None else self._reading_block(cursor)
+        self._redraw()
 
     # -- movement ----------------------------------------------------------
     def move_to(self, block: int, top: bool = False, notify: bool = True) -> None:
@@ -270,7 +137,7 @@ class TextView(ScrollView, can_focus=True):
                 self.scroll_to(y=rows.start, animate=False, immediate=True)
             elif rows.stop > self.scroll_y + height:
                 self.scroll_to(y=max(rows.start, rows.stop - height), animate=False, immediate=True)
-        self.refresh_all()
+        self._redraw()
         if notify:
             self.post_message(self.Moved(block, self.doc))
 
@@ -279,9 +146,9 @@ class TextView(ScrollView, can_focus=True):
         return self.step_from(self.cursor, delta)
 
     def action_cursor(self, delta: int) -> None:
-        """Move the paragraph cursor (``j``/``k``); in a selection, extend it."""
+        """Move the paragraph cursor (``j``/``k``); in a selection, move its end by its unit."""
         if self.selection is not None:
-            self.extend_selection(delta)
+            self._select(self.selection.unit, delta)
             return
         self.move_to(self.step(delta))
 
@@ -323,7 +190,7 @@ class TextView(ScrollView, can_focus=True):
         if self.wrapped.row(top) is None:
             block = self.step_from(block, 1)
         self.cursor = block
-        self.refresh_all()
+        self._redraw()
         self.post_message(self.Moved(block, self.doc))
 
     def step_from(self, block: int, delta: int) -> int:
@@ -334,61 +201,146 @@ class TextView(ScrollView, can_focus=True):
         item = max(0, min(len(self.wrapped.items) - 1, item + delta))
         return self.wrapped.items[item]
 
-    def _on_mouse_scroll_down(self, event: object) -> None:
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel scrolled (Textual's own handler scrolls): the cursor follows after it."""
         self.call_after_refresh(self._follow_scroll)
 
-    def _on_mouse_scroll_up(self, event: object) -> None:
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel scrolled (Textual's own handler scrolls): the cursor follows after it."""
         self.call_after_refresh(self._follow_scroll)
+
+    # -- search ------------------------------------------------------------
+    def find(self, query: str, start: int, delta: int, include_current: bool = False) -> int | None:
+        """Return the next reading block (wrapping around) from ``start`` that shows ``query``."""
+        return self.wrapped.find(query, start, delta, include_current) if self.wrapped is not None else None
+
+    def search_typed(self, query: str, done: bool) -> bool:
+        """Incremental search: highlight ``query`` and go to its first match from where the search
+        began (``done``: the prompt closed). Returns False when there is no match."""
+        self.search = query
+        if self._search_from is None:
+            self._search_from = self.cursor
+        found = self.find(query, self._search_from, 1, include_current=True) if query else None
+        if found is not None:
+            self.move_to(found)
+        if done:
+            self._search_from = None
+        return found is not None or not query
+
+    def search_next(self, delta: int) -> bool:
+        """``n``/``N``: go to the next or previous match; False when nothing is searched for."""
+        if not self.search:
+            return False
+        found = self.find(self.search, self.cursor, delta)
+        if found is not None:
+            self.move_to(found)
+        return True
 
     # -- selection ---------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The caret keys work in a selection only (else ``b`` pages up and ``o`` toggles the outline)."""
+        if action in self._SELECTION_ACTIONS:
+            return self.selection is not None
+        return True
+
     def start_selection(self) -> None:
-        """Start selecting at the cursor paragraph; again to switch to sentences, again to stop."""
-        if self.doc is None:
+        """``v``: select the cursor paragraph; again: its first sentence, then word, then character
+        (``j``/``k`` move the selection's end by that unit); once more: stop selecting."""
+        layout = self.wrapped
+        if layout is None or self.doc is None or not self.doc.blocks:
             return
         if self.selection is None:
-            self.selection = Selection(self.cursor, self.cursor)
-        elif self.selection.sentences is None and self.selection.first == self.selection.last:
-            self.selection = Selection(self.cursor, self.cursor, (0, 0))
-        else:
-            self.selection = None
-        self.refresh_all()
+            if self.text_selection is not None:
+                self.screen.clear_selection()
+            self.selection = begin(layout, self.cursor)
+            if self.doc.metadata.language.startswith("zh"):
+                from reader.segments import load_words, words_ready
 
-    def extend_selection(self, delta: int) -> None:
-        """Grow or shrink the selection by a paragraph (or a sentence in sentence mode)."""
-        sel = self.selection
-        if sel is None or self.doc is None:
+                if not words_ready():  # jieba's words from its dictionary, loaded off the UI path
+                    self.run_worker(load_words, thread=True, exclusive=True, group="words")
+        else:
+            self.selection = refine(layout, self.selection)
+        self._redraw()
+
+    def action_caret(self, unit: Unit, delta: int) -> None:
+        """Move the selection's moving end by ``delta`` units."""
+        self._select(unit, delta)
+
+    def action_swap_ends(self) -> None:
+        """``o`` in a selection: move its other end from now on."""
+        if self.selection is not None:
+            self.selection = swap(self.selection)
+            self._show_caret()
+
+    def _select(self, unit: Unit, delta: int) -> None:
+        """Move the selection's end and keep it in view."""
+        if self.selection is None or self.wrapped is None:
             return
-        if sel.sentences is not None:
-            count = len(sentence_spans(self.doc.blocks[sel.first].text))
-            a, b = sel.sentences
-            b = max(a, min(count - 1, b + delta))
-            self.selection = Selection(sel.first, sel.last, (a, b))
-        else:
-            last = self.step_from(sel.last, delta)
-            self.selection = Selection(sel.first, max(sel.first, last))
-            self.move_to(self.selection.last, notify=True)
-        self.refresh_all()
+        self.selection = step_selection(self.wrapped, self.selection, unit, delta)
+        self._show_caret()
 
-    def selected_text(self) -> tuple[list[int], str] | None:
-        """Return the selected blocks and text (the cursor paragraph when nothing is selected)."""
-        if self.doc is None or not self.doc.blocks:
-            return None
-        sel = self.selection or Selection(self.cursor, self.cursor)
-        blocks = [i for i in range(sel.first, sel.last + 1) if self.doc.blocks[i].is_reading]
-        if sel.sentences is not None:
-            text = self.doc.blocks[sel.first].text
-            spans = sentence_spans(text)
-            return [sel.first], text[spans[sel.sentences[0]][0] : spans[sel.sentences[1]][1]]
-        return blocks, "\n".join(self.doc.blocks[i].text for i in blocks)
+    def _show_caret(self) -> None:
+        """Scroll the selection's moving end into view; the cursor (and the location) follow it."""
+        sel, layout = self.selection, self.wrapped
+        if sel is None or layout is None:
+            return
+        block, offset = sel.caret
+        self._ensure_block(block)
+        row = layout.row_of_block(block, offset - 1 if sel.moving == "end" and offset else offset)
+        height = max(1, self.scrollable_content_region.height)
+        if row < self.scroll_y:
+            self.scroll_to(y=row, animate=False, immediate=True)
+        elif row >= self.scroll_y + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+        if block != self.cursor:
+            self.cursor = block
+            self.post_message(self.Moved(block, self.doc))
+        self._redraw()
 
     def clear_selection(self) -> None:
-        """Leave selection mode."""
+        """Leave selection mode (the keyboard's and the mouse's)."""
+        if self.text_selection is not None:
+            self.screen.clear_selection()
         if self.selection is not None:
             self.selection = None
-            self.refresh_all()
+            self._redraw()
 
+    def _span(self) -> tuple[Pos, Pos] | None:
+        """The selected span: the mouse's, else the keyboard's."""
+        mouse = self.text_selection
+        if mouse is not None and self.wrapped is not None and self.wrapped.items:
+            return self._mouse_pos(mouse.start, False), self._mouse_pos(mouse.end, True)
+        if self.selection is not None:
+            return self.selection.start, self.selection.end
+        return None
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) offsets of each sentence in ``text``."""
-    spans = [(m.start(), m.end()) for m in _SENTENCE_RE.finditer(text) if m.group().strip()]
-    return spans or [(0, len(text))]
+    def _mouse_pos(self, offset: Offset | None, end: bool) -> Pos:
+        """A place in the text from an offset of Textual's selection (x: character, y: row; None:
+        everything is selected)."""
+        layout = self.wrapped
+        assert layout is not None
+        if offset is None:
+            return edge(layout, end)
+        return pos_at(layout, offset.x, offset.y)
+
+    def picked(self) -> Picked | None:
+        """What a quote takes: the selection (the mouse's or the keyboard's), or the cursor
+        paragraph when nothing is selected."""
+        layout = self.wrapped
+        if layout is None or self.doc is None or not self.doc.blocks:
+            return None
+        span = self._span() or ((self.cursor, 0), (self.cursor, len(layout.text(self.cursor))))
+        body = span_text(layout, *span)
+        return Picked(span[0], span[1], body) if body else None
+
+    def get_selection(self, selection: MouseSelection) -> tuple[str, str] | None:
+        """The mouse selection's text, for Textual's own copy."""
+        picked = self.picked() if self.text_selection is not None else None
+        return (picked.text, "\n") if picked is not None else None
+
+    def selection_updated(self, selection: MouseSelection | None) -> None:
+        """The mouse selected (or let go): it replaces a selection made by keys; redraw."""
+        if selection is not None:
+            self.selection = None
+        self._redraw()
+
