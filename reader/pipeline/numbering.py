@@ -95,11 +95,11 @@ def _ordinal(scheme: str, text: str) -> int | None:
 
 # What any marker can start with: a quick test that spares most lines the whole grammar.
 _MAY_BE_MARKER_RE = re.compile(
-    rf"^(?:[#第(（①-⑳0-9{CN_DIGITS}]|[A-Za-z][.)]|[MDCLXVI]+\.|{_WORDS}[ \t])"
+    rf"^(?:[#第(（①-⑳0-9{CN_DIGITS}{_PARENTHESISED}]|[A-Za-z][.)]|[MDCLXVI]+\.|{_WORDS}[ \t])"
 )
 
 
-_STARTERS = frozenset("#第(（0123456789" + CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
+_STARTERS = frozenset("#第(（0123456789" + CN_DIGITS + _PARENTHESISED + "".join(chr(c) for c in range(0x2460, 0x2474)))
 
 
 def match_marker(text: str) -> Marker | None:
