@@ -297,3 +297,16 @@ def test_a_standards_clause_number_starts_its_paragraph():
     )
     assert [t[:6] for t in reading(doc)] == ["第7.9条 ", "第7.10条"]
     assert all(b.heading is None for b in doc.blocks)  # a clause is a numbered paragraph, not a section
+
+
+def test_a_numbered_title_alone_in_its_block_ends_there_though_the_paragraphs_are_short():
+    # short one-line paragraphs under numbered titles: the measure is the titles' own, and a title
+    # carries no punctuation of prose, so it does not run on into the paragraph below
+    text = (
+        "1. 建筑节能设计的适用范围\n\n本标准适用于新建建筑。\n\n2. 本标准所用术语和定义\n\n下列术语适用于本标准。\n\n"
+        "3. 建筑节能设计基本规定\n\n建筑应当节约能源。\n\n4. 外墙与屋面的保温要求\n\n外墙应当采取保温措施。\n"
+    )
+    doc = build(text)
+    titles = ["建筑节能设计的适用范围", "本标准所用术语和定义", "建筑节能设计基本规定", "外墙与屋面的保温要求"]
+    assert [s.title for s in doc.sections if s.number] == titles
+    assert "本标准适用于新建建筑。" in reading(doc)

@@ -46,6 +46,9 @@ _HEADING_LINE_RE = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
 # an extractor broke (pdftotext before ``”，``)
 _CLOSERS = frozenset("，。、；：！？）」』》〉】〕〗〙〛”’,;:)")
 _UNBREAKABLE_RE = re.compile(r"[A-Za-z0-9.%,]+")
+# the punctuation of running prose: a line of a sentence carries it, a title (标题) seldom does and
+# never at its end (GB/T 15834: no full stop after a heading)
+_PROSE_PUNCT_RE = re.compile(r"[，。、；：！？,;:!?]")
 WordCheck = Callable[[str, str], bool]
 
 
@@ -83,6 +86,13 @@ def follows_in_sequence(unit: list[Segment], seg: Segment) -> bool:
         and first.ordinal is not None
         and here.ordinal == first.ordinal + 1
     )
+
+
+def numbered_title(seg: Segment) -> bool:
+    """True when ``seg`` is a number and a title with no punctuation of prose after the number
+    (``1. 第1节标题``, ``第三章 附则``): a heading's line, not the first line of a numbered sentence."""
+    marker = match_marker(seg.text)
+    return marker is not None and not _PROSE_PUNCT_RE.search(seg.text[marker.end :])
 
 
 def item_start(seg: Segment) -> bool:
@@ -201,6 +211,8 @@ class CjkBreaks:
             return False
         if prev.width <= 0.75 * col_prev - 2 and not crossed:
             return True  # a block that stopped well short mid-sentence: a title, a heading, a lost line
+        if unit == [prev] and numbered_title(prev):
+            return True  # a numbered title alone in its block: the measure may be its own (short prose)
         if seg_full and (not only or prev_full):
             return False  # a full line goes on from the full line before (pdfminer: a block per line)
         if indented(seg, col, following) and not only and not ends_sentence(seg.text):
