@@ -3,6 +3,8 @@ extractions — one convention at a time, on text written for the test."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.sources.text import spaces_break_lines
@@ -310,3 +312,17 @@ def test_a_numbered_title_alone_in_its_block_ends_there_though_the_paragraphs_ar
     titles = ["建筑节能设计的适用范围", "本标准所用术语和定义", "建筑节能设计基本规定", "外墙与屋面的保温要求"]
     assert [s.title for s in doc.sections if s.number] == titles
     assert "本标准适用于新建建筑。" in reading(doc)
+
+
+def test_a_layout_extractions_paragraphs_are_not_taken_into_the_table_above_them():
+    # pdftotext -layout sets a page's tables and the clauses under them in one block: a line with
+    # no gap between cells that ends a sentence or runs to the measure with commas is running text
+    page = (Path(__file__).parent / "corpus/zh-pdf-pdftotext/anhui-land-use-standard-2020-p173-layout.txt").read_text()
+    doc = build(page)
+    texts = reading(doc)
+    assert "路段的交通量和大型车比例与基准值的编制条件不同时，其用地指标按表7.6中的系数进行调整。" in texts
+    clause = "第7.9条 服务设施出入口加减速车道用地指标，平原一般不宜超过3.4公顷/处，丘陵、山区一般不宜超过4.0公顷/处。"
+    assert clause in texts
+    assert any(t.startswith("第7.10条 公路路段") and t.endswith("不宜超过表7.7的规定。") for t in texts)
+    tables = [b.text for b in doc.blocks if b.kind == "preformatted"]
+    assert len(tables) == 2 and all("第7.9条" not in t and "路段的交通量" not in t for t in tables)
