@@ -326,3 +326,12 @@ def test_a_layout_extractions_paragraphs_are_not_taken_into_the_table_above_them
     assert any(t.startswith("第7.10条 公路路段") and t.endswith("不宜超过表7.7的规定。") for t in texts)
     tables = [b.text for b in doc.blocks if b.kind == "preformatted"]
     assert len(tables) == 2 and all("第7.9条" not in t and "路段的交通量" not in t for t in tables)
+
+
+def test_a_notices_date_under_its_signature_is_not_a_heading():
+    # an OCR'd notice (联防联控机制综发〔2022〕71号): the signing office, its seal note and the
+    # date (成文日期) close the covering letter; the outline is the plan's title and its sections
+    notice = (Path(__file__).parent / "corpus/ocr-zh/covid-control-v9-p1-2.txt").read_text()
+    doc = build(notice)
+    assert "2022年6月27日" in reading(doc)
+    assert [s.title for s in doc.sections][:3] == ["新型冠状病毒肺炎防控方案", "总体要求", "病原学和流行病学特征"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from reader.pipeline.blocks import RawBlock
 from reader.pipeline.chars import cjk_ratio, ends_sentence
+from reader.pipeline.cjk import date_line
 from reader.pipeline.numbering import Marker, bullet, caption, match_marker
 from reader.pipeline.numerals import to_int
 
@@ -129,6 +130,8 @@ def _unnumbered(block: RawBlock, cjk: bool) -> bool:
         # a title may open with its year (2025年政府工作报告); a byline (省长　胡玉亭) is not one
         if _BYLINE_RE.match(text):
             return False
+        if date_line(text):
+            return False  # a document's date (成文日期) under its signature, or a dated note under a title
         bare = _SUBTITLE_RE.sub("", _FOOTNOTE_MARK_RE.sub("", _TITLE_MARKS_RE.sub("", text.replace(" ", ""))))
         return len(text) <= 24 and not _PUNCT_RE.search(bare)
     if text[:1].isdigit():
