@@ -335,3 +335,14 @@ def test_a_notices_date_under_its_signature_is_not_a_heading():
     doc = build(notice)
     assert "2022年6月27日" in reading(doc)
     assert [s.title for s in doc.sections][:3] == ["新型冠状病毒肺炎防控方案", "总体要求", "病原学和流行病学特征"]
+
+
+def test_a_reports_lead_phrases_may_quote_a_coined_term():
+    # the run-in lead phrases under (一) of the Beijing report, two of them quoting a term
+    report = (Path(__file__).parent / "corpus/zh-pdf-pdftotext/beijing-2024-gov-report-excerpt.txt").read_text()
+    doc = build(report)
+    leads = [s.title for s in doc.sections if s.kind == "lead" and s.number and s.number.startswith("2.1.")]
+    assert leads[2:4] == ["打好疏解整治促提升“组合拳”", "加快推进“新两翼”建设"]
+    # a paragraph that opens with a quotation is no lead phrase
+    story = "一\n\n“我就是叫作藤野严九郎的。”他说，后面有几个人笑起来了。\n\n“可以抄一点。”我说，他便收下了讲义。\n"
+    assert not [s for s in build(story).sections if s.kind == "lead"]

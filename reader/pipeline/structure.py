@@ -16,7 +16,9 @@ from dataclasses import dataclass, field, replace
 from reader.pipeline.blocks import RawBlock
 from reader.pipeline.headings import Candidate, candidate, is_rule, list_kind, marked_headings_only, settle
 
-_LEAD_PHRASE_RE = re.compile(r"^([^，,、；;。！？!?：:“”\"]{3,15})。")
+# a run-in lead phrase (bold in print) opening a paragraph of a report: a few words and a full stop;
+# it may quote a coined term after its first word (打好疏解整治促提升“组合拳”。, 加快推进“新两翼”建设。)
+_LEAD_PHRASE_RE = re.compile(r"^((?![“\"])(?:[^，,、；;。！？!?：:“”\"]|“[^，,、；;。！？!?：:“”\"]{1,8}”){3,15})。")
 _PLAN_RE = re.compile(r"做好|目标|计划|规划|任务|展望|要|将|plan|target|goal|outlook", re.I)
 BARE_OFFSET = 0.05  # a bare number (``II.``) nests under a titled one of its scheme (``II. A TALE``)
 
