@@ -346,3 +346,17 @@ def test_a_reports_lead_phrases_may_quote_a_coined_term():
     # a paragraph that opens with a quotation is no lead phrase
     story = "一\n\n“我就是叫作藤野严九郎的。”他说，后面有几个人笑起来了。\n\n“可以抄一点。”我说，他便收下了讲义。\n"
     assert not [s for s in build(story).sections if s.kind == "lead"]
+
+
+def test_a_notice_with_unwrapped_paragraphs_keeps_its_forms_fields_on_their_own_lines():
+    # each paragraph of the notice is one long line (no wrap at all), so every line break is the
+    # writer's: the attached forms' fields stay apart; a field over a seal's place or a blank date,
+    # and the office that signs over its date, are not titles
+    notice = (Path(__file__).parent / "corpus/zh-report/xinjiang-publicity-notice.txt").read_text()
+    doc = build(notice)
+    texts = reading(doc)
+    assert {"姓名", "联系方式", "办公电话", "职务", "手机号码", "（签章）"} <= set(texts)
+    assert "为制作（宣传），请协助配合完成相关采访（拍摄）工作。" in texts
+    titles = {s.title for s in doc.sections}
+    assert "自治区质量技术监督局协助宣传报道通知单" in titles
+    assert not titles & {"部门领导意见", "主管领导签批", "区局办公室意见", "自治区质监局办公室", "年月日"}

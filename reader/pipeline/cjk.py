@@ -49,6 +49,10 @@ _UNBREAKABLE_RE = re.compile(r"[A-Za-z0-9.%,]+")
 # the punctuation of running prose: a line of a sentence carries it, a title (标题) seldom does and
 # never at its end (GB/T 15834: no full stop after a heading)
 _PROSE_PUNCT_RE = re.compile(r"[，。、；：！？,;:!?]")
+# no page, column or editor wraps Chinese at more than this many ems (an A4 line holds about 40, a
+# landscape page or a wide editor window about 80): a text whose full lines run longer is not
+# wrapped at all — each of its lines is a paragraph, or a line of a form, as its writer broke it
+UNWRAPPED_MEASURE = 100.0
 WordCheck = Callable[[str, str], bool]
 
 
@@ -67,9 +71,14 @@ def indented(seg: Segment, col: float, following: Segment | None = None) -> bool
     return following is None or seg.width + unit_width(following) <= col - 0.25
 
 
+# a form's date left blank to be filled in by hand (``   年  月  日``, ``____年__月__日``)
+_BLANK_DATE_RE = re.compile(r"^[ \t\u3000_＿]*年[ \t\u3000_＿]*月[ \t\u3000_＿]*日[ \t\u3000_＿]*$")
+
+
 def date_line(text: str) -> bool:
-    """True for a line that is only a date (``2022年6月27日``, ``二○一二年一月九日``)."""
-    return _DATE_LINE_RE.match(text) is not None
+    """True for a line that is only a date (``2022年6月27日``, ``二○一二年一月九日``), or a form's
+    blank one (``年  月  日``)."""
+    return _DATE_LINE_RE.match(text) is not None or _BLANK_DATE_RE.match(text) is not None
 
 
 def follows_in_sequence(unit: list[Segment], seg: Segment) -> bool:
@@ -126,6 +135,8 @@ class CjkBreaks:
         self.words = words
         if layout.cjk:
             mend_split_lines(layout)
+        # one paragraph per line, as the conventions found it or as the measure shows it
+        self.lines_are_paragraphs = conventions.lines_are_paragraphs or layout.column > UNWRAPPED_MEASURE
 
     def column_of(self, chunk: Chunk) -> float:
         """Return the column width for ``chunk``: its own when it has enough full lines."""
@@ -148,7 +159,7 @@ class CjkBreaks:
             return False
         if prev.latin != seg.latin and seg.line_start and (ends_sentence(prev.text) or self.short(unit, prev, seg, col)):
             return True  # a change of script after a sentence's end or a short line
-        if self.conv.lines_are_paragraphs and seg.line_start:
+        if self.lines_are_paragraphs and seg.line_start:
             return True
         if item_start(seg):
             return True
@@ -198,7 +209,7 @@ class CjkBreaks:
             return True  # an indented first line; or after a line set apart on its own (a centred title)
         if unit_kind == "item":
             return False
-        if self.conv.lines_are_paragraphs:
+        if self.lines_are_paragraphs:
             return ends_sentence(prev.text) or not crossed
         only = following is None
         prev_full = not self.short(unit, prev, seg, col_prev)

@@ -37,6 +37,7 @@ _BYLINE_RE = re.compile(r"^\S{1,10}[ \u3000]+[\u4e00-\u9fff]{2,4}$")
 _TITLE_MARKS_RE = re.compile(r"[《》〈〉“”‘’「」『』·・]")
 _FOOTNOTE_MARK_RE = re.compile(r"(?:〔[0-9０-９]+〕|\[[0-9]+\]|[①-⑳])$")
 _SUBTITLE_RE = re.compile(r"(?<=\w)[(（〈][^()（）〈〉]{1,12}[)）〉]$")  # 诊疗方案(试行第十版)
+_SEAL_RE = re.compile(r"^[(（][ \t\u3000]*(?:签章|盖章|印章|公章|签字|签名|单位盖章)[ \t\u3000]*[)）]$")
 _BARE_CN_NUMERAL_RE = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
@@ -252,9 +253,20 @@ def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> Non
         following = found[after] if after is not None else None
         content = after is not None and (following is None or following.split_at < len(blocks[after].text))
         keep = content or (following is not None and (_all_caps(blocks[i].text) or _opens_cjk_document(blocks, found, i)))
+        if len(run) == 1 and after is not None and following is None and _signs_off(blocks[after].text):
+            keep = False  # a signature (落款) or a form's field: a seal or a bare date under it, not content
         for k in run[1:] if keep else run:
             found[k] = None
         pos += len(run)
+
+
+def _signs_off(text: str) -> bool:
+    """True for what stands under a signature or a form's field rather than under a title (GB/T 9704
+    落款: the issuing office's name, then the date; a form: ``部门领导意见`` over ``（签章）`` and a
+    blank ``年 月 日``): a bare date, or a seal's place in brackets. A date in brackets under a title
+    (``（2018年1月2日）``) is the title's note, and the title stays."""
+    text = text.strip()
+    return _SEAL_RE.match(text) is not None or (date_line(text) and text[:1] not in "(（")
 
 
 def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
