@@ -172,7 +172,7 @@ def _outline_lines(doc: Document, sections: list[Section], depth: int = 0) -> li
     lines: list[str] = []
     for s in sections:
         title = s.title or ("(begun on an earlier page)" if s.implied else "")
-        lines.append(f"{'  ' * depth}{(s.number or '-'):<8} {s.label or ''}{title}")
+        lines.append(f"{'  ' * depth}{(s.number or '-'):<8} {(s.label or '').strip()}{s.label_gap}{title}")
         lines.extend(_outline_lines(doc, doc.children(s), depth + 1))
     return lines
 

@@ -13,10 +13,11 @@ from pathlib import Path
 from reader.errors import NotTextError, ReaderError
 
 MAX_BYTES = 512 * 1024 * 1024  # the largest default limit, whatever the machine's memory
-PEAK_PER_BYTE = 320
+PEAK_PER_BYTE = 100
 """The build's peak memory per input byte in the worst case measured, with headroom: one-letter
-lines (``yes``) peak at ~240x their size over the interpreter's own memory (ordinary text: 15-28x).
-The default input limit keeps that peak within half the machine's memory (see ``python -m bench``)."""
+lines (``yes``) peak at ~70x their size over the interpreter's own memory, ordinary text at ~8x
+(a long text is laid out in parts, see ``sources/parts.py``). The default input limit keeps that
+peak within half the machine's memory (see ``python -m bench``)."""
 _SIZE_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", re.IGNORECASE)
 _UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
 

@@ -75,7 +75,8 @@ async def test_the_document_opens_with_a_rebuilt_model_and_a_one_line_notice(tmp
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        shown = app.document
+        shown = app.reader.document
+        assert shown is not None
         await pilot.press("q")
     built = build_document(SAMPLE.read_bytes(), SAMPLE.name, load_sidecar(SAMPLE))
     assert [b.text for b in shown.blocks] == [b.text for b in built.blocks]

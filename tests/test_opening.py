@@ -72,7 +72,7 @@ def run_opening(path: Path, mode: str = "normal", **env: str) -> list[str]:
         [sys.executable, "-c", SCRIPT, str(path), mode],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=240,
         env={**os.environ, **env},
     )
     assert result.returncode == 0, result.stderr

@@ -196,5 +196,5 @@ async def test_the_status_line_names_the_printed_page(tmp_path):
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "p. 101" in app._status.render().plain
+        assert "p. 101" in str(app.reader.status.render())
         await pilot.press("q")

@@ -101,6 +101,16 @@ class Section:
     children: tuple[str, ...] = ()
     implied: bool = False
 
+    @property
+    def label_gap(self) -> str:
+        """What stands between the printed label and the title: a space after a word or a number
+        and before a Latin title (``第三章 总则``, ``5. Data Framing``), none after ``二、`` or
+        ``(一)`` before Chinese."""
+        printed = (self.label or "").strip()
+        if not printed or not self.title:
+            return ""
+        return " " if printed[-1].isalnum() or (self.title[:1].isascii() and self.title[:1].isalnum()) else ""
+
 
 @dataclass(frozen=True, slots=True)
 class Figure:

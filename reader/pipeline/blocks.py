@@ -4,6 +4,8 @@ furniture, with its source offsets; and the two ways lines become a block's text
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.model.document import BlockKind
@@ -25,19 +27,34 @@ class RawBlock:
     page: str | None = None
     emphasis: list[tuple[int, int]] = field(default_factory=list)
     standalone: bool = False  # the block was a whole OCR text block on its own
-    anchors: list[tuple[int, int]] = field(default_factory=list)  # (text offset, source offset)
+    anchors: array[int] = field(default_factory=lambda: array("q"))  # see ``anchor_pairs``
     level: int = 0  # a heading's level, when the source knew it (Markdown, type size)
     sheet: int = 0  # the physical page where the block starts
     end_sheet: int = 0  # … and where it ends
+    columns: int = 0  # the indent of its first line in a text source (columns)
 
 
 
 
-def join_lines(segments: list[Segment], cjk: bool, word_list: bool) -> tuple[str, list[tuple[int, int]]]:
+def anchors_of(pairs: list[tuple[int, int]]) -> array[int]:
+    """Anchors (text offset, source offset) stored flat: a long document has one per printed line."""
+    flat = array("q")
+    for text_at, source_at in pairs:
+        flat.append(text_at)
+        flat.append(source_at)
+    return flat
+
+
+def anchor_pairs(anchors: array[int]) -> Iterator[tuple[int, int]]:
+    """The (text offset, source offset) pairs of a block's flat anchors."""
+    return zip(anchors[::2], anchors[1::2], strict=True)
+
+
+def join_lines(segments: list[Segment], cjk: bool, word_list: bool) -> tuple[str, array[int]]:
     """Join the lines of one paragraph (no space at a CJK break, English hyphenation repaired);
     return the text and its anchors (text offset, source offset) at each line's start."""
     parts: list[str] = []
-    anchors: list[tuple[int, int]] = []
+    anchors = array("q")
     length = 0
     for seg in segments:
         text = seg.text
@@ -48,7 +65,8 @@ def join_lines(segments: list[Segment], cjk: bool, word_list: bool) -> tuple[str
                 length -= 1
             parts.append(sep)
             length += len(sep)
-        anchors.append((length, seg.start))
+        anchors.append(length)
+        anchors.append(seg.start)
         parts.append(text)
         length += len(text)
     return ("".join(parts) if len(parts) > 1 else segments[0].text), anchors
@@ -59,7 +77,7 @@ def preformatted_block(segments: list[Segment]) -> RawBlock:
     block's common indent)."""
     lines = [" " * seg.columns + seg.text for seg in segments]
     common = min((len(line) - len(line.lstrip(" ")) for line in lines if line.strip()), default=0)
-    anchors: list[tuple[int, int]] = []
+    anchors = array("q")
     parts: list[str] = []
     length = 0
     for seg, line in zip(segments, lines, strict=True):
@@ -67,7 +85,8 @@ def preformatted_block(segments: list[Segment]) -> RawBlock:
         if parts:
             parts.append("\n")
             length += 1
-        anchors.append((length + len(kept) - len(kept.lstrip(" ")), seg.start))
+        anchors.append(length + len(kept) - len(kept.lstrip(" ")))
+        anchors.append(seg.start)
         parts.append(kept)
         length += len(kept)
     return RawBlock(

@@ -6,6 +6,7 @@ import bisect
 import gc
 import re
 import threading
+from array import array
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
@@ -17,15 +18,13 @@ from reader.pipeline.chars import ends_sentence
 from reader.pipeline.figure_kinds import last_part_title, part_cues, section_kind
 from reader.pipeline.figure_words import Tagger
 from reader.pipeline.figures import find_figures
-from reader.pipeline.furniture import mark_furniture
-from reader.pipeline.layout import analyse
-from reader.pipeline.preformatted import mark_preformatted
-from reader.pipeline.reflow import reflow
+from reader.pipeline.parts import reflow_parts
+from reader.pipeline.reflow import WordCheck
 from reader.pipeline.structure import SectionNode, Structure, build_structure
 from reader.pipeline.text import DecodedText
 from reader.source import content_hash, load_sidecar
-from reader.sources import decode_source, lay_out_text, read_source
-from reader.sources.layout import Layout
+from reader.sources import decode_source, lay_out_text, read_source_parts
+from reader.sources.layout import LayoutPart
 
 _DATE_RE = re.compile(r"(20\d{2}|19\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
 _NUMBER_RE = re.compile(r"[0-9十百千]")
@@ -60,9 +59,7 @@ def build_document(
     """
     report = progress or (lambda _share: None)
     with collector_paused():
-        decoded, layout = read_source(data, source, pages)
-        report(0.05)
-        return _model(decoded, layout, data, source, sidecar or {}, key, dictionary, report)
+        return _model(lambda: read_source_parts(data, source, pages), data, source, sidecar or {}, key, dictionary, report)
 
 
 def build_window(
@@ -91,8 +88,7 @@ def build_window(
         end = len(text) if end < 0 else end
         window = DecodedText(text[start:end], decoded.encoding, decoded.warnings, decoded.offsets.shifted(start))
         return _model(
-            window,
-            lay_out_text(window.text, facts),
+            lambda: (window, iter([LayoutPart(0, 0, lay_out_text(window.text, facts))])),
             data,
             source,
             sidecar or {},
@@ -105,8 +101,7 @@ def build_window(
 
 
 def _model(
-    decoded: DecodedText,
-    layout: Layout,
+    read: Callable[[], tuple[DecodedText, Iterator[LayoutPart]]],
     data: bytes,
     source: str,
     sidecar: Mapping[str, str],
@@ -116,26 +111,39 @@ def _model(
     first_line: int = 1,
     length: int | None = None,
 ) -> Document:
-    """The steps after decoding, for a whole text or a window of it (see ``assemble``)."""
-    words: Callable[[str, str], bool] | None = None
-    tag: Tagger | None = None
-    if layout.kind == "text":
-        mark_furniture(layout)
-        if not layout.spaced_lines:
-            mark_preformatted(layout)
-    layout = analyse(layout)
-    report(0.2)
-    if dictionary and layout.cjk:
-        from reader.pipeline.wordcheck import tag as jieba_tag
+    """The steps after reading (``read`` gives the decoded text and its layout in parts), for a
+    whole text or a window of it (see ``assemble``).
+
+    Memory: no layout outlives its part's reflow (see ``parts.py``), and the blocks' line anchors
+    go once structure has split them: a long document's peak is not its lines, its blocks and the
+    figures' tagger all at once.
+    """
+    decoded, parts = read()
+    report(0.05)
+
+    def words_for(cjk: bool) -> WordCheck | None:
+        """jieba's word check, for a CJK document built with the dictionary."""
+        if not (dictionary and cjk):
+            return None
         from reader.pipeline.wordcheck import word_spans_break
 
-        words, tag = word_spans_break, jieba_tag
-    raw = reflow(layout, words, dictionary, lambda share: report(0.2 + 0.4 * share))
+        return word_spans_break
+
+    reflowed = reflow_parts(parts, words_for, dictionary, lambda share: report(0.05 + 0.55 * share))
+    del parts
     report(0.6)
-    structure = build_structure(raw, layout.cjk, markdown=layout.kind == "markdown")
+    structure = build_structure(reflowed.blocks, reflowed.cjk, markdown=reflowed.markdown)
+    reflowed.blocks = []
+    for block in structure.blocks:
+        block.anchors = array("q")
     report(0.7)
+    tag: Tagger | None = None
+    if dictionary and reflowed.cjk:
+        from reader.pipeline.wordcheck import tag as jieba_tag
+
+        tag = jieba_tag
     doc = assemble(
-        decoded, structure, layout.cjk, data, source, sidecar, tag, key, first_line, length, layout.page_labels
+        decoded, structure, reflowed.cjk, data, source, sidecar, tag, key, first_line, length, reflowed.page_labels
     )
     report(1.0)
     return doc

@@ -20,8 +20,6 @@ _FULLWIDTH_PUNCT_RE = re.compile(
     r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2010-\u2027\u2030-\u205e]"
 )
 _ASCII_PUNCT_RE = re.compile(r"[!-/:-@\[-`{-~]")
-_DROP_ASCII_PUNCT = {c: None for c in range(0x21, 0x7F) if _ASCII_PUNCT_RE.match(chr(c))}
-_DROP_WIDE_PUNCT = {c: None for c in range(0x2010, 0x10000) if _FULLWIDTH_PUNCT_RE.match(chr(c))}
 
 
 def is_cjk(ch: str) -> bool:
@@ -65,13 +63,20 @@ def print_widths(text: str) -> tuple[float, float, float]:
     """
     n = len(text)
     ascii_n = len(text.encode("ascii", "ignore"))
-    ascii_p = n - len(text.translate(_DROP_ASCII_PUNCT))  # (counting by deletion runs in C)
-    wide_p = n - len(text.translate(_DROP_WIDE_PUNCT)) if ascii_n < n else 0
+    ascii_p = len(_ASCII_PUNCT_RE.findall(text))
+    wide_p = len(_FULLWIDTH_PUNCT_RE.findall(text)) if ascii_n < n else 0
     wide = n - ascii_n
     grid = wide + 0.5 * ascii_n
     compressed = (wide - wide_p) + 0.5 * (ascii_n - ascii_p) + 0.5 * (ascii_p + wide_p)
     full = (wide - wide_p) + 0.5 * (ascii_n - ascii_p) + (ascii_p + wide_p)
-    return grid, compressed, full
+    widths = (grid, compressed, full)
+    # A document has few distinct line widths (its measure, a handful of short ones): one shared
+    # tuple per distinct value keeps a long document's lines from holding a tuple and floats each.
+    return _WIDTHS.setdefault(widths, widths) if len(_WIDTHS) < _WIDTHS_MAX else widths
+
+
+_WIDTHS: dict[tuple[float, float, float], tuple[float, float, float]] = {}
+_WIDTHS_MAX = 50_000
 
 
 def nearest_letter(text: str, index: int, step: int) -> str:

@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from itertools import pairwise
 
+from reader.pipeline.numbering import match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
 EDGE_LINES = 2  # lines at each end of a page that may be furniture
@@ -39,6 +40,9 @@ PAGE_NUMBER_RE = re.compile(
 _TRAILING_NUMBER_RE = re.compile(r"(?<=[^\d\s.,:;/-])(\d{1,4})$")
 _SENTENCE_END_RE = re.compile(r"[.。!?！？]\s*$")
 _NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?\s|第\S{1,4}[章节条篇]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
+
+
+_LONE_SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 
 
 def edge_key(text: str) -> str:
@@ -69,7 +73,9 @@ def _page_number(text: str) -> str | None:
     if len(text) > 24:
         return None
     m = PAGE_NUMBER_RE.match(text.strip())
-    return m.group(1) if m else None
+    if m is None or re.fullmatch(r"\d+\.", text.strip()):
+        return None  # ``1.``: a section's number set apart from its title, not a folio
+    return m.group(1)
 
 
 def _three_part(text: str) -> bool:
@@ -110,12 +116,14 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
         counts.update(seen)
     needed = max(2, round(0.3 * len(pages)))
     for lines in pages.values():
+        titled = {id(b) for a, b in pairwise(lines) if _LONE_SECTION_NUMBER_RE.match(a.text)}
         for seg, at_top in _edges(lines):
             number = _page_number(seg.text)
             if number is not None:
                 seg.role, seg.page = "page-number", number
             elif (
-                counts[(edge_key(seg.text), at_top)] >= needed
+                id(seg) not in titled  # ``2.`` / ``The NIST Definition…``: a chapter opening a page, its title
+                and counts[(edge_key(seg.text), at_top)] >= needed
                 and len(seg.text.split()) <= 24
                 and _WORDY_RE.search(edge_key(seg.text))
             ):
@@ -235,12 +243,20 @@ def _mark_repeated_lines(layout: Layout, numbers: bool = True) -> None:
             and _DIGITS_RE.search(seg.text)
             and not _SENTENCE_END_RE.search(seg.text)
             and not _NUMBERED_RE.match(seg.text)
+            and not _is_chapter_line(seg.text)
         ):
             seg.role = "running-head"  # (a sentence or a numbered heading that recurs is not one)
     values = [int(n) for _, n in found]
     if numbers and len(found) >= 2 and all(a < b for a, b in pairwise(values)):
         for seg, number in found:
             seg.role, seg.page = "page-number", number
+
+
+def _is_chapter_line(text: str) -> bool:
+    """``Letter 2``, ``CHAPTER IV.``, ``Part One``: a book's numbered division, which recurs with
+    its number rising as a running head's folio does, but is a heading."""
+    marker = match_marker(text)
+    return marker is not None and marker.scheme in ("chapter", "part")
 
 
 def _mark_document_edges(pages: dict[int, list[Segment]]) -> None:

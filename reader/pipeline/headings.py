@@ -44,6 +44,7 @@ _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
 )
 _LIST_SCHEMES = frozenset({"alpha", "alpha-paren", "paren", "circled", "decimal-bare"})  # numbers lists wear more than headings
+_LETTER_SCHEMES = frozenset({"alpha", "alpha-upper"})
 _NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn", "decimal-bare", "article"})
 # marks that only headings wear (一、, 第三章, 第二节): no sequence test for them
 _HEADING_MARKS = frozenset({"cn", "part", "section-cn"})
@@ -87,6 +88,8 @@ def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
     text = block.text
     body = text[marker.end :]
     title = body.strip()
+    if not any(ch.isalnum() for ch in title):  # ``Chapter I.]`` closing an illustration's bracket
+        title = ""
     label = marker.label
     make = lambda title, split: Candidate(  # noqa: E731
         -1, marker.rank, marker.scheme, marker.ordinal, marker.literal, label, title, split
@@ -139,6 +142,8 @@ def _unnumbered(block: RawBlock, cjk: bool) -> bool:
         return False
     if len(text) > 80 or ends_sentence(text) or text.endswith((",", ";", ":", "-")) or not text[:1].isupper():
         return False
+    if caption(text):
+        return False  # ``Figure 3-1: Order of Headers`` names a figure, not a section
     return _all_caps(text) or title_case(text) or len(text.split()) <= 8
 
 
@@ -246,13 +251,20 @@ def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> Non
         run = [i]
         while pos + len(run) < len(reading):
             nxt = found[reading[pos + len(run)]]
-            if nxt is None or nxt.strong or nxt.scheme is not None:
+            if nxt is None or nxt.strong or nxt.scheme is not None or _set_apart(blocks[run[-1]], blocks[reading[pos + len(run)]]):
                 break
             run.append(reading[pos + len(run)])
         after = reading[pos + len(run)] if pos + len(run) < len(reading) else None
         following = found[after] if after is not None else None
         content = after is not None and (following is None or following.split_at < len(blocks[after].text))
-        keep = content or (following is not None and (_all_caps(blocks[i].text) or _opens_cjk_document(blocks, found, i)))
+        keep = content or (
+            following is not None
+            and (
+                _all_caps(blocks[i].text)
+                or _opens_cjk_document(blocks, found, i)
+                or _set_apart(blocks[run[-1]], blocks[after])  # type: ignore[index]
+            )
+        )
         if len(run) == 1 and after is not None and following is None and _signs_off(blocks[after].text):
             keep = False  # a signature (落款) or a form's field: a seal or a bare date under it, not content
         for k in run[1:] if keep else run:
@@ -267,6 +279,12 @@ def _signs_off(text: str) -> bool:
     (``（2018年1月2日）``) is the title's note, and the title stays."""
     text = text.strip()
     return _SEAL_RE.match(text) is not None or (date_line(text) and text[:1] not in "(（")
+
+
+def _set_apart(above: RawBlock, below: RawBlock) -> bool:
+    """A title set deep in the line (centred) and a line flush left are not one title block
+    (an RFC's centred title, then its flush-left ``Status of this Memo``)."""
+    return min(above.columns, below.columns) <= 3 and max(above.columns, below.columns) >= 12
 
 
 def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
@@ -371,14 +389,16 @@ def _contents_restart(last: Candidate | None, cand: Candidate | None) -> bool:
 def _drop_out_of_sequence(found: list[Candidate | None]) -> None:
     """A numbered candidate must continue its scheme: the next number (one heading may be lost),
     or a restart at 0 or 1; the first of a scheme may start anywhere. A heading restarts the
-    schemes ranked below it."""
+    schemes ranked below it; a lettered scheme's first is A or B."""
     last: dict[tuple[str, int, bool], tuple[int, float]] = {}
     for i, cand in enumerate(found):
         if cand is None or cand.scheme is None or cand.ordinal is None or cand.strong or cand.scheme in _HEADING_MARKS:
             continue
         key = (cand.scheme, cand.literal.count(".") if cand.literal else 0, cand.bare)
         prev = last.get(key)
-        if prev is None or prev[0] < cand.ordinal <= prev[0] + 2 or cand.ordinal <= 1:
+        if prev is None and cand.scheme in _LETTER_SCHEMES and cand.ordinal > 2:
+            found[i] = None  # lettered headings begin at A: a lone ``R. Walton`` is a name's initial
+        elif prev is None or prev[0] < cand.ordinal <= prev[0] + 2 or cand.ordinal <= 1:
             for other in [k for k, (_, rank) in last.items() if rank > cand.rank and k != key]:
                 del last[other]
             last[key] = (cand.ordinal, cand.rank)

@@ -58,6 +58,10 @@ def _title_line(seg: Segment, edge: int) -> bool:
     return marker is not None and len(text[marker.end :].split()) <= 8
 
 
+_SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
+"""A multi-level section number alone (``1.3``, ``2.1.4.``): no sentence ends its line with one."""
+
+
 def _bare_number(seg: Segment) -> bool:
     """A chapter or part number standing alone (``CHAPTER I.``, ``Letter 4``, ``II.``)."""
     marker = match_marker(seg.text)
@@ -110,6 +114,8 @@ class LatinBreaks:
             return True
         if self.item_start(prev, seg):
             return True
+        if _SECTION_NUMBER_RE.match(seg.text) and ends_sentence(prev.text):
+            return True  # pdftotext sets a heading's number on a line of its own (``1.3`` / ``Audience``)
         first = unit[0]
         if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3:
             if len(unit) == 1 and _bare_number(first) and _title_line(seg, conv.edge):

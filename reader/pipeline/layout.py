@@ -15,6 +15,9 @@ _LATIN_RE = re.compile(r"[A-Za-z]{2}")
 _PUNCT_ANY_RE = re.compile(r"[\W_]", re.UNICODE)
 
 
+_LENGTHS = [float(n) for n in range(512)]  # (shared floats: a line per object otherwise)
+
+
 def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
     """Pick the width measure whose full lines cluster tightest; return it and the column."""
     samples: list[tuple[float, float, float]] = []
@@ -98,7 +101,11 @@ def analyse(layout: Layout) -> Layout:
         for seg in chunk.segments:
             # in Chinese text every line is measured in ems, a Latin-heavy one too (a gene list
             # wrapped at the column: ``ORF7b-ORF8-N-ORF9a-…``)
-            seg.width = seg.widths[measure] if cjk_doc else float(len(seg.text))
+            if cjk_doc:
+                seg.width = seg.widths[measure]
+            else:
+                n = len(seg.text)
+                seg.width = _LENGTHS[n] if n < len(_LENGTHS) else float(n)
     layout.column, layout.measure, layout.latin_column = column, measure, latin_column
     return layout
 

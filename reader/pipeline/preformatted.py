@@ -25,7 +25,8 @@ from reader.sources.layout import Chunk, Layout, Segment
 _RULE_RE = re.compile(r"^[\s+|\-=_*#~.:<>^/\\]{4,}$")
 _CODE_RE = re.compile(
     r"/\*|\*/|^\s*//|::=|==|!=|<=|>=|->|<<<|>>>|&&|\|\||^\s*[{}]\s*$|\{\s*$|^#include"
-    r"|^[\w.\-\[\]]+\s*:?=\s"  # a definition or assignment: ``AA = A``, ``frame-fin  = %x0``
+    r"|^[\w.\-\[\]]+\s*:?=\s(?!.*[^.]\.$)"  # a definition or assignment: ``AA = A``, ``frame-fin  = %x0``
+    # (not one a sentence ends: an RFC's ``destination= 69.`` runs on from its item)
 )
 _SYMBOLS = set("()[]{}=<>|+*/\\;^~&#$@_")
 _UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
@@ -157,7 +158,8 @@ def _underlines(lines: _Lines) -> set[int]:
     for before, above, seg in zip(lines.lines, lines.lines[1:], lines.lines[2:], strict=False):
         rule = _UNDERLINE_RE.match(seg.text)
         opens = before.chunk != above.chunk  # the title opens its block (a blank line above it)
-        if rule and opens and above.chunk == seg.chunk and above.role is None and "|" not in above.text:
+        gaps = "   " in above.text.strip()  # column heads over a table's rule (``2 bytes     2 bytes``)
+        if rule and opens and above.chunk == seg.chunk and above.role is None and "|" not in above.text and not gaps:
             if abs(len(seg.text) - len(above.text)) <= max(3, len(above.text) // 3) and _letters(above.text) > 0.5:
                 out.update((id(above), id(seg)))
     return out
@@ -196,6 +198,8 @@ def _preformatted(run: list[Segment], lines: _Lines, latin: bool) -> list[Segmen
         else:
             groups.append([seg])
     for group in groups:
+        if all(lines.centred(s) and _letters(s.text) >= 0.6 for s in group):
+            continue  # words set in the middle: a title block (a licence's name, version, address), not code
         hits = sum(1 for s in group if id(s) in strong)
         deeper = all(s.columns > lines.body + 1 and not lines.centred(s) for s in group)
         ragged = not any(lines.fills(s) for s in group[:-1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reader.pipeline.blocks import RawBlock, join_lines, preformatted_block, take_emphasis
+from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of, join_lines, preformatted_block, take_emphasis
 from reader.pipeline.cjk import CjkBreaks, item_start
 from reader.pipeline.conventions import infer
 from reader.pipeline.latin import LatinBreaks, item_marker_end
@@ -65,7 +65,7 @@ class _Reflower:
             standalone = True  # a paragraph of one whole line stands on its own, as a title does
         joined, emphasis, marks = take_emphasis(joined)
         if marks:
-            anchors = [(t - 2 * sum(1 for m in marks if m < t), src) for t, src in anchors]
+            anchors = anchors_of([(t - 2 * sum(1 for m in marks if m < t), src) for t, src in anchor_pairs(anchors)])
         self.blocks.append(
             RawBlock(
                 self.unit_kind,
@@ -78,6 +78,7 @@ class _Reflower:
                 level=self.unit_level,
                 sheet=self.unit[0].sheet,
                 end_sheet=self.unit[-1].sheet,
+                columns=self.unit[0].columns,
             )
         )
         self.unit = []

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from reader.pipeline.blocks import RawBlock
+from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of
 from reader.pipeline.headings import Candidate, candidate, is_rule, list_kind, marked_headings_only, settle
 
 # a run-in lead phrase (bold in print) opening a paragraph of a report: a few words and a full stop;
@@ -67,7 +67,7 @@ class Structure:
 def _split_block(block: RawBlock, at: int) -> tuple[RawBlock, RawBlock]:
     """Split a block's text at ``at``, mapping the cut back to a source offset."""
     src = block.start
-    for text_pos, src_pos in block.anchors:
+    for text_pos, src_pos in anchor_pairs(block.anchors):
         if text_pos <= at:
             src = src_pos + (at - text_pos)
     head_emph = [(s, min(e, at)) for s, e in block.emphasis if s < at]
@@ -81,7 +81,9 @@ def _split_block(block: RawBlock, at: int) -> tuple[RawBlock, RawBlock]:
         start=src + lead_ws,
         emphasis=body_emph,
         standalone=False,
-        anchors=[(max(0, t - at - lead_ws), s) for t, s in block.anchors if t >= at] or [(0, src + lead_ws)],
+        anchors=anchors_of(
+            [(max(0, t - at - lead_ws), s) for t, s in anchor_pairs(block.anchors) if t >= at] or [(0, src + lead_ws)]
+        ),
     )
     return head, body
 
@@ -169,7 +171,7 @@ def _join_split_numbers(raw: list[RawBlock]) -> list[RawBlock]:
             and nxt.text[:1].isupper()
         ):
             text = f"{block.text} {nxt.text}"
-            anchors = [*block.anchors, (len(block.text) + 1, nxt.start)]
+            anchors = block.anchors + anchors_of([(len(block.text) + 1, nxt.start)])
             out.append(replace(block, kind="paragraph", text=text, end=nxt.end, anchors=anchors, standalone=True))
             i += 2
             continue

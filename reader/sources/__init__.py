@@ -8,12 +8,15 @@ the file) and the layout the pipeline reads.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reader.errors import ReaderError
 from reader.pipeline.text import DecodedText
-from reader.sources.layout import Layout
+from reader.sources import parts
+from reader.sources.layout import Layout, LayoutPart
 from reader.sources.markdown import looks_like_markdown, markdown_layout
+from reader.sources.parts import text_parts
 from reader.sources.pdf_magic import is_pdf
 from reader.sources.text import decode_for_reading, text_layout
 
@@ -55,9 +58,23 @@ def read_source(data: bytes, name: str = "", pages: int | None = None) -> tuple[
     return decoded, lay_out_text(decoded.text, facts)
 
 
+def read_source_parts(
+    data: bytes, name: str = "", pages: int | None = None, part_size: int | None = None
+) -> tuple[DecodedText, Iterator[LayoutPart]]:
+    """As ``read_source``, with the layout as parts: one for most documents, several for a long
+    plain text, each laid out only when asked for (see ``parts.py``)."""
+    if is_pdf(data) or name.lower().endswith(".pdf"):
+        decoded, layout = read_source(data, name, pages)
+        return decoded, iter([LayoutPart(0, 0, layout)])
+    decoded, facts = decode_source(data, name)
+    if facts.markdown:  # (a Markdown block may not be cut: a fence, a list, a table)
+        return decoded, iter([LayoutPart(0, 0, lay_out_text(decoded.text, facts))])
+    return decoded, text_parts(decoded.text, lambda text: lay_out_text(text, facts), part_size or parts.PART_CHARS)
+
+
 def _display_name(name: str) -> str:
     """The file's name as errors show it (as the user gave it, like every other error)."""
     return name or "document.pdf"
 
 
-__all__ = ["TextFacts", "decode_source", "is_pdf", "lay_out_text", "read_source"]
+__all__ = ["TextFacts", "decode_source", "is_pdf", "lay_out_text", "read_source", "read_source_parts"]

@@ -89,3 +89,15 @@ class Layout:
     def label_of(self, sheet: int) -> str | None:
         """The printed label of physical page ``sheet`` (None when unknown)."""
         return self.page_labels[sheet] if 0 <= sheet < len(self.page_labels) else None
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutPart:
+    """The layout of one part of a long text: ``start`` is where the part's text begins in the
+    whole decoded text, ``sheet`` the physical page it begins on (its segments' offsets and
+    sheets count from the part's start)."""
+
+    start: int
+    sheet: int
+    layout: Layout
+    count: int = 1  # how many parts the document has

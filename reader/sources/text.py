@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reader.pipeline.boxes import box_edits
 from reader.pipeline.chars import cjk_ratio, is_cjk, nearest_letter, print_widths
 from reader.pipeline.normalise import reading_edits
 from reader.pipeline.numbering import match_marker
@@ -35,10 +36,23 @@ def decode_for_reading(data: bytes, markdown: bool = False) -> tuple[DecodedText
     cjk = cjk_ratio(text[:200_000]) >= CJK_SHARE
     space_lines = cjk and not markdown and spaces_break_lines(text)
     edits = reading_edits(text, cjk, cjk_spaces=cjk and not space_lines and not markdown)
+    if not markdown:
+        edits = _merged(edits, box_edits(text))
     if edits:
         text, later = rewrite(text, edits)
         decoded = DecodedText(text, decoded.encoding, decoded.warnings, decoded.offsets.then(later, len(text)))
     return decoded, cjk, space_lines
+
+
+def _merged(first: list[tuple[int, int, str]], second: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two sorted edit lists as one (an edit overlapping one already taken is left out)."""
+    if not second:
+        return first
+    out: list[tuple[int, int, str]] = []
+    for edit in sorted(first + second):
+        if not out or edit[0] >= out[-1][1]:
+            out.append(edit)
+    return out
 
 
 def spaces_break_lines(text: str, sample: int = 400_000) -> bool:
@@ -165,10 +179,11 @@ def text_chunks(text: str, space_lines: bool) -> tuple[list[Chunk], int]:
             segs = split_line(text, pos, end, space_lines)
             columns = _columns(raw)
             indent = raw[:1] in (" ", "\t", "\u3000")
+            number = len(chunks)  # (one int object for the line's segments)
             for i, seg in enumerate(segs):
                 _trim(seg)
                 seg.sheet = sheet
-                seg.chunk = len(chunks)
+                seg.chunk = number
                 if i == 0:
                     seg.line_start = True
                     seg.indent = indent

@@ -205,8 +205,7 @@ def entry_label(section: Section) -> Text:
         if number and printed.rstrip("、.．:：") != number:
             label.append(number + " ", style="dim")
         label.append(printed, style="bold")
-        if printed[-1].isalnum() or (title[:1].isascii() and title[:1].isalnum()):
-            label.append(" ")  # 第三章 总则, 5. Data Framing; 二、 and (一) need none before Chinese
+        label.append(section.label_gap)
     elif number:
         label.append(number + " ", style="bold")
     label.append(title, style="dim" if section.implied else "")

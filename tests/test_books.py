@@ -1,0 +1,35 @@
+"""Conventions of books (Project Gutenberg plain text): chapter and letter headings, signatures."""
+
+from __future__ import annotations
+
+from reader.pipeline.build import build_document
+
+LETTERS = "\n\n\n".join(
+    f"Letter {n}\n\n_To Mrs. Saville, England._\n\nI write a few lines in haste to say that I am safe and\n"
+    "well advanced on my voyage.\n\nYour affectionate brother,\n\nR. Walton"
+    for n in range(1, 5)
+)
+
+
+def _outline(text: str) -> list[tuple[str, str | None, str]]:
+    doc = build_document(text.encode(), "book.txt", dictionary=False)
+    return [(s.number, s.label, s.title) for s in doc.sections]
+
+
+def test_numbered_letters_are_headings_not_running_heads():
+    """``Letter 1`` … ``Letter 4`` recur with a rising number, as a folio would: they are headings."""
+    assert [number for number, _, _ in _outline(LETTERS)] == ["1", "2", "3", "4"]
+
+
+def test_a_signature_with_an_initial_is_no_lettered_heading():
+    doc = build_document(LETTERS.encode(), "book.txt", dictionary=False)
+    assert not any(b.heading for b in doc.blocks if b.text == "R. Walton")
+
+
+def test_a_bracket_closing_an_illustration_is_no_chapter_title():
+    text = (
+        "[Illustration: PRIDE AND PREJUDICE\n\n\nChapter I.]\n\n\nIt is a truth universally acknowledged.\n\n\n"
+        "CHAPTER II.\n\n\nMr. Bennet was among the earliest of those who waited on Mr. Bingley.\n\n\n"
+        "CHAPTER III.\n\n\nNot all that Mrs. Bennet, however, could ask on the subject.\n"
+    )
+    assert _outline(text) == [("1", "Chapter I.", ""), ("2", "CHAPTER II.", ""), ("3", "CHAPTER III.", "")]
