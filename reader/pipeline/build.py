@@ -133,7 +133,7 @@ def _model(
     reflowed = reflow_parts(parts, words_for, dictionary, lambda share: report(0.05 + 0.55 * share))
     del parts
     report(0.6)
-    structure = build_structure(reflowed.blocks, reflowed.cjk)
+    structure = build_structure(reflowed.blocks, reflowed.cjk, markdown=reflowed.markdown)
     reflowed.blocks = []
     for block in structure.blocks:
         block.anchors = array("q")
