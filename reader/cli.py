@@ -39,12 +39,15 @@ def load(arg: str | None, dictionary: bool = True, max_bytes: str | None = None)
     return doc, source
 
 
-def block_json(doc: Document, index: int) -> dict[str, Any]:
-    """Return one block as JSON-ready data."""
+def block_json(doc: Document, index: int, printed: bool = False) -> dict[str, Any]:
+    """Return one block as JSON-ready data: its reading text with the repairs made for reading
+    (``edits``), or (``printed``) its text exactly as printed."""
+    from reader.textlayout import printed_offset
+
     b = doc.blocks[index]
     out: dict[str, Any] = {
         "kind": b.kind,
-        "text": b.text,
+        "text": b.printed_text() if printed else b.text,
         "section": b.section,
         "source": {"line": b.source.line, "start": b.source.start, "end": b.source.end},
     }
@@ -61,13 +64,13 @@ def block_json(doc: Document, index: int) -> dict[str, Any]:
     if b.page:
         out["page"] = b.page
     if b.emphasis:
-        out["emphasis"] = [list(span) for span in b.emphasis]
+        out["emphasis"] = [[printed_offset(b, a), printed_offset(b, e)] if printed else [a, e] for a, e in b.emphasis]
+    if b.edits and not printed:
+        out["edits"] = [list(edit) for edit in b.edits]
     if b.truncated:
         out["truncated"] = True
-    if b.edits:
-        out["edits"] = [list(edit) for edit in b.edits]
-    if b.doubtful:
-        out["doubtful"] = [list(span) for span in b.doubtful]
+    if b.doubtful:  # (OCR) characters read with little confidence
+        out["doubtful"] = [[printed_offset(b, a), printed_offset(b, e)] if printed else [a, e] for a, e in b.doubtful]
     return out
 
 
@@ -164,10 +167,12 @@ def _dump(fields: dict[str, object]) -> None:
 def cmd_reflow(args: argparse.Namespace) -> int:
     """``reader reflow FILE``: the reading text, a blank line between blocks."""
     doc, _ = load(args.file, not args.no_dictionary, args.max_bytes)
+    printed = args.as_printed
     if args.json:
-        _dump({"metadata": doc.metadata.to_dict(), "blocks": (block_json(doc, i) for i in range(len(doc.blocks)))})
+        blocks = (block_json(doc, i, printed) for i in range(len(doc.blocks)))
+        _dump({"metadata": doc.metadata.to_dict(), "blocks": blocks})
     else:
-        print("\n\n".join(b.text for b in doc.blocks if b.is_reading))
+        print("\n\n".join(b.printed_text() if printed else b.text for b in doc.blocks if b.is_reading))
     return 0
 
 
@@ -247,12 +252,13 @@ def cmd_quote(args: argparse.Namespace) -> int:
     if not 1 <= n <= len(paragraphs):
         raise ReaderError(f"section {target.section.number} has {len(paragraphs)} paragraph(s), not {n}")
     block = paragraphs[n - 1]
+    text = block.printed_text() if args.as_printed else block.text
     place = place_of(doc, block.index)
     cited = cite(doc, place, style, load_sidecar(source.path))
-    print(quote_with(doc, block.text, cited))
+    print(quote_with(doc, text, cited))
     if args.log:
         try:
-            path = log_quote(doc, block.text, place, cited)
+            path = log_quote(doc, text, place, cited)
         except OSError as exc:
             raise ReaderError(f"cannot write the quote log ({exc.strerror or exc})") from None
         print(f"logged in {path}", file=sys.stderr)
@@ -352,6 +358,10 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         p.add_argument("--kind", choices=("target", "outcome"), help="only targets or only outcomes")
     if command in ("reflow", "outline"):
         p.add_argument("--json", action="store_true", help="print JSON")
+    if command in ("reflow", "quote"):
+        p.add_argument(
+            "--as-printed", action="store_true", help="the text exactly as printed (no punctuation repaired)"
+        )
     if command == "reflow":
         p.add_argument("--no-dictionary", action="store_true", help="decide breaks by layout only (no jieba)")
     if command == "quote":

@@ -14,6 +14,14 @@ _PAGE_RE = re.compile(r"(?:p\.?|page)\s*(\d+|[ivxlcdm]+)|第\s*(\d+)\s*[版页]"
 _TOKEN_RE = re.compile(rf"[(（]([{_CN}\d]+)[)）]|([{_CN}]+)、?|(\d+)|第([{_CN}\d]+)[章节]")
 
 
+_WIDTHS = str.maketrans("，；：？！（）“”", ',;:?!()""')
+
+
+def _fold(text: str) -> str:
+    """Punctuation of either width as half-width: a typed title matches the repaired one and the printed."""
+    return text.replace("……", "...").translate(_WIDTHS)
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """A resolved go-to request: the section, and a paragraph number within it (or None)."""
@@ -66,12 +74,14 @@ def resolve(doc: Document, query: str, current: Section | None = None) -> Target
             )
         if section is not None:
             return Target(section, paragraph)
+    folded = _fold(query)
     for section in doc.sections:
-        if section.title and (section.title.startswith(query) or (section.label or "") + section.title == query):
+        title = _fold(section.title)
+        if title and (title.startswith(folded) or _fold(section.label or "") + title == folded):
             return Target(section, paragraph)
-    low = query.lower()
+    low = folded.lower()
     for section in doc.sections:
-        if low and low in section.title.lower():
+        if low and low in _fold(section.title).lower():
             return Target(section, paragraph)
     return None
 

@@ -24,9 +24,9 @@ def build(text: str | bytes, name: str = "test.txt", dictionary: bool = True) ->
     return build_document(data, name, dictionary=dictionary)
 
 
-def reading(doc: Document) -> list[str]:
-    """The texts of a document's reading blocks (furniture left out)."""
-    return [b.text for b in doc.blocks if b.kind != "furniture"]
+def reading(doc: Document, printed: bool = False) -> list[str]:
+    """The texts of a document's reading blocks (furniture left out), as read or exactly as printed."""
+    return [b.printed_text() if printed else b.text for b in doc.blocks if b.kind != "furniture"]
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,14 @@ READING_KINDS = frozenset({"paragraph", "heading", "item", "preformatted", "quot
 _WS_RE = re.compile(r"\s+")
 
 
+_FOLD = str.maketrans({"，": ",", "；": ";", "：": ":", "？": "?", "！": "!", "（": "(", "）": ")", "“": '"', "”": '"'})
+
+
+def fold(text: str) -> str:
+    """Full-width punctuation as half-width (a title is compared whatever width it is printed in)."""
+    return text.replace("……", "...").translate(_FOLD)
+
+
 def squeeze(text: str) -> str:
     """Every whitespace character removed (block boundaries, not word spacing, are compared)."""
     return _WS_RE.sub("", unicodedata.normalize("NFC", text))
@@ -81,17 +89,20 @@ def corpus_documents(root: Path = CORPUS_DIR) -> Iterator[CorpusDocument]:
 
 @dataclass
 class Reading:
-    """A built document seen the way checks look at it."""
+    """A built document seen the way checks look at it: the text as printed (checks quote the
+    source, so the punctuation repaired for reading is undone; ``fold`` compares titles)."""
 
     doc: Document
     blocks: list[Block] = field(init=False)
+    printed: list[str] = field(init=False)
     squeezed: list[str] = field(init=False)
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
         self.blocks = [b for b in self.doc.blocks if b.kind in READING_KINDS]
-        self.squeezed = [squeeze(b.text) for b in self.blocks]
-        self.text = collapse("\n".join(b.text for b in self.blocks))
+        self.printed = [b.printed_text() for b in self.blocks]
+        self.squeezed = [squeeze(t) for t in self.printed]
+        self.text = collapse("\n".join(self.printed))
 
     def holding(self, text: str) -> list[int]:
         """Indices (into ``blocks``) of the blocks that contain ``text`` (squeezed)."""
@@ -141,16 +152,18 @@ def run_check(reading: Reading, check: dict[str, Any]) -> tuple[bool, str]:
         return any(s.startswith(needle) for s in reading.squeezed), "no block starts so"
     if kind == "item":
         needle = squeeze(check["text"])
-        ok = any(b.kind == "item" and squeeze(b.text).startswith(needle) for b in reading.blocks)
+        ok = any(
+            b.kind == "item" and s.startswith(needle) for b, s in zip(reading.blocks, reading.squeezed, strict=True)
+        )
         return ok, "not an item"
     if kind == "preformatted":
         ok = any(b.kind == "preformatted" and _preformatted_holds(b, check["lines"]) for b in reading.blocks)
         return ok, "not kept as lines"
     if kind == "heading":
-        title = squeeze(check.get("title", ""))
+        title = fold(squeeze(check.get("title", "")))
         for b in reading.blocks:
             h = b.heading
-            if h is None or h.number != check.get("number") or not squeeze(h.title).startswith(title):
+            if h is None or h.number != check.get("number") or not fold(squeeze(h.title)).startswith(title):
                 continue
             if "label" in check and (h.label or "") != check["label"]:
                 continue
@@ -158,7 +171,11 @@ def run_check(reading: Reading, check: dict[str, Any]) -> tuple[bool, str]:
         return False, "no such heading"
     if kind == "not_heading":
         needle = squeeze(check["text"])
-        bad = [b for b in reading.blocks if b.heading is not None and squeeze(b.text).startswith(needle)]
+        bad = [
+            b
+            for b, s in zip(reading.blocks, reading.squeezed, strict=True)
+            if b.heading is not None and s.startswith(needle)
+        ]
         return not bad, "is a heading"
     if kind == "outline":
         seen = numbered_outline(reading.doc)
@@ -190,7 +207,7 @@ def paragraph_f1(reading: Reading, gold: dict[str, Any]) -> float:
     for a, b, size in matcher.get_matching_blocks():
         for k in range(size):
             mapping[a + k] = b + k
-    found = {mapping[p] for p in _starts([b.text for b in ours], skip_ours) if p in mapping}
+    found = {mapping[p] for p in _starts(reading.printed, skip_ours) if p in mapping}
     return _f1(found, _starts([b["text"] for b in theirs], skip))
 
 
@@ -233,10 +250,10 @@ def clean_exact(reading: Reading, gold: dict[str, Any]) -> list[str]:
     while i < len(reading.blocks):
         b = reading.blocks[i]
         if b.heading is not None and b.heading.inline_body and i + 1 < len(reading.blocks):
-            merged.append(collapse(b.text + reading.blocks[i + 1].text))
+            merged.append(collapse(reading.printed[i] + reading.printed[i + 1]))
             i += 2
             continue
-        merged.append(collapse(b.text))
+        merged.append(collapse(reading.printed[i]))
         i += 1
     have = set(merged)
     return [b["text"] for b in gold["blocks"] if b.get("kind") != "furniture" and collapse(b["text"]) not in have]
@@ -291,8 +308,19 @@ def validate(document: CorpusDocument) -> list[str]:
     quoted text that is nowhere in the source (in any of the forms a reading may give it)."""
     problems: list[str] = []
     forms = _source_forms(document.path)
-    known = {"one_block", "separate", "contains", "absent", "block_start", "item", "preformatted", "heading",
-             "not_heading", "outline", "page"}
+    known = {
+        "one_block",
+        "separate",
+        "contains",
+        "absent",
+        "block_start",
+        "item",
+        "preformatted",
+        "heading",
+        "not_heading",
+        "outline",
+        "page",
+    }
     for check in document.checks:
         kind = check.get("kind")
         if kind not in known:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.model.document import Document, Figure
+from reader.textlayout import printed_offset
 from tests.gold import SHARED_CORPUS, figure_key, squeeze
 
 CORPUS_PAGE = SHARED_CORPUS / "000_e5f92e7d73b9cccd"
@@ -135,11 +136,14 @@ def score_labels(doc: Document, gold: GoldSet) -> LabelScore:
 
 
 def _in_contexts(doc: Document, figures: list[Figure], contexts: set[str]) -> list[Figure]:
-    """The figures that stand inside one of ``contexts`` (all of them when none does)."""
+    """The figures that stand inside one of ``contexts`` (all of them when none does); contexts are
+    copied from the source, so they are looked for in the text as printed."""
     inside = []
     for figure in figures:
-        text = squeeze(doc.blocks[figure.block].text)
-        at = len(squeeze(doc.blocks[figure.block].text[: figure.start]))
+        block = doc.blocks[figure.block]
+        printed = block.printed_text()
+        text = squeeze(printed)
+        at = len(squeeze(printed[: printed_offset(block, figure.start)]))
         if any(_covers(text, context, at) for context in contexts):
             inside.append(figure)
     return inside or figures

@@ -34,8 +34,42 @@ def test_reflow_json_shape(capsys):
 def test_reflow_text_has_a_blank_line_between_blocks(capsys):
     _, out, _ = run(capsys, "reflow", str(SAMPLE))
     blocks = out.strip().split("\n\n")
-    assert blocks[0].startswith("过去一年,全市上下团结奋斗,经济运行稳中向好。")
+    assert blocks[0].startswith("过去一年，全市上下团结奋斗，经济运行稳中向好。")  # (the OCR's , repaired)
     assert "上接" not in out and "政府工作报告\n" not in out
+
+
+def test_reflow_and_quote_as_printed_bring_the_files_punctuation_back(capsys):
+    _, out, _ = run(capsys, "reflow", "--as-printed", str(SAMPLE))
+    assert out.startswith("过去一年,全市上下团结奋斗,经济运行稳中向好。")
+    _, quoted, _ = run(capsys, "quote", "--as-printed", str(SAMPLE), "2.1")
+    _, repaired, _ = run(capsys, "quote", str(SAMPLE), "2.1")
+    assert quoted.startswith("“坚持制造业当家,推动") and repaired.startswith("“坚持制造业当家，推动")
+
+
+def test_reflow_json_records_each_repair_and_its_spans_point_into_the_file(capsys):
+    """A repaired block's ``edits`` restore the file's characters, and its source span holds them."""
+    source = SAMPLE.read_text("utf-8")
+    _, out, _ = run(capsys, "reflow", "--json", str(SAMPLE))
+    blocks = [b for b in json.loads(out)["blocks"] if b.get("edits")]
+    assert blocks
+    for block in blocks:
+        text = block["text"]
+        for start, end, printed in block["edits"]:
+            assert (text[start:end], printed) in {*zip("，；：？！（）“”", ',;:?!()""', strict=True), ("……", "...")}
+        piece = source[block["source"]["start"] : block["source"]["end"]]
+        printed_text = _undo(text, block["edits"])
+        assert "".join(printed_text.split()) == "".join(piece.split())
+    _, out, _ = run(capsys, "reflow", "--json", "--as-printed", str(SAMPLE))
+    as_printed = [b for b in json.loads(out)["blocks"] if b["source"] == blocks[0]["source"]]
+    assert as_printed[0]["text"] == _undo(blocks[0]["text"], blocks[0]["edits"]) and "edits" not in as_printed[0]
+
+
+def _undo(text: str, edits: list[list]) -> str:
+    out, pos = [], 0
+    for start, end, printed in edits:
+        out += [text[pos:start], printed]
+        pos = end
+    return "".join([*out, text[pos:]])
 
 
 def test_outline_json_shape(capsys):
@@ -145,7 +179,9 @@ def test_figures_of_several_documents_make_one_table(tmp_path, capsys):
     import io
 
     other = tmp_path / "county.txt"
-    other.write_text("二、2026年工作安排\n\n主要预期目标是：地区生产总值增长6%左右，城镇新增就业1.2万人以上。\n", "utf-8")
+    other.write_text(
+        "二、2026年工作安排\n\n主要预期目标是：地区生产总值增长6%左右，城镇新增就业1.2万人以上。\n", "utf-8"
+    )
     code, out, _ = run(capsys, "figures", "--csv", "--kind", "target", str(SAMPLE), str(other))
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and {r["kind"] for r in rows} == {"target"}

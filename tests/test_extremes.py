@@ -22,7 +22,7 @@ from tests import pdf_samples as samples
 from tests.test_input import run_reader
 
 TEXT = "建设示范城市,增长 10%以上。\n\n二、做好2024年 工作\n\n全年新增就业4.5万人。\n"
-JOINED = "建设示范城市,增长10%以上。"
+JOINED = "建设示范城市，增长10%以上。"  # (joined, and the OCR's , repaired)
 
 
 def _write(data: bytes) -> Callable[[Path], Path]:
@@ -57,7 +57,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str | None, str | None]] = [
     ("utf-8 bom", _write(codecs.BOM_UTF8 + TEXT.encode()), JOINED, None),
     ("utf-16", _write(TEXT.encode("utf-16")), JOINED, None),
     ("gb18030", _write(TEXT.encode("gb18030")), JOINED, None),
-    ("big5", _write("建設示範城市,增長 10%以上。\n".encode("big5")), "建設示範城市,增長10%以上。", None),
+    ("big5", _write("建設示範城市,增長 10%以上。\n".encode("big5")), "建設示範城市，增長10%以上。", None),
     ("invalid utf-8", _write(TEXT.encode() + b"\xff\xfe tail"), JOINED, None),
     ("nul bytes", _write(TEXT.encode().replace("城市".encode(), "城\x00市".encode())), JOINED, None),
     (

@@ -15,7 +15,7 @@ from reader.pipeline.text import read_text
 from reader.sources import ocr_engine
 
 CHINESE = "建设示范城市,增长 10%以上。\n\n二、做好2024年 工作\n\n全年新增就业4.5万人。\n"
-JOINED = "建设示范城市,增长10%以上。"
+JOINED = "建设示范城市，增长10%以上。"  # (joined, and the OCR's , repaired)
 TRADITIONAL = "建設示範城市,增長 10%以上。\n\n二、做好2024年 工作\n\n全年新增就業4.5萬人。\n"
 
 
@@ -34,7 +34,7 @@ def run_reader(*args: str, stdin: bytes | None = None, timeout: float = 60) -> s
         (codecs.BOM_UTF8 + CHINESE.encode("utf-8"), JOINED),
         (CHINESE.encode("utf-16"), JOINED),
         (CHINESE.encode("gb18030"), JOINED),
-        (TRADITIONAL.encode("big5"), "建設示範城市,增長10%以上。"),
+        (TRADITIONAL.encode("big5"), "建設示範城市，增長10%以上。"),
     ],
     ids=["utf-8", "utf-8-bom", "utf-16", "gb18030", "big5"],
 )

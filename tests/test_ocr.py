@@ -153,20 +153,6 @@ def test_half_width_punctuation_read_in_chinese_is_printed_full_width(chinese_pa
     assert misread[comma - 2 : comma + 3] in block.printed_text()  # …and as recognised in the printed
 
 
-def test_brackets_and_punctuation_only_in_chinese_are_made_full_width():
-    from reader.sources.ocr_repair import repairs
-
-    def repaired(text: str) -> str:
-        chars = list(text)
-        for start, _end, new in repairs(text):
-            chars[start] = new
-        return "".join(chars)
-
-    assert repaired("(一)坚持稳中求进,推动发展:") == "（一）坚持稳中求进，推动发展："
-    assert repaired("GDP(国内生产总值)增长") == "GDP（国内生产总值）增长"
-    assert repaired("12:30 会议,1,000 (x) 见表(1") == "12:30 会议，1,000 (x) 见表(1"
-
-
 @needs_cjk
 def test_doubtful_characters_are_marked_on_their_block(chinese_page, fake_engine, tmp_path, capsys):
     line = 5

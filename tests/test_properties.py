@@ -38,7 +38,7 @@ def test_reflow_keeps_every_character_in_order(text):
         pos = block.source.end
     kept.append(text[pos:])
     expected = read_text("".join(kept).encode("utf-8")).text
-    reading = "".join(_letters(b.text) for b in doc.blocks if b.kind != "furniture")
+    reading = "".join(_letters(b.printed_text()) for b in doc.blocks if b.kind != "furniture")
     assert reading == _letters(expected)
 
 

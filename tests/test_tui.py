@@ -212,7 +212,7 @@ async def test_visual_selection_of_paragraphs_and_sentences(tmp_path):
         await pilot.press("g", "v", "v", "j", "y")
         await pilot.pause()
         sentences = terminal.copied[-1]
-        first_two = "过去一年,全市上下团结奋斗,经济运行稳中向好。地区生产总值达到1265.4亿元,同比增长6.2%;"
+        first_two = "过去一年，全市上下团结奋斗，经济运行稳中向好。地区生产总值达到1265.4亿元，同比增长6.2%；"
         assert sentences.startswith("“" + first_two + "”")
 
 

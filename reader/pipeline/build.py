@@ -20,8 +20,9 @@ from reader.pipeline.figure_words import Tagger
 from reader.pipeline.figures import find_figures
 from reader.pipeline.ocr_marks import OcrNotes, with_ocr_marks
 from reader.pipeline.parts import reflow_parts
+from reader.pipeline.punctuation import Edit, repair, repaired, shift_offset
 from reader.pipeline.reflow import WordCheck
-from reader.pipeline.structure import SectionNode, Structure, build_structure
+from reader.pipeline.structure import FoundHeading, SectionNode, Structure, build_structure
 from reader.pipeline.text import DecodedText
 from reader.source import content_hash, load_sidecar
 from reader.sources import decode_source, lay_out_text, read_source_parts
@@ -135,7 +136,7 @@ def _model(
     reflowed = reflow_parts(parts, words_for, dictionary, lambda share: report(0.05 + 0.55 * share))
     del parts
     report(0.6)
-    structure = build_structure(reflowed.blocks, reflowed.cjk)
+    structure = build_structure(reflowed.blocks, reflowed.cjk, markdown=reflowed.markdown)
     marks = ocr.marks(structure.blocks, decoded.text)  # (needs the anchors)
     reflowed.blocks = []
     for block in structure.blocks:
@@ -196,62 +197,111 @@ def assemble(
     length: int | None = None,
     page_labels: list[str | None] | None = None,
 ) -> Document:
-    """Turn the structure step's records into the immutable model, finding figures on the way
-    (``tag``: the part-of-speech tagger figure labels are cut with, None without the dictionary;
-    ``first_line`` and ``length``: of a window, the line it starts on and the whole text's length;
-    ``page_labels``: the printed label of each physical page, where known)."""
-    labels = page_labels or []
-    text = decoded.text
-    newlines = [m.start() for m in re.finditer("\n", text)] if "\n" in text else []
+    """Turn the structure step's records into the immutable model: blocks, figures, sections,
+    metadata (``tag``: the part-of-speech tagger figure labels are cut with, None without the
+    dictionary; ``first_line`` and ``length``: of a window, the line it starts on and the whole
+    text's length; ``page_labels``: the printed label of each physical page, where known)."""
+    place = _Placer(decoded, first_line, page_labels or [])
+    section_of = _section_index(structure.sections, len(structure.blocks))
+    chinese = sidecar.get("language", "zh" if cjk else "en").startswith("zh")  # OCR punctuation repaired
+    last = len(structure.blocks) - 1
+    blocks = [
+        _block(i, raw, structure.headings.get(i), section_of[i], chinese, place, i == last)
+        for i, raw in enumerate(structure.blocks)
+    ]
+    figures = _figures(blocks, structure.sections, tag)
+    sections = _sections(structure.sections, chinese)
+    metadata = _metadata(decoded, blocks, sections, cjk, state_key or content_hash(data), source, sidecar)
     to_source = decoded.offsets.to_source
-    sections_raw = structure.sections
-    section_of = _section_index(sections_raw, len(structure.blocks))
-    blocks: list[Block] = []
-    figures: list[Figure] = []
-    titles = {s.key: s.title for s in sections_raw}
-    parents = {s.key: s.parent for s in sections_raw}
+    metadata = replace(metadata, length=to_source(len(decoded.text)) if length is None else length)
+    return Document(metadata, tuple(blocks), tuple(sections), tuple(figures))
+
+
+class _Placer:
+    """Where a raw block stands in the file: its source span (lines, offsets) and printed pages."""
+
+    def __init__(self, decoded: DecodedText, first_line: int, labels: list[str | None]) -> None:
+        text = decoded.text
+        self.newlines = [m.start() for m in re.finditer("\n", text)] if "\n" in text else []
+        self.to_source = decoded.offsets.to_source
+        self.first_line = first_line
+        self.labels = labels
+
+    def span(self, raw: RawBlock) -> SourceSpan:
+        """The block's source span: first line, source offsets, last line."""
+        return SourceSpan(
+            bisect.bisect_right(self.newlines, raw.start) + self.first_line,
+            self.to_source(raw.start),
+            self.to_source(raw.end),
+            bisect.bisect_right(self.newlines, max(raw.start, raw.end - 1)) + self.first_line,
+        )
+
+    def pages(self, raw: RawBlock) -> tuple[str | None, str | None]:
+        """The printed labels of the pages the block starts and (if another) ends on."""
+        first = self.labels[raw.sheet] if raw.sheet < len(self.labels) else None
+        end = self.labels[raw.end_sheet] if raw.end_sheet < len(self.labels) else None
+        return first, end if end != first else None
+
+
+def _block(
+    i: int,
+    raw: RawBlock,
+    info: FoundHeading | None,
+    where: tuple[str | None, str | None],
+    chinese: bool,
+    place: _Placer,
+    last: bool,
+) -> Block:
+    """One model block from a raw block: its heading, reading text (punctuation repaired in
+    Chinese, the repairs kept as edits), source span and pages."""
+    key, lead = where
+    heading = None
+    kind = raw.kind
+    if info is not None:
+        kind = "heading"
+        title = repaired(info.title) if chinese else info.title
+        heading = Heading(info.number, info.label, title, info.level, info.inline_body)
+    reading, emphasis = raw.text, tuple(raw.emphasis)
+    edits: tuple[Edit, ...] = ()
+    if chinese and kind not in ("preformatted", "furniture"):
+        reading, edits = repair(raw.text)
+        emphasis = tuple((shift_offset(edits, a), shift_offset(edits, b)) for a, b in emphasis)
+    truncated = kind == "paragraph" and not ends_sentence(raw.text) and not last
+    page_label, page_end = place.pages(raw)
+    return Block(
+        i,
+        kind,
+        reading,
+        place.span(raw),
+        key,
+        emphasis,
+        raw.role,
+        raw.page,
+        heading,
+        truncated,
+        lead,
+        edits=edits,
+        page_label=page_label,
+        page_end=page_end,
+    )
+
+
+def _figures(blocks: list[Block], sections: list[SectionNode], tag: Tagger | None) -> list[Figure]:
+    """The figures of the prose blocks, each labelled within its section's title chain and given
+    a kind (target or outcome) by the report part it stands in."""
+    titles = {s.key: s.title for s in sections}
+    parents = {s.key: s.parent for s in sections}
     chains: dict[tuple[str | None, str | None], list[str]] = {}
+    figures: list[Figure] = []
     part = ""  # the latest top-level title (or title-like line) that says review or plan, for figure kinds
     announced: str | None = None  # the kind the last review or plan cue of the blocks so far announced
-    for i, raw in enumerate(structure.blocks):
-        key, lead = section_of[i]
-        info = structure.headings.get(i)
-        heading = None
-        kind = raw.kind
-        if info is not None:
-            kind = "heading"
-            heading = Heading(info.number, info.label, info.title, info.level, info.inline_body)
-        start, end = to_source(raw.start), to_source(raw.end)
-        span = SourceSpan(
-            bisect.bisect_right(newlines, raw.start) + first_line,
-            start,
-            end,
-            bisect.bisect_right(newlines, max(raw.start, raw.end - 1)) + first_line,
-        )
-        truncated = kind == "paragraph" and not ends_sentence(raw.text) and i + 1 < len(structure.blocks)
-        page_label = labels[raw.sheet] if raw.sheet < len(labels) else None
-        page_end = labels[raw.end_sheet] if raw.end_sheet < len(labels) else None
-        block = Block(
-            i,
-            kind,
-            raw.text,
-            span,
-            key,
-            tuple(raw.emphasis),
-            raw.role,
-            raw.page,
-            heading,
-            truncated,
-            lead,
-            page_label=page_label,
-            page_end=page_end if page_end != page_label else None,
-        )
-        blocks.append(block)
-        before, part = part, _part_title(kind, heading, raw.text, part)  # a paragraph's own titles: find_figures
-        if kind in ("paragraph", "item") and _NUMBER_RE.search(raw.text):
+    for block in blocks:
+        kind, heading, reading, key, lead = block.kind, block.heading, block.text, block.section, block.lead
+        before, part = part, _part_title(kind, heading, reading, part)  # a paragraph's own titles: find_figures
+        if kind in ("paragraph", "item") and _NUMBER_RE.search(reading):
             if (key, lead) not in chains:
                 chains[key, lead] = _title_chain(lead or key, titles, parents)
-            for found in find_figures(raw.text, [*chains[key, lead], before], tag, announced):
+            for found in find_figures(reading, [*chains[key, lead], before], tag, announced):
                 figures.append(
                     Figure(
                         len(figures),
@@ -260,7 +310,7 @@ def assemble(
                         found.unit,
                         found.label,
                         key,
-                        i,
+                        block.index,
                         "target" if found.target else "outcome",
                         found.start,
                         found.end,
@@ -272,11 +322,8 @@ def assemble(
                     )
                 )
         if kind in ("paragraph", "item") or heading is not None:
-            announced = _announced(raw.text, heading, announced)
-    sections = _sections(sections_raw)
-    metadata = _metadata(decoded, blocks, sections, cjk, state_key or content_hash(data), source, sidecar)
-    metadata = replace(metadata, length=to_source(len(text)) if length is None else length)
-    return Document(metadata, tuple(blocks), tuple(sections), tuple(figures))
+            announced = _announced(reading, heading, announced)
+    return figures
 
 
 def _part_title(kind: str, heading: Heading | None, text: str, part: str) -> str:
@@ -323,8 +370,9 @@ def _section_index(sections: list[SectionNode], total: int) -> list[tuple[str | 
     return out
 
 
-def _sections(nodes: list[SectionNode]) -> list[Section]:
-    """Freeze the section nodes, filling in each one's children."""
+def _sections(nodes: list[SectionNode], chinese: bool = False) -> list[Section]:
+    """Freeze the section nodes, filling in each one's children (``chinese``: titles with their
+    OCR punctuation repaired, as their headings are)."""
     children: dict[str, list[str]] = {}
     for s in nodes:
         if s.parent:
@@ -334,7 +382,7 @@ def _sections(nodes: list[SectionNode]) -> list[Section]:
             s.key,
             s.number,
             s.label,
-            s.title,
+            repaired(s.title) if chinese else s.title,
             s.level,
             s.kind,
             s.first_block,

@@ -92,8 +92,13 @@ def mark_furniture(layout: Layout) -> None:
     if len(pages) >= 2:
         _mark_repeated_edges(pages)
         _mark_glued_numbers(layout, pages)
+        if layout.cjk:
+            _mark_misread_page_numbers(pages)
+            _mark_glued_dashed_numbers(layout, pages)
     _mark_repeated_lines(layout, numbers=len(pages) < 2)
     _mark_document_edges(pages)
+    if layout.cjk and len(layout.page_labels) >= 2:
+        _mark_work_title_heads(pages)
 
 
 def _edges(lines: list[Segment]) -> list[tuple[Segment, bool]]:
@@ -128,6 +133,48 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
                     seg.page = found[-1]
 
 
+_MISREAD_RE = re.compile(r"^[一—–\-_、.,·|丨IlTtJj1-9０-９()（）\s]{1,4}$")
+_MISREAD_MARK_RE = re.compile(r"[—–\-_、.,·|丨IlTtJj1-9０-９()（）]")
+
+
+def _mark_misread_page_numbers(pages: dict[int, list[Segment]]) -> None:
+    """A Chinese page number OCR could not read. Official documents print it as ``— 1 —`` (GB/T
+    9704: the number between two one-em dashes, below the text); tesseract turns it into a few
+    lines of strokes at the page's foot (``一`` / ``一、`` / ``TI``). Up to three such lines at
+    the bottom of a page — dashes, strokes, a digit, at most four characters each, one of them more
+    than a bare numeral ``一`` — are the page number."""
+    for lines in pages.values():
+        tail: list[Segment] = []
+        for seg in reversed(lines):
+            if len(tail) == 3 or seg.role is not None or not _MISREAD_RE.match(seg.text):
+                break
+            tail.append(seg)
+        if tail and len(tail) < len(lines) and any(_MISREAD_MARK_RE.search(seg.text) for seg in tail):
+            for seg in tail:
+                seg.role = "page-number"
+
+
+_TITLE_PUNCT_RE = re.compile(r"[。，；：！？,;:!?]")
+
+
+def _mark_work_title_heads(pages: dict[int, list[Segment]]) -> None:
+    """The work's title over a page far into it. A Chinese book or standard prints its own name at
+    the head of its pages (``安徽省建设用地使用标准（2020年版）`` over page 173); a work's title stands
+    on its first pages, so on a page whose printed folio at its foot is past 2, a short line at its
+    head that is no sentence and carries no section number is the running head, even where the
+    extraction holds that one page only."""
+    for lines in pages.values():
+        foot = lines[-1]
+        folio = foot.page if foot.role == "page-number" else _page_number(foot.text) if foot.role is None else None
+        body = [seg for seg in lines[:-1] if seg.role is None]
+        if not body or body[0] is not lines[0] or folio is None or not folio.isdigit() or int(folio) <= 2:
+            continue
+        head = body[0].text
+        if len(head) <= 30 and not _TITLE_PUNCT_RE.search(head) and not _NUMBERED_RE.match(head) and len(body) > 1:
+            body[0].role = "running-head"
+            foot.role, foot.page = "page-number", folio
+
+
 def _mark_glued_numbers(layout: Layout, pages: dict[int, list[Segment]]) -> None:
     """A page number glued to the end of a page's last line (``…城1``), where the numbers at the
     ends of pages rise with the pages (the same offset from the page index on two pages or more)."""
@@ -147,6 +194,24 @@ def _mark_glued_numbers(layout: Layout, pages: dict[int, list[Segment]]) -> None
     for sheet, (seg, number) in found.items():
         if number - sheet == offset:
             _split_off_tail(layout.chunks[seg.chunk], seg, len(str(number)))
+
+
+_GLUED_DASHED_RE = re.compile(r"[ \t]*[-–—][ \t]*(\d{1,4})[ \t]*[-–—]$")
+
+
+def _mark_glued_dashed_numbers(layout: Layout, pages: dict[int, list[Segment]]) -> None:
+    """A Chinese folio ``- 3 -`` / ``— 3 —`` (GB/T 9704: the number between dashes) glued to the end
+    of a page's last line by the extractor (``…稳中有进- 3 -``): no sentence ends so, so one is enough."""
+    for lines in pages.values():
+        body = [seg for seg in lines if seg.role is None]
+        if not body:
+            continue
+        last = body[-1]
+        m = _GLUED_DASHED_RE.search(last.text)
+        if m and m.start() > 0:
+            _split_off_tail(layout.chunks[last.chunk], last, len(last.text) - m.start())
+            tail = layout.chunks[last.chunk].segments[layout.chunks[last.chunk].segments.index(last) + 1]
+            tail.text, tail.start, tail.page = tail.text.strip(), tail.end - len(tail.text.strip()), m.group(1)
 
 
 def _split_off_tail(chunk: Chunk, seg: Segment, length: int) -> None:

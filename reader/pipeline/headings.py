@@ -22,19 +22,30 @@ from dataclasses import dataclass
 
 from reader.pipeline.blocks import RawBlock
 from reader.pipeline.chars import cjk_ratio, ends_sentence
+from reader.pipeline.cjk import date_line
 from reader.pipeline.numbering import Marker, bullet, caption, match_marker
+from reader.pipeline.numerals import to_int
 
 CJK_LIMIT = 40  # a Chinese title is at most this many characters
 LATIN_LIMIT = 100
 _LEAD_END_RE = re.compile(r"[。！？!?]|\.(?:\s|$)")
 _PUNCT_RE = re.compile(r"[^\w\s]", re.UNICODE)
+# a speaker or signatory under a title: a role, a space, a name of two to four characters
+_BYLINE_RE = re.compile(r"^\S{1,10}[ \u3000]+[\u4e00-\u9fff]{2,4}$")
+# what a Chinese title may hold beside its words: book-title marks and quotes (《呐喊》自序), a middle
+# dot, a footnote mark at its end (孤独者〔1〕), an edition or status in brackets after it
+_TITLE_MARKS_RE = re.compile(r"[《》〈〉“”‘’「」『』·・]")
+_FOOTNOTE_MARK_RE = re.compile(r"(?:〔[0-9０-９]+〕|\[[0-9]+\]|[①-⑳])$")
+_SUBTITLE_RE = re.compile(r"(?<=\w)[(（〈][^()（）〈〉]{1,12}[)）〉]$")  # 诊疗方案(试行第十版)
+_SEAL_RE = re.compile(r"^[(（][ \t\u3000]*(?:签章|盖章|印章|公章|签字|签名|单位盖章)[ \t\u3000]*[)）]$")
+_BARE_CN_NUMERAL_RE = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 _RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
 )
 _LIST_SCHEMES = frozenset({"alpha", "alpha-paren", "paren", "circled", "decimal-bare"})  # numbers lists wear more than headings
 _LETTER_SCHEMES = frozenset({"alpha", "alpha-upper"})
-_NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn", "decimal-bare"})
+_NOT_LIST_SCHEMES = frozenset({"md", "chapter", "part", "section-cn", "decimal-bare", "article"})
 # marks that only headings wear (一、, 第三章, 第二节): no sequence test for them
 _HEADING_MARKS = frozenset({"cn", "part", "section-cn"})
 
@@ -90,6 +101,8 @@ def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
             return found
         return None
     if cjk and cjk_ratio(text) >= 0.3:
+        if marker.scheme == "article":
+            return None  # 第三条: an article of a law is a numbered paragraph, not a title
         end = _LEAD_END_RE.search(body)
         if not ends_sentence(text) and len(text) <= CJK_LIMIT and (block.standalone or marker.rank <= 20):
             return make(title, len(text))
@@ -115,10 +128,18 @@ def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
 def _unnumbered(block: RawBlock, cjk: bool) -> bool:
     """True for a short standalone line set as a title (see the module's docstring)."""
     text = block.text
-    if block.kind != "paragraph" or not block.standalone or not text or text[:1].isdigit():
+    if block.kind != "paragraph" or not block.standalone or not text:
         return False
     if cjk and cjk_ratio(text) >= 0.3:
-        return len(text) <= 24 and not _PUNCT_RE.search(text.replace(" ", ""))
+        # a title may open with its year (2025年政府工作报告); a byline (省长　胡玉亭) is not one
+        if _BYLINE_RE.match(text):
+            return False
+        if date_line(text):
+            return False  # a document's date (成文日期) under its signature, or a dated note under a title
+        bare = _SUBTITLE_RE.sub("", _FOOTNOTE_MARK_RE.sub("", _TITLE_MARKS_RE.sub("", text.replace(" ", ""))))
+        return len(text) <= 24 and not _PUNCT_RE.search(bare)
+    if text[:1].isdigit():
+        return False
     if len(text) > 80 or ends_sentence(text) or text.endswith((",", ";", ":", "-")) or not text[:1].isupper():
         return False
     if caption(text):
@@ -138,6 +159,10 @@ def candidate(block: RawBlock, cjk: bool) -> Candidate | None:
         return Candidate(-1, marker.rank, None, None, None, "", title, len(block.text), kind="marked", strong=True)
     if marker is not None:
         return _numbered(block, marker, cjk)
+    if cjk and block.standalone and _BARE_CN_NUMERAL_RE.match(block.text.strip()):
+        # a part numeral alone on its line (centred 一, 二 between a story's parts)
+        ordinal = to_int(block.text.strip())
+        return Candidate(-1, 20, "cn-bare", ordinal, None, block.text.strip(), "", len(block.text), bare=True)
     if _unnumbered(block, cjk):
         return Candidate(-1, 0, None, None, None, "", block.text.strip(), len(block.text))
     return None
@@ -176,14 +201,38 @@ def is_rule(block: RawBlock) -> bool:
     return bool(lines) and all(_RULE_LINE_RE.match(line) for line in lines)
 
 
+def marked_headings_only(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candidate | None]:
+    """In Chinese Markdown that marks its headings (``#``, underlines) below its title, the writer
+    chose which lines are headings: a numbered paragraph there is a rule or a point of a list
+    (``（1）避免使用长句。``), not a section — unless underlined. Markdown converted from a word processor, with a ``#``
+    title at most over ``一、`` paragraphs, keeps its numbered headings."""
+    if sum(1 for block in blocks if block.kind == "heading") < 2:
+        return found
+
+    def underlined(i: int) -> bool:  # ``1. 分词`` over ``-----``: CommonMark reads a list item and a rule
+        return i + 1 < len(blocks) and blocks[i + 1].kind == "furniture" and blocks[i + 1].role == "rule"
+
+    return [cand if cand is None or cand.strong or underlined(i) else None for i, cand in enumerate(found)]
+
+
 def settle(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candidate | None]:
     """Keep the numbered candidates that continue their scheme's sequence and have content under
     them, and the unnumbered ones followed by content; the rest are dropped (None)."""
     out = list(found)
     _drop_lists(blocks, out)
+    _drop_list_ends(blocks, out)
     _drop_out_of_sequence(out)
     _settle_titles(blocks, out)
     return out
+
+
+def _opens_cjk_document(blocks: list[RawBlock], found: list[Candidate | None], i: int) -> bool:
+    """True for a Chinese title that opens the document, right before its first numbered heading
+    (``阿Q正传`` / ``第一章　序``; ``孤独者`` / ``一``): the work's title, not an empty section."""
+    if any(b.kind != "furniture" for b in blocks[:i]) or cjk_ratio(blocks[i].text) < 0.3:
+        return False
+    later = next((j for j in range(i + 1, len(blocks)) if blocks[j].kind != "furniture"), None)
+    return later is not None and found[later] is not None and found[later].scheme is not None  # type: ignore[union-attr]
 
 
 def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
@@ -209,11 +258,27 @@ def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> Non
         following = found[after] if after is not None else None
         content = after is not None and (following is None or following.split_at < len(blocks[after].text))
         keep = content or (
-            following is not None and (_all_caps(blocks[i].text) or _set_apart(blocks[run[-1]], blocks[after]))
+            following is not None
+            and (
+                _all_caps(blocks[i].text)
+                or _opens_cjk_document(blocks, found, i)
+                or _set_apart(blocks[run[-1]], blocks[after])  # type: ignore[index]
+            )
         )
+        if len(run) == 1 and after is not None and following is None and _signs_off(blocks[after].text):
+            keep = False  # a signature (落款) or a form's field: a seal or a bare date under it, not content
         for k in run[1:] if keep else run:
             found[k] = None
         pos += len(run)
+
+
+def _signs_off(text: str) -> bool:
+    """True for what stands under a signature or a form's field rather than under a title (GB/T 9704
+    落款: the issuing office's name, then the date; a form: ``部门领导意见`` over ``（签章）`` and a
+    blank ``年 月 日``): a bare date, or a seal's place in brackets. A date in brackets under a title
+    (``（2018年1月2日）``) is the title's note, and the title stays."""
+    text = text.strip()
+    return _SEAL_RE.match(text) is not None or (date_line(text) and text[:1] not in "(（")
 
 
 def _set_apart(above: RawBlock, below: RawBlock) -> bool:
@@ -231,7 +296,7 @@ def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
     lead_in = False
 
     def close() -> None:
-        if len(run) >= 2 or (run and lead_in):
+        if len(run) >= 2 or (run and lead_in and not _first_of_sections(blocks, found, run[0])):
             for k in run:
                 found[k] = None
 
@@ -241,12 +306,12 @@ def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
             cand is not None
             and not cand.strong
             and cand.scheme is not None
-            and cand.scheme not in _NOT_LIST_SCHEMES
+            and (cand.scheme not in _NOT_LIST_SCHEMES or _cjk_contents_entry(cand))
             and not cand.bare
             and cand.split_at >= len(blocks[i].text)
         )
         here = (cand.scheme or "", cand.literal.count(".") if cand.literal else 0) if cand is not None else None
-        if listy and run and here == scheme:
+        if listy and run and here == scheme and not _contents_restart(found[run[-1]], cand):
             run.append(i)
             continue
         close()
@@ -255,6 +320,70 @@ def _drop_lists(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
             run, scheme = [i], here
             lead_in = pos > 0 and blocks[reading[pos - 1]].text.rstrip().endswith((":", "："))
     close()
+
+
+_ENUMERATION_END_RE = re.compile(r"[；;，,、]$")
+
+
+def _drop_list_ends(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
+    """An item's next number is an item too. Chinese legal and official text runs a list of
+    numbered clauses, each ending with a semicolon (or comma), the last with a full stop —
+    ``（一）…；`` ``（二）…；`` ``（三）…。`` — or defines its terms one numbered paragraph each; a
+    numbered line right after the one numbered one less in its scheme continues that list when
+    that one stayed an item or ended as a list's clause does."""
+    previous: int | None = None
+    for i, block in enumerate(blocks):
+        if block.kind == "furniture":
+            continue
+        cand = found[i]
+        if cand is not None and not cand.strong and cand.scheme is not None and cand.ordinal and previous is not None:
+            text = blocks[previous].text
+            before = match_marker(text)
+            if (
+                before is not None
+                and before.scheme == cand.scheme
+                and before.ordinal == cand.ordinal - 1
+                and (found[previous] is None or _ENUMERATION_END_RE.search(text.rstrip()))
+            ):
+                found[i] = None
+        previous = i
+
+
+def _first_of_sections(blocks: list[RawBlock], found: list[Candidate | None], i: int) -> bool:
+    """True when the numbered line ``i`` after a colon lead-in opens a run of Chinese sections, not
+    a list: its mark is one only headings wear (一、, GB/T 9704's first level), or it is a second
+    level mark (（一）) whose next number comes later with text between them (``着力做好以下十一个
+    方面工作：`` / ``（一）…`` / paragraphs / ``（二）…``)."""
+    cand = found[i]
+    if cand is None or cand.scheme is None:
+        return False
+    if cand.scheme in _HEADING_MARKS:
+        return True
+    if cand.scheme != "cn-paren" or cand.ordinal is None:
+        return False
+    between = False
+    for j in range(i + 1, len(blocks)):
+        other = found[j]
+        if blocks[j].kind == "furniture":
+            continue
+        if other is not None and other.scheme == cand.scheme:
+            return between and other.ordinal == cand.ordinal + 1
+        between = between or other is None
+    return False
+
+
+def _cjk_contents_entry(cand: Candidate) -> bool:
+    """A Chinese chapter or section line (``第一章　总则``, ``第二节　…``) may stand in a table of
+    contents: chapter lines in a row with nothing between them are its entries, not headings."""
+    return cand.scheme in ("chapter", "section-cn", "part") and cand.label.startswith("第") and bool(cand.title)
+
+
+def _contents_restart(last: Candidate | None, cand: Candidate | None) -> bool:
+    """True when ``cand`` starts the chapters over after a table of contents's entries (its last
+    entry ``第六章　附则`` right before the first chapter ``第一章　总则``)."""
+    if last is None or cand is None or not _cjk_contents_entry(cand):
+        return False
+    return last.ordinal is not None and cand.ordinal is not None and cand.ordinal <= last.ordinal
 
 
 def _drop_out_of_sequence(found: list[Candidate | None]) -> None:

@@ -23,9 +23,15 @@ def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
     samples: list[tuple[float, float, float]] = []
     for chunk in chunks:
         body = [s for s in chunk.segments if s.role is None and not s.latin]
-        samples.extend(s.widths for s in body[:-1])
+        # a block's last line ends its paragraph short; a block of one line (pdfminer writes one
+        # per line) is measured too
+        samples.extend(s.widths for s in (body[:-1] if len(body) > 1 else body))
     if not samples:
         return 0, 0.0
+    # the measure is the prose's: table cells, labels and numbers one per line (extracted tables)
+    # are far shorter than the lines of the column
+    top = sorted(w[0] for w in samples)[int(len(samples) * 0.95)]
+    samples = [w for w in samples if w[0] >= 0.6 * top]
     best = (0, 0.0, -1.0)
     for k in range(3):
         values = sorted([round(w[k] * 2) / 2 for w in samples])
@@ -85,7 +91,7 @@ def analyse(layout: Layout) -> Layout:
     for chunk in chunks:
         for seg in chunk.segments:
             seg.latin = not cjk_doc or (_LATIN_RE.search(seg.text) is not None and cjk_ratio(seg.text) < 0.3)
-            if not seg.latin:
+            if cjk_doc:
                 seg.widths = print_widths(seg.text)
     measure, column = _choose_measure(chunks)
     latin_column = _latin_column(chunks)
@@ -93,7 +99,9 @@ def analyse(layout: Layout) -> Layout:
         column = latin_column
     for chunk in chunks:
         for seg in chunk.segments:
-            if not seg.latin:
+            # in Chinese text every line is measured in ems, a Latin-heavy one too (a gene list
+            # wrapped at the column: ``ORF7b-ORF8-N-ORF9a-…``)
+            if cjk_doc:
                 seg.width = seg.widths[measure]
             else:
                 n = len(seg.text)

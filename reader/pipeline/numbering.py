@@ -19,6 +19,7 @@ CN_DIGITS = "一二三四五六七八九十百零〇两"
 _SP = r"[ \t\u3000]*"
 _WORDS = r"(?:CHAPTER|Chapter|PART|Part|BOOK|Book|SECTION|Section|LETTER|Letter|ARTICLE|Article|APPENDIX|Appendix|Lecture|LECTURE|Canto|CANTO|Act|ACT|Scene|SCENE)"
 _UNITS = "%％‰亿万千百十元角斤吨克米里亩顷个家所项人次户辆台套件条座年月日号倍度秒分时天周岁"  # a quantity, not a number
+_PARENTHESISED = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"  # (一)…(十) as one character (U+3220…), as some databases print them
 _ROMAN = r"(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
 
 
@@ -52,9 +53,10 @@ _GRAMMAR: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("chapter", 10, re.compile(rf"^第([{CN_DIGITS}\d]+)[章回卷]{_SP}")),
     ("chapter", 10, re.compile(rf"^{_WORDS}[ \t]+({_ROMAN}|\d{{1,3}}|[A-Z])\b[.:]?[ \t]*")),
     ("section-cn", 11, re.compile(rf"^第([{CN_DIGITS}\d]+)节{_SP}")),
-    ("article", 19, re.compile(rf"^第([{CN_DIGITS}\d]+)条{_SP}")),
+    ("article", 19, re.compile(rf"^第[ \t]*(\d{{1,3}}(?:[.．]\d{{1,3}})+|[{CN_DIGITS}\d]+)[ \t]*条{_SP}")),  # 第7.9条: a standard's clause
     ("cn", 20, re.compile(rf"^([{CN_DIGITS}]+)(?:[、]|[.．](?!\d)){_SP}")),
     ("cn-paren", 21, re.compile(rf"^[(（]([{CN_DIGITS}]+)[)）]{_SP}")),
+    ("cn-paren", 21, re.compile(rf"^([{_PARENTHESISED}]){_SP}")),
     ("decimal", 22, re.compile(rf"^(\d{{1,3}}(?:[.．]\d{{1,3}})+)(?:[.．、][ \t\u3000]*|[ \t\u3000]+|$|(?=[^\d\s{_UNITS}]))")),
     ("decimal", 22, re.compile(r"^(\d{1,4})(?:[、]|[.．](?![\d%]))[ \t\u3000]*")),
     ("roman", 12, re.compile(rf"^({_ROMAN})\.(?:[ \t]+|$)")),
@@ -77,6 +79,8 @@ def _ordinal(scheme: str, text: str) -> int | None:
     """The ordinal a marker's digits, numeral or letter spell."""
     if scheme in ("alpha", "alpha-upper"):
         return ord(text.lower()) - ord("a") + 1
+    if text in _PARENTHESISED:
+        return _PARENTHESISED.index(text) + 1
     if scheme == "circled":
         return ord(text) - ord("①") + 1
     if scheme == "alpha-paren":
@@ -91,11 +95,11 @@ def _ordinal(scheme: str, text: str) -> int | None:
 
 # What any marker can start with: a quick test that spares most lines the whole grammar.
 _MAY_BE_MARKER_RE = re.compile(
-    rf"^(?:[#第(（①-⑳0-9{CN_DIGITS}]|[A-Za-z][.)]|[MDCLXVI]+\.|{_WORDS}[ \t])"
+    rf"^(?:[#第(（①-⑳0-9{CN_DIGITS}{_PARENTHESISED}]|[A-Za-z][.)]|[MDCLXVI]+\.|{_WORDS}[ \t])"
 )
 
 
-_STARTERS = frozenset("#第(（0123456789" + CN_DIGITS + "".join(chr(c) for c in range(0x2460, 0x2474)))
+_STARTERS = frozenset("#第(（0123456789" + CN_DIGITS + _PARENTHESISED + "".join(chr(c) for c in range(0x2460, 0x2474)))
 
 
 def match_marker(text: str) -> Marker | None:

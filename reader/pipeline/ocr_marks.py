@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from reader.model.document import Document
 from reader.pipeline.blocks import RawBlock, anchor_pairs
+from reader.pipeline.punctuation import shift_offset
 from reader.sources.layout import LayoutPart
 
 Marks = dict[int, tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int], ...]]]
@@ -57,13 +58,29 @@ class OcrNotes:
 
 
 def with_ocr_marks(doc: Document, marks: Marks) -> Document:
-    """The model with the marks on its blocks (block indices as the structure's)."""
+    """The model with the marks on its blocks (block indices as the structure's), beside the
+    pipeline's own repairs."""
     if not marks:
         return doc
     blocks = list(doc.blocks)
     for i, (edits, doubtful) in marks.items():
-        if i < len(blocks):
-            blocks[i] = replace(blocks[i], edits=edits or blocks[i].edits, doubtful=doubtful)
+        if i >= len(blocks):
+            continue
+        block = blocks[i]
+        if block.edits:  # the pipeline's own repairs (punctuation): OCR's offsets move into its text
+            taken = block.edits
+
+            def moved(k: int, taken: tuple[tuple[int, int, str], ...] = taken) -> int:
+                """An offset into the block's text as OCR gave it, in the repaired text."""
+                return shift_offset(taken, k)
+
+            def free(s: int, e: int, taken: tuple[tuple[int, int, str], ...] = taken) -> bool:
+                """No pipeline repair overlaps the span."""
+                return all(e <= a or s >= b for a, b, _p in taken)
+
+            edits = tuple((moved(s), moved(s) + e - s, p) for s, e, p in edits if free(moved(s), moved(s) + e - s))
+            doubtful = tuple((moved(s), moved(e)) for s, e in doubtful if moved(e) > moved(s))
+        blocks[i] = replace(block, edits=tuple(sorted(block.edits + edits)), doubtful=doubtful)
     return Document(doc.metadata, tuple(blocks), doc.sections, doc.figures)
 
 

@@ -18,11 +18,13 @@ from reader.sources.layout import LayoutPart
 
 @dataclass(slots=True)
 class Reflowed:
-    """The blocks of all parts (offsets into the whole text), the script, the page labels."""
+    """The blocks of all parts (offsets into the whole text), the script, the page labels, and
+    whether the source marks its headings (Markdown)."""
 
     blocks: list[RawBlock]
     cjk: bool
     page_labels: list[str | None]
+    markdown: bool = False
 
 
 def reflow_parts(
@@ -38,6 +40,7 @@ def reflow_parts(
         blocks, cjk, labels = _reflow_part(part, words_for, word_list, progress, index)
         out.blocks.extend(blocks)
         out.cjk = out.cjk or cjk
+        out.markdown = out.markdown or part.layout.kind == "markdown"
         out.page_labels[part.sheet :] = labels  # (a part cut mid-page shares that page with the next)
         del part, blocks  # (this part's lines go before the next part is laid out)
     return out

@@ -32,6 +32,7 @@ _SYMBOLS = set("()[]{}=<>|+*/\\;^~&#$@_")
 _UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
 _GAP_RE = re.compile(r"(?<=[^\s?!:;,])( {2,}|\t)(?=\S)")
 _SENTENCE_END_RE = re.compile(r"[.?!:;,。！？：；，]['\")\]”’]*$")
+_CJK_PROSE_PUNCT_RE = re.compile(r"[，、；]")
 
 
 def display_width(text: str) -> int:
@@ -107,10 +108,24 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
         for seg in body:
             if id(seg) in columns:
                 continue
+            if layout.cjk and _cjk_prose(seg, lines):
+                prose.add(id(seg))
+                continue
             sentence = _SENTENCE_END_RE.search(seg.text) and _letters(seg.text) >= 0.7 and len(seg.text) >= 12
             if (wrapped and wordy and not _strong(seg.text)) or (sentence and not _strong(seg.text)):
                 prose.add(id(seg))
     return prose
+
+
+def _cjk_prose(seg: Segment, lines: _Lines) -> bool:
+    """True for a line of Chinese running text among a table's rows (``pdftotext -layout`` sets a
+    page's paragraphs and tables in one block): no gap of spaces inside it (a row has one between
+    its cells), and it ends a sentence or runs out to the measure with the commas of a sentence —
+    whatever share of it digits and units take (``不宜超过 4.0 公顷/处。``)."""
+    text = seg.text.strip()
+    if len(text) < 6 or _GAP_RE.search(text) or _strong(text):
+        return False
+    return bool(_SENTENCE_END_RE.search(text)) or (lines.fills(seg) and _CJK_PROSE_PUNCT_RE.search(text) is not None)
 
 
 def _verse(body: list[Segment], lines: _Lines) -> bool:

@@ -14,9 +14,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of
-from reader.pipeline.headings import Candidate, candidate, is_rule, list_kind, settle
+from reader.pipeline.headings import Candidate, candidate, is_rule, list_kind, marked_headings_only, settle
 
-_LEAD_PHRASE_RE = re.compile(r"^([^，,、；;。！？!?：:“”\"]{3,15})。")
+# a run-in lead phrase (bold in print) opening a paragraph of a report: a few words and a full stop;
+# it may quote a coined term after its first word (打好疏解整治促提升“组合拳”。, 加快推进“新两翼”建设。)
+_LEAD_PHRASE_RE = re.compile(r"^((?![“\"])(?:[^，,、；;。！？!?：:“”\"]|“[^，,、；;。！？!?：:“”\"]{1,8}”){3,15})。")
 _PLAN_RE = re.compile(r"做好|目标|计划|规划|任务|展望|要|将|plan|target|goal|outlook", re.I)
 BARE_OFFSET = 0.05  # a bare number (``II.``) nests under a titled one of its scheme (``II. A TALE``)
 
@@ -109,11 +111,13 @@ class _Keys:
         return key
 
 
-def build_structure(raw: list[RawBlock], cjk: bool) -> Structure:
+def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> Structure:
     """Find headings (splitting lead-sentence headings off their paragraph), give the rest their
-    kinds (items, captions), and build the outline."""
+    kinds (items, captions), and build the outline (``markdown``: the source marks its headings)."""
     raw, underlined = _take_rules(_join_split_numbers(raw))
     found = [candidate(block, cjk) for block in raw]
+    if cjk and markdown:
+        found = marked_headings_only(raw, found)
     for i in underlined:
         if found[i] is None:
             found[i] = Candidate(-1, 0, None, None, None, "", raw[i].text.strip(), len(raw[i].text))

@@ -26,6 +26,7 @@ reads the pages (``recognise_pages``) and reports each one.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import itertools
 from collections.abc import Callable, Iterator
@@ -167,7 +168,7 @@ def recognise_pages(
     first = [k for k in (order or []) if k in todo]
     todo = first + [k for k in todo if k not in first]
     for done, index in enumerate(todo, 1):
-        read_page(key, index, lambda index=index: source(index))
+        read_page(key, index, functools.partial(source, index))
         if progress is not None:
             progress(done, len(todo))
     return len(todo)
@@ -175,7 +176,7 @@ def recognise_pages(
 
 def render_pdf_page(data: bytes, name: str, index: int, dpi: float = SCAN_DPI) -> Any:
     """A PDF page rendered to a greyscale image for OCR (PDFium behind the PDF source's lock)."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     from reader.sources.pdf import PDFIUM_LOCK
 
@@ -337,7 +338,7 @@ def read_image(data: bytes, name: str = "page.png", pages: int | None = None) ->
         if _MODE.get() == "cached":
             ocr = cached_page(key, index)
         else:
-            ocr = read_page(key, index, lambda index=index: page_image(data, name, index))
+            ocr = read_page(key, index, functools.partial(page_image, data, name, index))
         if ocr is None:
             out.append(Page(index, 0.0, status="pending"))
             continue
@@ -364,7 +365,7 @@ def ocr_pdf_pages(data: bytes, name: str, pages: list[Any]) -> Callable[[bool, f
         if _MODE.get() == "cached":
             ocr = cached_page(key, page.index)
         else:
-            ocr = read_page(key, page.index, lambda index=page.index: render_pdf_page(data, name, index))
+            ocr = read_page(key, page.index, functools.partial(render_pdf_page, data, name, page.index))
         if ocr is None:
             page.status = "pending"
             continue
@@ -388,7 +389,7 @@ def ocr_json(data: bytes, name: str) -> dict[str, Any]:
         key = content_key(data)
         total = page_count(data, name)
         for index in range(total):
-            found = read_page(key, index, lambda index=index: page_image(data, name, index))
+            found = read_page(key, index, functools.partial(page_image, data, name, index))
             pages.append({"page": index + 1, **to_json(found)})
     else:
         from reader.sources.pdf import is_pdf, page_total, scanned_pages
@@ -403,7 +404,7 @@ def ocr_json(data: bytes, name: str) -> dict[str, Any]:
             if index not in scans:
                 pages.append({"page": index + 1, "text_layer": True})
                 continue
-            found = read_page(key, index, lambda index=index: render_pdf_page(data, name, index))
+            found = read_page(key, index, functools.partial(render_pdf_page, data, name, index))
             pages.append({"page": index + 1, "dpi": SCAN_DPI, **to_json(found)})
     return {"source": shown, "engine": ENGINE_ID, "pages": pages}
 
@@ -442,7 +443,7 @@ class OcrWriter(_writer_base()):  # type: ignore[misc]
         scores, dashes = self._marks(raw, line)
         fixes = repairs(raw, dashes)
         fixed = rewrite(raw, fixes)[0] if fixes else raw
-        seg = super().write(fixed, sheet, line)
+        seg: Segment = super().write(fixed, sheet, line)
         if scores is None and not fixes:
             return seg
         # the written text differs from the recognised one only in spaces (and the repairs): the

@@ -112,6 +112,8 @@ class _Walker:
                 i = self._table(tokens, i)
             elif kind == "html_block":
                 self._html(tok)
+            elif kind == "hr":
+                self._rule(tok)
             i += 1
         return self.chunks
 
@@ -154,6 +156,17 @@ class _Walker:
             lines = [(n, self.text[slice(*self.line_span(n))].rstrip()) for n in range(first, last)]
             self.add("preformatted", lines)
         return j
+
+    def _rule(self, tok: Token) -> None:
+        """A thematic break (``---``): furniture, not text — and the mark under a line the writer
+        meant as an underlined heading that CommonMark reads as a list item (``1. 分词`` / ``----``)."""
+        if not tok.map:
+            return
+        start, end = self.line_span(tok.map[0])
+        raw = self.text[start:end]
+        start += len(raw) - len(raw.lstrip())
+        seg = Segment(start, start + len(raw.strip()), raw.strip(), line_start=True, role="rule", chunk=len(self.chunks))
+        self.chunks.append(Chunk([seg], hint="furniture"))
 
     def _html(self, tok: Token) -> None:
         """An HTML block: kept as lines, except a comment (``<!-- … -->``), which is not text."""

@@ -63,7 +63,7 @@ def from_json(data: dict[str, Any]) -> OcrPage:
             raise ValueError("a box has four numbers")
         chars = tuple(OcrChar(str(t), float(a), float(b), float(c)) for t, a, b, c in line["chars"])
         dashes = tuple(int(k) for k in line.get("dashes", ()))
-        page.lines.append(OcrLine(str(line["text"]), box, float(line["confidence"]), chars, dashes))  # type: ignore[arg-type]
+        page.lines.append(OcrLine(str(line["text"]), box, float(line["confidence"]), chars, dashes))
     return page
 
 

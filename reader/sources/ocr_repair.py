@@ -7,10 +7,8 @@ The repairs (each kept as an edit, so the text as recognised can be shown):
 - ``一一`` that the page draws as one unbroken stroke between Chinese characters is the dash
   ``——`` (the engine looks at the pixels, see ``ocr_engine``); ``一一`` as the word (一一对应) has
   a gap between its strokes and stays.
-- Half-width punctuation in Chinese text is the full-width form the page prints: ``,;:?!`` after
-  a Chinese character (``据统计,全市`` → ``据统计，全市``; ``12:30`` and ``1,000`` stay),
-  a pair of brackets with Chinese inside or touching it (``(一)坚持`` → ``（一）坚持``; a lone
-  bracket stays).
+Half-width punctuation in Chinese text is the pipeline's repair (``reader/pipeline/punctuation.py``),
+as for every Chinese text.
 
 A character the recogniser gave a confidence below ``DOUBT`` is *doubtful*: the model marks it so
 the reader can see which characters to check against the page.
@@ -25,9 +23,6 @@ _ONE_RE = re.compile(r"(?<![A-Za-z0-9])[lI|](?=[0-9])(?=[0-9]*(?![A-Za-z]))|(?<=
 _ZERO_RE = re.compile(r"(?<=[0-9])[Oo](?=[0-9])")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff5e\u201c\u201d"
 _DASH_NEIGHBOUR_RE = re.compile(f"[{_CJK}]")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff5e\u201c\u201d\u2014]")
-_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_PAIR = re.compile(r"\(([^()]{1,40})\)")
 
 
 def repairs(text: str, dashes: tuple[int, ...] = ()) -> list[tuple[int, int, str]]:
@@ -39,7 +34,6 @@ def repairs(text: str, dashes: tuple[int, ...] = ()) -> list[tuple[int, int, str
             edits[m.start()] = "1"
     for m in _ZERO_RE.finditer(text):
         edits[m.start()] = "0"
-    edits.update(_full_width(text))
     for k in dashes:
         if text[k : k + 2] != "一一":
             continue
@@ -48,23 +42,6 @@ def repairs(text: str, dashes: tuple[int, ...] = ()) -> list[tuple[int, int, str
             edits[k] = "—"
             edits[k + 1] = "—"
     return [(k, k + 1, edits[k]) for k in sorted(edits)]
-
-
-def _full_width(text: str) -> dict[int, str]:
-    """Half-width punctuation that stands in Chinese text, by offset, with its full-width form:
-    ``,;:?!`` after a Chinese character (so never between digits), a pair of brackets with Chinese
-    inside or touching it (both or neither)."""
-    out: dict[int, str] = {}
-    for k, ch in enumerate(text):
-        if ch in ",;:?!":
-            before = text[k - 1 : k]
-            if before and _HAN.match(before):
-                out[k] = _FULL[ch]
-    for m in _PAIR.finditer(text):
-        outside = text[m.start() - 1 : m.start()] + text[m.end() : m.end() + 1]
-        if _HAN.search(m.group(1)) or _HAN.search(outside):
-            out[m.start()], out[m.end() - 1] = "（", "）"
-    return out
 
 
 def _in_number(text: str, k: int) -> bool:

@@ -9,11 +9,11 @@ and — in Chinese OCR output — spaces that stand for the column's line breaks
 from __future__ import annotations
 
 import re
-from statistics import median
 
 from reader.pipeline.boxes import box_edits
 from reader.pipeline.chars import cjk_ratio, is_cjk, nearest_letter, print_widths
 from reader.pipeline.normalise import reading_edits
+from reader.pipeline.numbering import match_marker
 from reader.pipeline.text import DecodedText, read_text, rewrite
 from reader.sources.layout import Chunk, Layout, Segment
 
@@ -23,6 +23,7 @@ PAGE_MARK_RE = re.compile(
 _SEPARATOR_RE = re.compile(r"[\n\f]")
 _SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
 _CJK_SPACE_PIECES_RE = re.compile(r"[^ \t\u3000]+")
+_LABEL_SCHEMES = frozenset({"part", "chapter", "section-cn", "article", "cn", "cn-paren"})
 CJK_SHARE = 0.3  # a document whose non-space characters are this share CJK is read as Chinese
 
 
@@ -79,15 +80,25 @@ def spaces_break_lines(text: str, sample: int = 400_000) -> bool:
 
 
 def _few_spaced_lines(text: str) -> bool:
-    """With too few pieces to measure, spaces break lines when the spaced lines' pieces are long
-    (each a printed line of several characters), not single characters or numbers."""
-    pieces = [
-        p
-        for line in text.splitlines()
-        if " " in line.strip() and cjk_ratio(line) >= CJK_SHARE
-        for p in _CJK_SPACE_PIECES_RE.findall(line.strip())
-    ]
-    return bool(pieces) and median(print_widths(p)[0] for p in pieces) >= 6
+    """With too few pieces to measure, spaces break lines when they are the column OCR's habit,
+    not a writer's or an engine's stray: many Chinese lines carry them (a third or more), and
+    every piece but a line's last (numbering labels before their gap set aside: ``第一章 总体情况``)
+    is a printed line of the column (several characters wide) — ``建设示范 城市`` — not a name set
+    apart (``中共中央 国务院…``), a number or a stray mark (``4月 12日``, ``序 。 言``); where all
+    the spaced lines are labels and their titles (``第一条 中华…``), spaces are the writer's."""
+    lines = [line.strip() for line in text.splitlines() if cjk_ratio(line) >= CJK_SHARE and len(line.strip()) >= 6]
+    spaced = [line for line in lines if " " in line]
+    if not spaced or len(spaced) < len(lines) / 3:
+        return False
+    leading = [p for line in spaced for p in _CJK_SPACE_PIECES_RE.findall(line)[:-1] if not _bare_label(p)]
+    long = sum(1 for p in leading if print_widths(p)[0] >= 6)
+    return bool(leading) and long >= 0.8 * len(leading)
+
+
+def _bare_label(piece: str) -> bool:
+    """True for a numbering label alone (``第一章``, ``一、``, ``第三条``): a writer's space follows it."""
+    marker = match_marker(piece)
+    return marker is not None and marker.scheme in _LABEL_SCHEMES and marker.end >= len(piece)
 
 
 def _columns(raw: str) -> int:
