@@ -167,7 +167,7 @@ NOTICE_OCR = (
 
 
 def test_a_notices_title_addressees_signature_and_date_stand_apart_and_the_misread_page_number_goes():
-    texts = reading(build(NOTICE_OCR))
+    texts = reading(build(NOTICE_OCR), printed=True)  # (the layout decisions, before the punctuation repair)
     assert (
         "关于印发新型冠状病毒肺炎防控方案〈第九版) 的通知" in texts
     )  # a short line that stops mid-sentence ends its block
@@ -191,7 +191,7 @@ def test_a_title_with_its_edition_in_brackets_is_a_title():
     doc = build(
         "新型冠状病毒感染诊疗方案\n(试行第十版)\n\n为进一步做好新型冠状病毒感染诊疗工作，我们组织专家制定了本方案。\n"
     )
-    assert [b.heading.title for b in doc.blocks if b.heading is not None] == ["新型冠状病毒感染诊疗方案(试行第十版)"]
+    assert [b.heading.title for b in doc.blocks if b.heading is not None] == ["新型冠状病毒感染诊疗方案（试行第十版）"]
 
 
 EXTRACTED_REPORT = (

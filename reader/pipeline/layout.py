@@ -50,6 +50,7 @@ def _choose_measure(chunks: list[Chunk]) -> tuple[int, float]:
 def _mark_running_heads(chunks: list[Chunk], cjk_doc: bool) -> None:
     """Mark standalone short lines that repeat, or sit inside a continued article, as running heads."""
     candidates: list[Segment] = []
+    folios: list[Segment] = []
     counts: Counter[str] = Counter()
     for chunk in chunks:
         body = [s for s in chunk.segments if s.role is None]
@@ -61,8 +62,11 @@ def _mark_running_heads(chunks: list[Chunk], cjk_doc: bool) -> None:
                 counts[_DIGITS_RE.sub("#", seg.text)] += 1
         for seg in chunk.segments:
             if seg.role is None and seg.line_start and PAGE_NUMBER_RE.match(seg.text) and len(body) == 1:
-                seg.role = "page-number"
-                seg.page = _DIGITS_RE.search(seg.text).group()  # type: ignore[union-attr]
+                folios.append(seg)
+    if len(folios) >= 2 or (folios and len(chunks) >= 4):  # (a lone number after one paragraph may be its text)
+        for seg in folios:
+            seg.role = "page-number"
+            seg.page = _DIGITS_RE.search(seg.text).group()  # type: ignore[union-attr]
     marks = [
         (seg.start, seg.role)
         for chunk in chunks
