@@ -51,9 +51,10 @@ def read_source(data: bytes, name: str = "", pages: int | None = None) -> tuple[
     """Decode ``data`` and lay it out with the adapter its format needs (``pages``: of a PDF, read
     only the first so many, for a first screen)."""
     if is_pdf(data):
+        from reader.sources.image import ocr_pdf_pages  # (OCR of the pages without text, when installed)
         from reader.sources.pdf import read_pdf
 
-        return read_pdf(data, _display_name(name), 0, pages)
+        return read_pdf(data, _display_name(name), 0, pages, ocr_pdf_pages)
     if image_kind(data) is not None:
         from reader.sources.image import read_image
 

@@ -27,9 +27,18 @@ def _path(key: str, page: int) -> Path | None:
     """The cache file of page ``page`` of the file hashed ``key`` (None: caching is off)."""
     if os.environ.get("READER_NO_OCR_CACHE") or not key:
         return None
-    from reader.cache import cache_dir
+    return _cache_dir() / "ocr" / f"{key}-{page}-{ENGINE_ID}.json"
 
-    return cache_dir() / "ocr" / f"{key}-{page}-{ENGINE_ID}.json"
+
+def _cache_dir() -> Path:
+    """The reader's cache directory, as ``reader.cache.cache_dir`` finds it (not imported from
+    there: the model cache imports the pipeline, which imports this source)."""
+    override = os.environ.get("READER_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("reader", appauthor=False))
 
 
 def to_json(page: OcrPage) -> dict[str, Any]:

@@ -23,6 +23,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.errors import ReaderError
 from reader.pipeline.chars import cjk_ratio, ends_sentence, is_cjk
@@ -68,19 +69,25 @@ def page_status(text: PageText) -> str:
     return "text"
 
 
-def read_pdf(data: bytes, name: str = "document.pdf", first: int = 0, count: int | None = None) -> tuple[DecodedText, Layout]:
+ScanReader = Callable[[bytes, str, list[Any]], Callable[[bool, float], Any] | None]
+"""OCR of a PDF's pages without text (``image.ocr_pdf_pages``): it gives those pages their lines
+and returns the page writer to use (None: no OCR, the pages stay placeholders)."""
+
+
+def read_pdf(
+    data: bytes, name: str = "document.pdf", first: int = 0, count: int | None = None, scans: ScanReader | None = None
+) -> tuple[DecodedText, Layout]:
     """Read a PDF (or ``count`` of its pages from ``first`` on, and a few more while they hold less
-    than a screenful of text) into its decoded text and layout."""
+    than a screenful of text) into its decoded text and layout; ``scans`` reads the pages that
+    have no text (passed in by ``reader.sources``: the OCR source builds on this one)."""
     with _PDFIUM:
         pages, texts, metadata, total = _read_pages(data, name, first, count)
     for page, text in zip(pages, texts, strict=True):
         if page.status == "text":
             page.lines, page.rotated, page.gutters = page_lines(text.fragments)
     writer: Callable[[bool, float], _Writer] | None = None
-    if any(p.status in ("scanned", "garbled") for p in pages):
-        from reader.sources.image import ocr_pdf_pages  # OCR of the pages without text, when installed
-
-        writer = ocr_pdf_pages(data, name, [p for p in pages if p.status in ("scanned", "garbled")])
+    if scans is not None and any(p.status in ("scanned", "garbled") for p in pages):
+        writer = scans(data, name, [p for p in pages if p.status in ("scanned", "garbled")])
     if not any(p.status in ("text", "pending") for p in pages):
         if any(p.status in ("scanned", "garbled") for p in pages):
             from reader.sources.ocr_engine import EXTRA
