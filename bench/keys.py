@@ -13,7 +13,7 @@ from pathlib import Path
 from bench.table import Row
 
 
-def _watch_display(app: object) -> list[float]:
+def watch_display(app: object) -> list[float]:
     """Record when the app hands a finished screen update to its driver."""
     stamps: list[float] = []
     original = app._display  # type: ignore[attr-defined]
@@ -46,7 +46,7 @@ async def _key_times(path: Path) -> dict[str, float]:
     times: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as state:
         app = ReaderApp(read_input(str(path)), StateStore(Path(state)), terminal_writer=lambda _s: None)
-        stamps = _watch_display(app)
+        stamps = watch_display(app)
         async with app.run_test(size=(160, 45)) as pilot:
             await pilot.pause()
             await app.workers.wait_for_complete()
@@ -80,7 +80,7 @@ async def _bare_key_time(path: Path) -> float:
     from bench.bare import BareApp
 
     app = BareApp(str(path))
-    stamps = _watch_display(app)
+    stamps = watch_display(app)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         samples = [await _latency(pilot, stamps, "j") for _ in range(10)]

@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.keys import watch_display
+
 
 def scanned_pdf(pages: int = 12) -> tuple[bytes, list[list[str]]]:
     """An image-only PDF of ``pages`` English pages at 150 dpi, and each page's block texts."""
@@ -68,16 +70,7 @@ async def open_in_tui(path: Path) -> dict[str, object]:
     quick, complete = indexer.first_screen()
     first_screen = time.perf_counter() - started
     app = ReaderApp(source, store, quick, complete, terminal_writer=lambda _s: None, indexer=indexer)
-    stamps: list[float] = []
-    original = app._display  # type: ignore[attr-defined]
-
-    def display(screen: object, renderable: object) -> None:
-        """Stamp each finished screen update."""
-        if renderable is not None:
-            stamps.append(time.perf_counter())
-        original(screen, renderable)
-
-    app._display = display  # type: ignore[attr-defined]
+    stamps = watch_display(app)
     notes: list[str] = []
     readable = full = None
     keys: list[float] = []
