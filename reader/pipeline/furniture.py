@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from itertools import pairwise
 
-from reader.pipeline.numbering import match_marker
+from reader.pipeline.numbering import LONE_NUMBER_RE, match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
 EDGE_LINES = 2  # lines at each end of a page that may be furniture
@@ -40,9 +40,6 @@ PAGE_NUMBER_RE = re.compile(
 _TRAILING_NUMBER_RE = re.compile(r"(?<=[^\d\s.,:;/-])(\d{1,4})$")
 _SENTENCE_END_RE = re.compile(r"[.。!?！？]\s*$")
 _NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?\s|第\S{1,4}[章节条篇]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
-
-
-_LONE_SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 
 
 def edge_key(text: str) -> str:
@@ -116,7 +113,7 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
         counts.update(seen)
     needed = max(2, round(0.3 * len(pages)))
     for lines in pages.values():
-        titled = {id(b) for a, b in pairwise(lines) if _LONE_SECTION_NUMBER_RE.match(a.text)}
+        titled = {id(b) for a, b in pairwise(lines) if LONE_NUMBER_RE.match(a.text)}
         for seg, at_top in _edges(lines):
             number = _page_number(seg.text)
             if number is not None:

@@ -21,7 +21,7 @@ import re
 
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.conventions import Conventions, line_fills
-from reader.pipeline.numbering import bullet, match_marker
+from reader.pipeline.numbering import LONE_NUMBER_RE, bullet, match_marker
 from reader.pipeline.preformatted import display_width
 from reader.sources.layout import Segment
 
@@ -56,10 +56,6 @@ def _title_line(seg: Segment, edge: int) -> bool:
         return True
     marker = match_marker(text)
     return marker is not None and len(text[marker.end :].split()) <= 8
-
-
-_SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
-"""A multi-level section number alone (``1.3``, ``2.1.4.``): no sentence ends its line with one."""
 
 
 def _bare_number(seg: Segment) -> bool:
@@ -114,8 +110,8 @@ class LatinBreaks:
             return True
         if self.item_start(prev, seg):
             return True
-        if _SECTION_NUMBER_RE.match(seg.text) and ends_sentence(prev.text):
-            return True  # pdftotext sets a heading's number on a line of its own (``1.3`` / ``Audience``)
+        if LONE_NUMBER_RE.match(seg.text) and "." in seg.text.rstrip(".") and ends_sentence(prev.text):
+            return True  # pdftotext sets a heading's number (``1.3``: no sentence ends so) on a line of its own
         first = unit[0]
         if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3:
             if len(unit) == 1 and _bare_number(first) and _title_line(seg, conv.edge):

@@ -68,6 +68,9 @@ _GRAMMAR: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("alpha", 24, re.compile(r"^[(（]?([a-z])[.)）][ \t]+")),
     ("alpha-paren", 25, re.compile(r"^\(([ivx]{1,5})\)[ \t]+")),
 )
+LONE_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
+"""A section number alone on its line (``1.``, ``1.3``, ``2.1.4.``), as extractors set it apart
+from its title."""
 BULLET_RE = re.compile(r"^(?:[·・•●▪■◆◇○◦‧∙]|[-*+–—](?=[ \t])|o(?=[ \t]{2,}|[ \t]+[A-Z]))[ \t]*")
 CAPTION_RE = re.compile(
     r"^(?:(?:Fig\.|Figure|FIGURE|Table|TABLE|Tab\.|Exhibit|Listing|Plate)[ \t]*[A-Z]?\d+(?:[.\-–]\d+)*[.:]?"
