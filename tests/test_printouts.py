@@ -1,0 +1,50 @@
+"""Printouts read back by OCR: a browser's page furniture, a document's own furniture inside the
+browser's pages, paragraphs the OCR ran together."""
+
+from __future__ import annotations
+
+from tests.conftest import build, reading
+
+_BODY = [
+    "The protocol was designed to be simple, and every packet it sends is",
+    "acknowledged before the next one leaves the host that sends it.",
+]
+
+
+def _browser_pages() -> str:
+    """Three browser pages of a plain-text memo: the browser's header (date and time) and footer
+    (address and sheet counter) on each, the memo's own running head and foot mid-page, one
+    paragraph crossing the memo's page break and another crossing the browser's."""
+    pages = [
+        ["21/03/15 9:41 AM", "", "Memo 42 Simple Transfer May 1990", "", *_BODY, "",
+         "A transfer ends with a short packet, and the receiver", "",
+         "Author [Page 1]", "", "Memo 42 Simple Transfer May 1990",
+         "knows that the file is complete when the short packet arrives.", "",
+         "http://www.example.org/memo42.txt Page 1 of 3"],
+        ["21/03/15 9:41 AM", "", "Errors end the transfer, and an error packet is sent to the host",
+         "that caused them.", "", "Author [Page 2]", "", "Memo 42 Simple Transfer May 1990", "",
+         "Timeouts detect a lost error packet, so that the host which", "",
+         "http://www.example.org/memo42.txt Page 2 of 3"],
+        ["21/03/15 9:41 AM", "", "waits for an answer does not wait for ever.", "",
+         "Author [Page 3]", "", "http://www.example.org/memo42.txt Page 3 of 3"],
+    ]
+    return "\f".join("\n".join(page) + "\n" for page in pages)
+
+
+def test_a_browser_printouts_furniture_and_the_documents_own_both_leave_the_text():
+    text = "\n".join(reading(build(_browser_pages(), "memo.txt")))
+    for furniture in ("21/03/15", "example.org", "of 3", "[Page", "Memo 42 Simple Transfer"):
+        assert furniture not in text
+
+
+def test_paragraphs_join_across_both_layers_of_furniture():
+    blocks = reading(build(_browser_pages(), "memo.txt"))
+    assert "A transfer ends with a short packet, and the receiver knows that the file is complete" in "\n".join(blocks)
+    assert any(b.startswith("Timeouts detect a lost error packet, so that the host which waits for an answer") for b in blocks)
+
+
+def test_a_line_recurring_at_paragraph_starts_stays_when_it_never_stands_alone():
+    # a refrain opening three stanzas is text: a running head glued to a paragraph also stands alone somewhere
+    stanzas = [f"Verse 2 of the song\nwe sang it {n} times over" for n in ("two", "three", "four")]
+    blocks = reading(build("\n\n".join(stanzas), "song.txt"))
+    assert all(b.startswith("Verse 2 of the song") for b in blocks)
