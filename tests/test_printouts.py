@@ -3,6 +3,9 @@ browser's pages, paragraphs the OCR ran together."""
 
 from __future__ import annotations
 
+import pytest
+
+from reader.sources.printout import browser_line
 from tests.conftest import build, reading
 
 _BODY = [
@@ -48,3 +51,34 @@ def test_a_line_recurring_at_paragraph_starts_stays_when_it_never_stands_alone()
     stanzas = [f"Verse 2 of the song\nwe sang it {n} times over" for n in ("two", "three", "four")]
     blocks = reading(build("\n\n".join(stanzas), "song.txt"))
     assert all(b.startswith("Verse 2 of the song") for b in blocks)
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        ["Optical character recognition - Wikipedia, the free e...", "https://en.wikipedia.org/w/index.php?title=Optical_c..."],
+        ["1 of 9 14/09/16 20:42"],
+        ["1 of 9", "14/09/16 20:42"],
+        ["29/06/14 5:20 PM"],
+        ["http://www. ietf.org/rfc/rfc1350.txt Page 2 of 11"],
+        ["9/14/2016, 8:42 PM", "Optical character recognition"],
+        ["https://example.org/notes.html", "2/9"],
+    ],
+)
+def test_a_browsers_margin_lines_are_known_by_their_shape(pieces):
+    assert browser_line(pieces)
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        ["Received 12/03/2016"],  # a dateline
+        ["1", "https://github.com/example/project"],  # a footnote giving an address
+        ["See https://example.org for more, accessed 12/03/2016"],
+        ["March 9, 2006"],
+        ["Figure 3/4"],
+        ["Journal of Examples 12 (2016) 3-14"],
+    ],
+)
+def test_the_documents_own_margin_lines_are_not_the_browsers(pieces):
+    assert not browser_line(pieces)
