@@ -82,3 +82,30 @@ def test_a_browsers_margin_lines_are_known_by_their_shape(pieces):
 )
 def test_the_documents_own_margin_lines_are_not_the_browsers(pieces):
     assert not browser_line(pieces)
+
+
+def _definitions(lost: bool) -> str:
+    """Three definitions set alike, each a quotation ending with its citation and a paragraph
+    opening ``A breach of``; ``lost``: OCR dropped the blank line inside the last one."""
+    parts = []
+    for term in ("secrecy", "integrity", "availability"):
+        quote = f'"Keeping {term} as the law requires of every office and\nevery officer who holds the records..." [12 Code, Sec. 301]'
+        loss = f"A breach of {term} is the failure to keep it, whether by\naccident or by design, for a day or for longer."
+        parts.append(f"{term.upper()}\n\n{quote}\n{loss}" if lost and term == "availability" else f"{term.upper()}\n\n{quote}\n\n{loss}")
+    return "\n\n".join(parts) + "\n"
+
+
+def test_a_paragraph_end_ocr_lost_is_restored_where_parallel_paragraphs_show_it():
+    blocks = reading(build(_definitions(lost=True), "defs.txt"))
+    assert blocks == reading(build(_definitions(lost=False), "defs.txt"))
+    assert "A breach of availability is the failure to keep it, whether by accident or by design, for a day or for longer." in blocks
+
+
+def test_a_sentence_ending_inside_a_paragraph_stays_without_a_parallel_ending():
+    # ``A breach of`` opens paragraphs elsewhere, but no paragraph ends as this line does
+    text = _definitions(lost=False) + (
+        "The office keeps its records for ten years and reports each loss at once.\n"
+        "A breach of this rule is reported too, and the report is kept with the records.\n"
+    )
+    blocks = reading(build(text, "defs.txt"))
+    assert blocks[-1].startswith("The office keeps its records") and blocks[-1].endswith("kept with the records.")

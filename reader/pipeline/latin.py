@@ -12,7 +12,9 @@ Each decision names its evidence:
 - where blank lines separate paragraphs, nothing else ends one inside a block (a short line is
   uneven wrapping); where they do not, a short line after a sentence end does;
 - across a blank line, a paragraph goes on only when it stopped mid-sentence and the next block
-  starts in lower case, at a page break, after a full line, or where blocks are not paragraphs.
+  starts in lower case, at a page break, after a full line, or where blocks are not paragraphs;
+- inside a block, a line that ends as other paragraphs end, before
+  one that opens as others open, ends a paragraph whose blank line OCR lost (``parallels.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import re
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.conventions import Conventions, line_fills
 from reader.pipeline.numbering import LONE_NUMBER_RE, bullet, match_marker
+from reader.pipeline.parallels import Parallels
 from reader.pipeline.preformatted import display_width
 from reader.sources.layout import Segment
 
@@ -85,8 +88,9 @@ def _after_gap(seg: Segment) -> int | None:
 class LatinBreaks:
     """Paragraph-end decisions for Latin-script text under a document's conventions."""
 
-    def __init__(self, conventions: Conventions) -> None:
+    def __init__(self, conventions: Conventions, parallels: Parallels | None = None) -> None:
         self.conv = conventions
+        self.parallels = parallels  # the document's parallel paragraphs (``parallels.py``)
         self.titled: int | None = None  # id of the first line of the last block ended as a title
 
     def ends_title(self, unit: list[Segment]) -> bool:
@@ -134,6 +138,8 @@ class LatinBreaks:
                 return True
         elif conv.paragraph_indent and seg.columns > conv.body_indent and ends_block(prev.text):
             return False
+        if self.parallels is not None and self.parallels.ends_between(prev, seg):
+            return True  # the document's parallel paragraphs show an end OCR lost
         if conv.blank_separated:
             return False
         return self._ragged(prev, seg)
