@@ -109,3 +109,27 @@ def test_a_sentence_ending_inside_a_paragraph_stays_without_a_parallel_ending():
     )
     blocks = reading(build(text, "defs.txt"))
     assert blocks[-1].startswith("The office keeps its records") and blocks[-1].endswith("kept with the records.")
+
+
+def _headings(text: str) -> list[str]:
+    return [b.text for b in build(text, "standard.txt").blocks if b.kind == "heading"]
+
+
+_BODY_PARAGRAPH = (
+    "Standards of this series are issued by the Institute after approval by the Secretary under\n"
+    "the Act of 2002, and every agency applies them to its own systems.\n"
+)
+
+
+def test_a_title_set_on_three_short_lines_is_a_heading_after_a_dated_title():
+    text = (
+        "Processing Standards 301\nMarch 9, 2006\n\n"
+        "Announcing the Standard for\nSafe Keeping of Records in\nFederal Offices and Their Systems\n\n"
+        + _BODY_PARAGRAPH
+    )
+    assert "Announcing the Standard for Safe Keeping of Records in Federal Offices and Their Systems" in _headings(text)
+
+
+def test_three_short_lines_in_sentence_case_are_no_heading():
+    text = "A short note written out\non three lines by somebody who\nwas in a great hurry to leave the office\n\n" + _BODY_PARAGRAPH
+    assert _headings(text) == []
