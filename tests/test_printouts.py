@@ -133,3 +133,24 @@ def test_a_title_set_on_three_short_lines_is_a_heading_after_a_dated_title():
 def test_three_short_lines_in_sentence_case_are_no_heading():
     text = "A short note written out\non three lines by somebody who\nwas in a great hurry to leave the office\n\n" + _BODY_PARAGRAPH
     assert _headings(text) == []
+
+
+def test_a_quotation_left_open_at_a_blank_line_goes_on_after_it():
+    # OCR set a blank line inside a paragraph where the printed line spacing varied
+    text = (
+        "Three modes are supported: the first is ascii as defined in the standard, with\n"
+        'the modifications specified in "Network Terminal\n\n'
+        'Specification" (the second reference). Note that it is eight bit ascii.\n\n'
+        "Reference four should be consulted for further directives on the protocol.\n"
+    )
+    blocks = reading(build(text, "memo.txt"))
+    assert blocks[0].endswith('"Network Terminal Specification" (the second reference). Note that it is eight bit ascii.')
+    assert len(blocks) == 2
+
+
+def test_a_closed_quotation_before_a_blank_line_keeps_the_paragraph_end():
+    text = (
+        'The first section is headed "Network Terminal" in the draft\n\n'
+        "Specification of the second part follows below, as the draft sets it out in full.\n"
+    )
+    assert len(reading(build(text, "memo.txt"))) == 2

@@ -85,6 +85,29 @@ def _after_gap(seg: Segment) -> int | None:
     return seg.columns + m.end() if m else None
 
 
+_PAIRS = (("\u201c", "\u201d"), ("(", ")"))
+_STRAIGHT_OPEN_RE = re.compile(r'(?:^|(?<=[\s(\[]))"(?=\w)')
+_STRAIGHT_CLOSE_RE = re.compile(r'(?<=[\w.,!?])"')
+
+
+def _left_open(text: str) -> bool:
+    """True when a line leaves a quotation or a parenthesis open (``specified in "Telnet Protocol``)."""
+    if any(text.rfind(o) > text.rfind(c) for o, c in _PAIRS):
+        return True
+    opens = [m.start() for m in _STRAIGHT_OPEN_RE.finditer(text)]
+    closes = [m.start() for m in _STRAIGHT_CLOSE_RE.finditer(text)]
+    return bool(opens) and (not closes or opens[-1] > closes[-1])
+
+
+def _closes_first(text: str) -> bool:
+    """True when a line closes a quotation or parenthesis before it opens one (``Specification" [3].)``)."""
+    for o, c in _PAIRS:
+        if c in text and (o not in text or text.index(c) < text.index(o)):
+            return True
+    close, open_ = _STRAIGHT_CLOSE_RE.search(text), _STRAIGHT_OPEN_RE.search(text)
+    return close is not None and (open_ is None or close.start() < open_.start())
+
+
 class LatinBreaks:
     """Paragraph-end decisions for Latin-script text under a document's conventions."""
 
@@ -160,6 +183,8 @@ class LatinBreaks:
             return False
         if ends_block(prev.text):
             return True
+        if _left_open(prev.text) and _closes_first(seg.text):
+            return False  # a quotation or parenthesis opened before the blank line closes after it
         if seg.text[:1].islower() and (
             crossed_page or line_fills(prev, self.conv.edge) or not self.conv.blank_separated
         ):
