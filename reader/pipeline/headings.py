@@ -209,6 +209,10 @@ def _source_heading(block: RawBlock) -> Candidate:
         found = Candidate(-1, rank, marker.scheme, marker.ordinal, marker.literal, marker.label, title, len(text))
         found.strong = True
         return found
+    if marker is not None and marker.scheme in ("chapter", "part"):  # ``Chapter II`` set large: the number is the title
+        found = Candidate(-1, rank, marker.scheme, marker.ordinal, marker.literal, marker.label, "", len(text))
+        found.strong = found.bare = True
+        return found
     bare = _BARE_NUMBER_RE.match(text)  # ``1 Introduction``: a number only a marked heading is trusted with
     if bare is not None:
         title = text[bare.end() :].strip()
