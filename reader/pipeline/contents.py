@@ -27,7 +27,7 @@ def _entry_titles(text: str) -> list[str] | None:
     """The titles of the contents entries on one block (``4.2Character recognition 4.3Post-processing``
     → two), or None when the block is not made of entries."""
     text = text.strip()
-    if not _ENTRY_LINE_RE.match(text) or text.endswith((".", ":", ";", ",")) and not re.search(r"\.\s*\d+$", text):
+    if not _ENTRY_LINE_RE.match(text) or text.endswith((".", ":", ";", ",")):  # (a sentence is no entry)
         return None
     cuts = [m.end() for m in _ENTRY_RE.finditer(text)]
     starts = [m.start() for m in _ENTRY_RE.finditer(text)]
