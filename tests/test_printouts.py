@@ -154,3 +154,20 @@ def test_a_closed_quotation_before_a_blank_line_keeps_the_paragraph_end():
         "Specification of the second part follows below, as the draft sets it out in full.\n"
     )
     assert len(reading(build(text, "memo.txt"))) == 2
+
+
+def test_a_speck_at_a_lines_start_does_not_hide_a_paragraphs_short_last_line():
+    # no blank lines between paragraphs: a short line after a sentence end ends one; OCR read dust
+    # in the margin as ``_`` and the line must be measured without it
+    lines = [
+        "Errors cause termination of the connection, and an error is sent by",
+        "the host that finds it; the other end of the connection may not get",
+        "it at all, and therefore timeouts are used to detect such an ending.",
+        "Only one error condition does not cause termination of the transfer",
+        "_ at once. In that case, an error packet is sent to the nearest host.",
+        "The protocol is very restrictive, in order to simplify the programs",
+        "that implement it, and the lock step makes allocation straight forward.",
+    ]
+    blocks = reading(build("\n".join(lines) + "\n", "memo.txt"))
+    assert blocks[-1].startswith("The protocol is very restrictive")
+    assert len(blocks) == 2

@@ -85,6 +85,9 @@ def _after_gap(seg: Segment) -> int | None:
     return seg.columns + m.end() if m else None
 
 
+# a speck of dust OCR read as a mark alone at a line's start (``_ In this case, …``): no part of the
+# line's measure
+_SPECK_RE = re.compile(r"^[_|~^`]\s+(?=\w)")
 _PAIRS = (("\u201c", "\u201d"), ("(", ")"))
 _STRAIGHT_OPEN_RE = re.compile(r'(?:^|(?<=[\s(\[]))"(?=\w)')
 _STRAIGHT_CLOSE_RE = re.compile(r'(?<=[\w.,!?])"')
@@ -171,8 +174,8 @@ class LatinBreaks:
         """Without blank lines between paragraphs: a short line after a sentence end ends one."""
         if seg.text[:1].islower() and not ends_sentence(prev.text):
             return False
-        first_word = len(seg.text.split(" ", 1)[0])
-        short = prev.columns + display_width(prev.text) + 1 + first_word <= self.conv.edge
+        first_word = len(_SPECK_RE.sub("", seg.text).split(" ", 1)[0])
+        short = prev.columns + display_width(_SPECK_RE.sub("", prev.text)) + 1 + first_word <= self.conv.edge
         return short and not prev.text.endswith(_SOFT_ENDS) and ends_block(prev.text)
 
     def across(self, prev: Segment, seg: Segment, crossed_page: bool) -> bool:
