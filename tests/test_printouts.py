@@ -171,3 +171,19 @@ def test_a_speck_at_a_lines_start_does_not_hide_a_paragraphs_short_last_line():
     blocks = reading(build("\n".join(lines) + "\n", "memo.txt"))
     assert blocks[-1].startswith("The protocol is very restrictive")
     assert len(blocks) == 2
+
+
+def test_a_narrow_columns_first_line_going_on_in_lower_case_is_no_title():
+    # a brochure's narrow column beside wide bulleted lines: its short first line is no title
+    text = (
+        "0 One or all of the tracks may be transposed at the touch of a key, and every track may be set to its own channel.\n"
+        "0 Timing correction works during playback and operates without chopping notes, in every mode of play there is.\n\n"
+        "To erase a wrong note, simply hold ERASE and press\n"
+        "the note to be erased just before it plays in the\n"
+        "sequence; when played back, it will be gone.\n"
+    )
+    blocks = reading(build(text, "brochure.txt"))
+    assert blocks[-1] == (
+        "To erase a wrong note, simply hold ERASE and press the note to be erased just before it plays in the "
+        "sequence; when played back, it will be gone."
+    )

@@ -143,7 +143,9 @@ class LatinBreaks:
         if LONE_NUMBER_RE.match(seg.text) and "." in seg.text.rstrip(".") and ends_sentence(prev.text):
             return True  # pdftotext sets a heading's number (``1.3``: no sentence ends so) on a line of its own
         first = unit[0]
-        if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3:
+        runs_on = seg.columns == prev.columns and seg.text[:1].islower() and not ends_block(prev.text)
+        if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3 and not runs_on:
+            # (a line that goes on in lower case at the same indent is a narrow column's first line, not a title)
             if len(unit) == 1 and _bare_number(first) and _title_line(seg, conv.edge):
                 return False  # ``CHAPTER I.`` / ``Down the Rabbit-Hole``: one heading
             if not _title_line(seg, conv.edge) or seg.columns != prev.columns:
