@@ -9,6 +9,10 @@ single line break:
   without other evidence (people wrap unevenly; editing leaves short lines);
 - a first-line indent (typeset books without blank lines, Chinese text with ``　　``): a line set
   deeper than the body, after a sentence end, starts a paragraph;
+- no hard wrap at all (web pages copied or saved as text, word-processor exports): every block
+  element is a line of its own, so a paragraph runs far past any typewriter measure and a line
+  break inside a blank-line block separates elements (menu entries, headings, list items, table
+  rows), never the lines of one paragraph — read as one paragraph per line (``unwrapped``);
 - none of these (OCR of newspaper columns, where blank lines separate the engine's text blocks,
   not paragraphs): paragraph ends are read from short lines and sentence ends (reflow's
   measure-based rules).
@@ -18,6 +22,7 @@ text set aside).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,6 +31,10 @@ from reader.pipeline.preformatted import display_width
 from reader.sources.layout import Layout, Segment
 
 MIN_LINES = 4  # too few lines to say anything: the old measure-based rules decide
+UNWRAPPED_WIDTH = 150  # wider than any hard-wrapped measure (typewriter 72, terminals 80, wide print ~110)
+MIN_UNWRAPPED = 3  # prose lines that wide it takes to say the text is not wrapped
+MAX_WRAPS = 0.1  # the share of line breaks inside blocks that may read as wraps in unwrapped text
+_COLUMN_GAP_RE = re.compile(r"\S {3,}\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +53,24 @@ def _ends_block(text: str) -> bool:
     return ends_sentence(text) or text.rstrip().endswith((":", "："))
 
 
-def infer(layout: Layout) -> Conventions:
-    """The paragraph conventions of a text layout (none are assumed for too little text)."""
+def _body_chunks(layout: Layout) -> list[list[Segment]]:
+    """The first segments of the body lines of each undecided chunk (furniture set aside)."""
     chunks = [
         [s for s in c.segments if s.line_start and s.role is None]
         for c in layout.chunks
         if c.hint is None and not layout.spaced_lines
     ]
-    chunks = [c for c in chunks if c]
+    return [c for c in chunks if c]
+
+
+def interior_pairs(layout: Layout) -> list[tuple[Segment, Segment]]:
+    """Each body line with the next line of its chunk (the line breaks inside blocks)."""
+    return [(c[i], c[i + 1]) for c in _body_chunks(layout) for i in range(len(c) - 1)]
+
+
+def infer(layout: Layout) -> Conventions:
+    """The paragraph conventions of a text layout (none are assumed for too little text)."""
+    chunks = _body_chunks(layout)
     lines = [s for c in chunks for s in c]
     if len(lines) < MIN_LINES:
         return Conventions()
@@ -62,7 +81,7 @@ def infer(layout: Layout) -> Conventions:
     # a short line that does not end a sentence is a title either way: no evidence
     typical = sorted(len(s.text) for s in lines)[len(lines) // 2]
     running_on = sum(1 for line, _ in interior if not _ends_block(line.text) and len(line.text) >= typical)
-    lines_are_paragraphs = ending >= MIN_LINES and ending >= 3 * running_on
+    lines_are_paragraphs = (ending >= MIN_LINES and ending >= 3 * running_on) or unwrapped(lines, interior)
     multi = [c for c in chunks if len(c) >= 2]
     finals = [c[-1] for c in chunks if len(c) >= 2 or len(c[0].text) >= 40]
     ended = sum(1 for s in finals if _ends_block(s.text))
@@ -73,6 +92,18 @@ def infer(layout: Layout) -> Conventions:
     edges = sorted(s.columns + display_width(s.text) for s in lines)
     edge = edges[int(len(edges) * 0.9)]
     return Conventions(lines_are_paragraphs, blank_separated, paragraph_indent, body, edge)
+
+
+def unwrapped(lines: list[Segment], interior: list[tuple[Segment, Segment]]) -> bool:
+    """True when the text is not hard-wrapped (see the module's docstring): several prose lines run
+    far past any wrapping measure (a line with a column gap is a table or two columns side by
+    side, not prose), and hardly a line break inside a block reads as a wrap (a line that stops
+    mid-sentence before one going on in lower case)."""
+    wide = [s for s in lines if display_width(s.text) > UNWRAPPED_WIDTH and not _COLUMN_GAP_RE.search(s.text)]
+    if len(wide) < MIN_UNWRAPPED:
+        return False
+    wraps = sum(1 for line, nxt in interior if not _ends_block(line.text) and nxt.text[:1].islower())
+    return wraps <= MAX_WRAPS * len(interior)
 
 
 def line_fills(seg: Segment, edge: int) -> bool:

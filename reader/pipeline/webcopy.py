@@ -1,0 +1,175 @@
+"""Text copied from a web page: a browser's "select all, copy" or "save as text" (``innerText``).
+
+A browser writes every block element on a line of its own and never wraps one, and it copies the
+page's furniture along with its text. The conventions read here, in text sources:
+- tab-separated rows: a copied table keeps its cells apart by tabs and its rows by line breaks
+  (spreadsheets copy the same way); two or more such rows in a row are a table, kept line by
+  line as preformatted text;
+- heading marks: MediaWiki's section edit link (``Details[edit]``, ``历史[编辑]``) and, in unwrapped
+  text, the permalink mark site generators put after a heading (``Current status #``,
+  ``Installation¶``): the line is a heading, the mark is furniture;
+- titles over prose: in unwrapped text (``conventions.unwrapped``) a short line that reads as a
+  title, right before a line of prose or a table, is a line of its own (a heading's, where the
+  heading rules agree) — a menu's entries stand among short lines, not over prose;
+- skip links and page tools: a line that is only an accessibility skip link (``Skip to content``,
+  ``Jump to navigation``) or one of the page tools Chinese government sites print with every
+  document (``扫一扫在手机打开当前页``, ``【打印本页】``, ``【关闭窗口】``) is furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from reader.pipeline.chars import ends_sentence
+from reader.pipeline.conventions import interior_pairs, unwrapped
+from reader.pipeline.preformatted import display_width
+from reader.sources.layout import Chunk, ChunkHint, Layout, Segment
+
+_TAB_CELL_RE = re.compile(r"\S\t+\S|\S\t+$")
+_EDIT_MARK_RE = re.compile(r"\s*\[(?:edit|编辑|編輯)\]$")
+_PERMALINK_RE = re.compile(r"(?<=\S)\s+[#¶§]$|(?<=\w)¶$")
+_SKIP_LINK_RE = re.compile(
+    r"^(?:(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|search|menu)\s*)+$"
+    r"|^(?:跳(?:转)?到(?:内容|导航|搜索)\s*)+$",
+    re.I,
+)
+_PAGE_TOOL_RE = re.compile(r"^(?:扫一扫在手机打开当前页|(?:【(?:打印本页|关闭窗口|打印|关闭|返回顶部)】\s*)+)$")
+TITLE_WIDTH = 80  # a title line is at most this wide (in columns)
+PROSE_WIDTH = 100  # a line of prose under a title is at least this wide, or twice the title's width
+
+
+def _lines(layout: Layout) -> list[list[Segment]]:
+    """The source lines of the undecided chunks, each as its segments."""
+    lines: list[list[Segment]] = []
+    for chunk in layout.chunks:
+        if chunk.hint is not None:
+            continue
+        for seg in chunk.segments:
+            if seg.line_start or not lines or lines[-1][0].chunk != seg.chunk:
+                lines.append([seg])
+            else:
+                lines[-1].append(seg)
+    return lines
+
+
+def _text(line: list[Segment]) -> str:
+    """A source line's text."""
+    return " ".join(s.text for s in line).strip()
+
+
+def table_row(text: str) -> bool:
+    """True for a line whose cells are set apart by tabs (a copied table's row)."""
+    return _TAB_CELL_RE.search(text.strip(" ")) is not None
+
+
+def furniture_line(text: str) -> bool:
+    """True for a skip link or a page tool standing alone on its line (see the module's docstring)."""
+    text = text.strip()
+    return bool(_SKIP_LINK_RE.match(text) or _PAGE_TOOL_RE.match(text))
+
+
+def heading_mark(text: str, permalinks: bool) -> int:
+    """The length of the heading mark a line ends with (0: none); ``permalinks``: the ``#``/``¶``
+    marks count too (unwrapped text only: elsewhere a line may end in ``#`` for other reasons)."""
+    stripped = text.rstrip()
+    found = _EDIT_MARK_RE.search(stripped) or (_PERMALINK_RE.search(stripped) if permalinks else None)
+    if found is None or not stripped[: found.start()].strip():
+        return 0
+    return len(text) - found.start()
+
+
+def title_over(title: str, below: str) -> bool:
+    """True when ``title`` reads as a title standing over the line ``below``: a short line that is
+    not a sentence, over a line of prose (far wider, a sentence's end) or a table's row."""
+    width = display_width(title)
+    if not title or width > TITLE_WIDTH or title.endswith((",", ";", ":", "：", "，", "；", "-")) or ends_sentence(title):
+        return False
+    if not (title[:1].isupper() or title[:1].isdigit() or display_width(title[:1]) == 2):
+        return False
+    if table_row(below):
+        return True
+    return display_width(below) >= max(PROSE_WIDTH, 2 * width) and ends_sentence(below) and not below[:1].islower()
+
+
+def mark_web_copy(layout: Layout) -> None:
+    """Read a text layout's web-copy conventions: furniture lines get a role, tables and headings
+    their own chunks (see the module's docstring)."""
+    lines = _lines(layout)
+    if not lines:
+        return
+    firsts = [line[0] for line in lines if line[0].role is None]
+    flat = unwrapped(firsts, interior_pairs(layout))
+    hints: dict[int, ChunkHint | None] = {}
+    for line in lines:
+        text = _text(line)
+        if line[0].role is None and furniture_line(text):
+            for seg in line:
+                seg.role = "web-furniture"
+        elif table_row(text):
+            hints[id(line[0])] = "preformatted"
+    tables = [line for line in lines if hints.get(id(line[0])) == "preformatted"]
+    for line in tables:  # a table has two rows or more
+        chunk = line[0].chunk
+        neighbours = [other for other in tables if other is not line and other[0].chunk == chunk]
+        if not neighbours:
+            del hints[id(line[0])]
+    body = [line for line in lines if line[0].role is None and _text(line)]
+    for line in body:
+        seg = line[-1]
+        length = heading_mark(seg.text, flat) if len(line) == 1 else 0
+        if length and id(line[0]) not in hints:
+            _split_mark(layout.chunks[seg.chunk], seg, length)
+            hints[id(line[0])] = "heading"
+    if flat:
+        for line, below in pairwise(body):
+            if id(line[0]) not in hints and len(line) == 1 and title_over(_text(line), _text(below)):
+                hints[id(line[0])] = None  # a line of its own (a standalone block)
+    if hints:
+        layout.chunks = _regroup(layout.chunks, hints)
+
+
+def _split_mark(chunk: Chunk, seg: Segment, length: int) -> None:
+    """Cut a heading mark (the last ``length`` characters of ``seg``) off as a furniture segment."""
+    cut = seg.end - length
+    mark = Segment(cut, seg.end, seg.text[-length:].strip(), role="heading-mark")
+    mark.sheet, mark.chunk, mark.columns = seg.sheet, seg.chunk, seg.columns
+    seg.text = seg.text[:-length].rstrip()
+    seg.end = seg.start + len(seg.text)
+    chunk.segments.insert(chunk.segments.index(seg) + 1, mark)
+
+
+def _regroup(chunks: list[Chunk], hints: dict[int, ChunkHint | None]) -> list[Chunk]:
+    """Cut chunks around the lines given a chunk of their own (keyed by their first segment):
+    consecutive table rows share one preformatted chunk; a heading's mark follows as furniture."""
+    out: list[Chunk] = []
+    for chunk in chunks:
+        if chunk.hint is not None:
+            out.append(chunk)
+            continue
+        current: Chunk | None = None
+        for seg in chunk.segments:
+            if id(seg) in hints:
+                hint = hints[id(seg)]
+                if hint == "preformatted" and current is not None and current.hint == "preformatted":
+                    current.segments.append(seg)
+                    continue
+                current = Chunk([seg], hint=hint)
+                out.append(current)
+                current = current if hint == "preformatted" else None
+                if hint is None or hint == "heading":
+                    out.append(Chunk())  # what follows starts anew
+                    current = out[-1]
+                continue
+            if seg.role == "heading-mark":
+                out.insert(len(out) - 1 if out and not out[-1].segments else len(out), Chunk([seg], hint="furniture"))
+                continue
+            if current is None or (current.hint == "preformatted" and seg.line_start):
+                current = Chunk()
+                out.append(current)
+            current.segments.append(seg)
+    out = [c for c in out if c.segments]
+    for index, chunk in enumerate(out):
+        for seg in chunk.segments:
+            seg.chunk = index
+    return out
