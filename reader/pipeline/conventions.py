@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.pipeline.chars import ends_sentence
-from reader.pipeline.preformatted import display_width
+from reader.pipeline.preformatted import code_line, display_width
 from reader.sources.layout import Layout, Segment
 
 MIN_LINES = 4  # too few lines to say anything: the old measure-based rules decide
@@ -46,6 +46,7 @@ class Conventions:
     paragraph_indent: bool = False
     body_indent: int = 0
     edge: int = 80  # the right edge of the body text, in columns (the measure plus the indent)
+    unwrapped: bool = False  # not hard-wrapped at all: every line a block element (a web page's copy)
 
 
 def _ends_block(text: str) -> bool:
@@ -81,7 +82,8 @@ def infer(layout: Layout) -> Conventions:
     # a short line that does not end a sentence is a title either way: no evidence
     typical = sorted(len(s.text) for s in lines)[len(lines) // 2]
     running_on = sum(1 for line, _ in interior if not _ends_block(line.text) and len(line.text) >= typical)
-    lines_are_paragraphs = (ending >= MIN_LINES and ending >= 3 * running_on) or unwrapped(lines, interior)
+    flat = unwrapped(lines, interior)
+    lines_are_paragraphs = (ending >= MIN_LINES and ending >= 3 * running_on) or flat
     multi = [c for c in chunks if len(c) >= 2]
     finals = [c[-1] for c in chunks if len(c) >= 2 or len(c[0].text) >= 40]
     ended = sum(1 for s in finals if _ends_block(s.text))
@@ -91,18 +93,22 @@ def infer(layout: Layout) -> Conventions:
     paragraph_indent = len(deeper) >= 3 and after_end >= 0.6 * len(deeper)
     edges = sorted(s.columns + display_width(s.text) for s in lines)
     edge = edges[int(len(edges) * 0.9)]
-    return Conventions(lines_are_paragraphs, blank_separated, paragraph_indent, body, edge)
+    return Conventions(lines_are_paragraphs, blank_separated, paragraph_indent, body, edge, flat)
 
 
 def unwrapped(lines: list[Segment], interior: list[tuple[Segment, Segment]]) -> bool:
     """True when the text is not hard-wrapped (see the module's docstring): several prose lines run
     far past any wrapping measure (a line with a column gap is a table or two columns side by
     side, not prose), and hardly a line break inside a block reads as a wrap (a line that stops
-    mid-sentence before one going on in lower case)."""
+    mid-sentence before one going on in lower case; code's lines aside)."""
     wide = [s for s in lines if display_width(s.text) > UNWRAPPED_WIDTH and not _COLUMN_GAP_RE.search(s.text)]
     if len(wide) < MIN_UNWRAPPED:
         return False
-    wraps = sum(1 for line, nxt in interior if not _ends_block(line.text) and nxt.text[:1].islower())
+    wraps = sum(
+        1
+        for line, nxt in interior
+        if not _ends_block(line.text) and nxt.text[:1].islower() and not (code_line(line.text) or code_line(nxt.text))
+    )
     return wraps <= MAX_WRAPS * len(interior)
 
 

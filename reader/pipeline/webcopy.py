@@ -9,8 +9,12 @@ page's furniture along with its text. The conventions read here, in text sources
   text, the permalink mark site generators put after a heading (``Current status #``,
   ``Installation¶``): the line is a heading, the mark is furniture;
 - titles over prose: in unwrapped text (``conventions.unwrapped``) a short line that reads as a
-  title, right before a line of prose or a table, is a line of its own (a heading's, where the
+  title, right before a line of prose or a table (or before a dateline over prose: an article's
+  title, ``Published 21 November 2019``, its text), is a line of its own (a heading's, where the
   heading rules agree) — a menu's entries stand among short lines, not over prose;
+- a table of contents: in unwrapped text, numbered lines whose titles come again further down
+  as lines of their own (``1 Details`` … ``Details[edit]``) are the page's contents box,
+  navigation furniture — not headings;
 - skip links and page tools: a line that is only an accessibility skip link (``Skip to content``,
   ``Jump to navigation``) or one of the page tools Chinese government sites print with every
   document (``扫一扫在手机打开当前页``, ``【打印本页】``, ``【关闭窗口】``) is furniture.
@@ -19,7 +23,6 @@ page's furniture along with its text. The conventions read here, in text sources
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.conventions import interior_pairs, unwrapped
@@ -35,6 +38,13 @@ _SKIP_LINK_RE = re.compile(
     re.I,
 )
 _PAGE_TOOL_RE = re.compile(r"^(?:扫一扫在手机打开当前页|(?:【(?:打印本页|关闭窗口|打印|关闭|返回顶部)】\s*)+)$")
+_DATE_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2}, )?\d{4}\b"
+    r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\d{4}年\d{1,2}月\d{1,2}日",
+    re.I,
+)
+_CONTENTS_ENTRY_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*)$")
 TITLE_WIDTH = 80  # a title line is at most this wide (in columns)
 PROSE_WIDTH = 100  # a line of prose under a title is at least this wide, or twice the title's width
 
@@ -79,17 +89,37 @@ def heading_mark(text: str, permalinks: bool) -> int:
     return len(text) - found.start()
 
 
-def title_over(title: str, below: str) -> bool:
-    """True when ``title`` reads as a title standing over the line ``below``: a short line that is
-    not a sentence, over a line of prose (far wider, a sentence's end) or a table's row."""
+def dateline(text: str) -> bool:
+    """True for a short line that dates what follows (``Published 21 November 2019 · Tagged …``)."""
+    return display_width(text) <= TITLE_WIDTH and _DATE_RE.search(text) is not None
+
+
+def _prose(text: str, width: int) -> bool:
+    """True for a line of prose under a title ``width`` wide: far wider, ending a sentence."""
+    return display_width(text) >= max(PROSE_WIDTH, 2 * width) and ends_sentence(text) and not text[:1].islower()
+
+
+def title_over(title: str, below: str, after: str = "") -> bool:
+    """True when ``title`` reads as a title standing over the line ``below`` (and ``after``, the
+    line after that): a short line that is not a sentence, over a line of prose (far wider, a
+    sentence's end), a table's row, or a dateline over prose."""
     width = display_width(title)
-    if not title or width > TITLE_WIDTH or title.endswith((",", ";", ":", "：", "，", "；", "-")) or ends_sentence(title):
+    if not title or width > TITLE_WIDTH or ends_sentence(title) or not (title[-1:].isalnum() or title[-1:] in ")]\"'”’）"):
         return False
     if not (title[:1].isupper() or title[:1].isdigit() or display_width(title[:1]) == 2):
         return False
-    if table_row(below):
+    if table_row(below) or _prose(below, width):
         return True
-    return display_width(below) >= max(PROSE_WIDTH, 2 * width) and ends_sentence(below) and not below[:1].islower()
+    return dateline(below) and _prose(after, width)
+
+
+def stands_over(layout: Layout, seg: Segment) -> bool:
+    """True when the line of ``seg`` reads as a title over the next body line of ``layout`` (in
+    unwrapped text a line alone between blank lines is a paragraph of its own — a link, a
+    caption, a menu entry — and a title only where prose or a table follows it)."""
+    later = (s for c in layout.chunks[seg.chunk :] for s in c.segments if s.role is None and s.line_start and s.start > seg.start)
+    below, after = next(later, None), next(later, None)
+    return below is not None and title_over(seg.text.strip(), below.text.strip(), after.text.strip() if after else "")
 
 
 def mark_web_copy(layout: Layout) -> None:
@@ -122,11 +152,30 @@ def mark_web_copy(layout: Layout) -> None:
             _split_mark(layout.chunks[seg.chunk], seg, length)
             hints[id(line[0])] = "heading"
     if flat:
-        for line, below in pairwise(body):
-            if id(line[0]) not in hints and len(line) == 1 and title_over(_text(line), _text(below)):
+        _mark_contents(body, hints)
+        body = [line for line in body if line[0].role is None]
+        for at, line in enumerate(body[:-1]):
+            after = _text(body[at + 2]) if at + 2 < len(body) else ""
+            if id(line[0]) not in hints and len(line) == 1 and title_over(_text(line), _text(body[at + 1]), after):
                 hints[id(line[0])] = None  # a line of its own (a standalone block)
     if hints:
         layout.chunks = _regroup(layout.chunks, hints)
+
+
+def _mark_contents(body: list[list[Segment]], hints: dict[int, ChunkHint | None]) -> None:
+    """Numbered lines whose titles stand again, further down, as lines of their own are a table
+    of contents (see the module's docstring): furniture."""
+    titles = [_text(line) for line in body]
+    later: dict[str, int] = {}
+    for at, line in enumerate(body):
+        key = titles[at].casefold()
+        if id(line[0]) in hints and hints[id(line[0])] == "heading" or key not in later:
+            later[key] = at
+    for at, line in enumerate(body):
+        entry = _CONTENTS_ENTRY_RE.match(titles[at])
+        if entry is not None and later.get(entry.group(1).strip().casefold(), -1) > at and id(line[0]) not in hints:
+            for seg in line:
+                seg.role = "contents"
 
 
 def _split_mark(chunk: Chunk, seg: Segment, length: int) -> None:
