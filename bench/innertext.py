@@ -41,9 +41,20 @@ def inner_text(page: str, chromium: str = "chromium") -> str:
         path = Path(tmp) / "page.html"
         path.write_text(page, encoding="utf-8")
         dom = subprocess.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
-             f"--user-data-dir={tmp}/profile", "--dump-dom", path.as_uri()],
-            capture_output=True, text=True, check=True, timeout=120,
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--virtual-time-budget=5000",
+                f"--user-data-dir={tmp}/profile",
+                "--dump-dom",
+                path.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
         ).stdout
     found = _PRE.search(dom)
     if found is None:

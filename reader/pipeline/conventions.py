@@ -31,8 +31,8 @@ from reader.pipeline.preformatted import code_line, display_width
 from reader.sources.layout import Layout, Segment
 
 MIN_LINES = 4  # too few lines to say anything: the old measure-based rules decide
-UNWRAPPED_WIDTH = 150  # wider than any hard-wrapped measure (typewriter 72, terminals 80, wide print ~110)
-MIN_UNWRAPPED = 3  # prose lines that wide it takes to say the text is not wrapped
+UNWRAPPED_WIDTH = 120  # wider than any hard-wrapped measure (typewriter 72, terminals 80, wide print ~110)
+MIN_UNWRAPPED = 2  # prose lines that wide it takes to say the text is not wrapped
 MAX_WRAPS = 0.1  # the share of line breaks inside blocks that may read as wraps in unwrapped text
 _COLUMN_GAP_RE = re.compile(r"\S {3,}\S")
 
@@ -73,16 +73,16 @@ def infer(layout: Layout) -> Conventions:
     """The paragraph conventions of a text layout (none are assumed for too little text)."""
     chunks = _body_chunks(layout)
     lines = [s for c in chunks for s in c]
+    interior = [(c[i], c[i + 1]) for c in chunks for i in range(len(c) - 1)]
+    flat = unwrapped(lines, interior)
     if len(lines) < MIN_LINES:
-        return Conventions()
+        return Conventions(lines_are_paragraphs=flat, unwrapped=flat)  # (unwrapped text shows it at once)
     indents = Counter(s.columns for s in lines if len(s.text) >= 20)
     body = min(indents.most_common(2), key=lambda kv: kv[0])[0] if indents else 0
-    interior = [(c[i], c[i + 1]) for c in chunks for i in range(len(c) - 1)]
     ending = sum(1 for line, _ in interior if _ends_block(line.text))
     # a short line that does not end a sentence is a title either way: no evidence
     typical = sorted(len(s.text) for s in lines)[len(lines) // 2]
     running_on = sum(1 for line, _ in interior if not _ends_block(line.text) and len(line.text) >= typical)
-    flat = unwrapped(lines, interior)
     lines_are_paragraphs = (ending >= MIN_LINES and ending >= 3 * running_on) or flat
     multi = [c for c in chunks if len(c) >= 2]
     finals = [c[-1] for c in chunks if len(c) >= 2 or len(c[0].text) >= 40]

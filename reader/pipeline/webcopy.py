@@ -26,7 +26,7 @@ import re
 
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.conventions import interior_pairs, unwrapped
-from reader.pipeline.preformatted import display_width
+from reader.pipeline.preformatted import code_line, display_width
 from reader.sources.layout import Chunk, ChunkHint, Layout, Segment
 
 _TAB_CELL_RE = re.compile(r"\S\t+\S|\S\t+$")
@@ -102,9 +102,9 @@ def _prose(text: str, width: int) -> bool:
 def title_over(title: str, below: str, after: str = "") -> bool:
     """True when ``title`` reads as a title standing over the line ``below`` (and ``after``, the
     line after that): a short line that is not a sentence, over a line of prose (far wider, a
-    sentence's end), a table's row, or a dateline over prose."""
+    sentence's end), a table's row, or a dateline over prose (a line with a tab is a row's cells)."""
     width = display_width(title)
-    if not title or width > TITLE_WIDTH or ends_sentence(title) or not (title[-1:].isalnum() or title[-1:] in ")]\"'”’）"):
+    if not title or "\t" in title or width > TITLE_WIDTH or ends_sentence(title) or not (title[-1:].isalnum() or title[-1:] in ")]\"'”’）"):
         return False
     if not (title[:1].isupper() or title[:1].isdigit() or display_width(title[:1]) == 2):
         return False
@@ -156,6 +156,8 @@ def mark_web_copy(layout: Layout) -> None:
         body = [line for line in body if line[0].role is None]
         for at, line in enumerate(body[:-1]):
             after = _text(body[at + 2]) if at + 2 < len(body) else ""
+            if at and body[at - 1][0].chunk == line[0].chunk and code_line(_text(body[at - 1])):
+                continue  # a line under code is its output or its next line, not a title
             if id(line[0]) not in hints and len(line) == 1 and title_over(_text(line), _text(body[at + 1]), after):
                 hints[id(line[0])] = None  # a line of its own (a standalone block)
     if hints:
