@@ -94,7 +94,9 @@ def test_a_permalink_mark_makes_a_heading_in_unwrapped_text_only():
 
 
 def test_a_title_over_prose_is_a_heading_and_menu_lines_are_not():
-    page = _page("Home", "Visit us", "Opening hours", "", "The keeper's log", LEAD, "", SECOND, "", "Related", "Maps", "Letters")
+    page = _page(
+        "Home", "Visit us", "Opening hours", "", "The keeper's log", LEAD, "", SECOND, "", "Related", "Maps", "Letters"
+    )
     doc = build(page)
     assert [b.heading.title for b in doc.blocks if b.heading is not None] == ["The keeper's log"]
     assert title_over("The keeper's log", LEAD)
@@ -103,14 +105,26 @@ def test_a_title_over_prose_is_a_heading_and_menu_lines_are_not():
 
 
 def test_a_title_over_its_dateline_over_prose_is_a_heading():
-    page = _page("Home", "Blog", "The keeper's log", "", "Published 21 November 2019 · Tagged with history", "", LEAD, "", SECOND)
+    page = _page(
+        "Home", "Blog", "The keeper's log", "", "Published 21 November 2019 · Tagged with history", "", LEAD, "", SECOND
+    )
     doc = build(page)
     assert [b.heading.title for b in doc.blocks if b.heading is not None][:1] == ["The keeper's log"]
     assert not title_over("The keeper's log", "Published 21 November 2019", "Home")
 
 
 def test_skip_links_and_page_tools_are_furniture():
-    page = _page("Skip to content", "Jump to navigation Jump to search", "", LEAD, "", SECOND, "", "扫一扫在手机打开当前页", "【打印本页】【关闭窗口】")
+    page = _page(
+        "Skip to content",
+        "Jump to navigation Jump to search",
+        "",
+        LEAD,
+        "",
+        SECOND,
+        "",
+        "扫一扫在手机打开当前页",
+        "【打印本页】【关闭窗口】",
+    )
     assert reading(build(page)) == [LEAD, SECOND]
     assert not furniture_line("Skip to content and read the log")
 
@@ -127,7 +141,16 @@ def test_contents_entries_that_headings_repeat_are_not_headings():
 
 def test_a_line_opening_with_a_full_stop_goes_on_from_the_line_before():
     # a browser breaks a line where an inline element stood (a reference's external-link icon)
-    page = _page("References", '^ "The keeper\'s log" ', ". Harbour Gazette. 3 May 1951.", '^ "Wrecks of the point"', "", LEAD, "", SECOND)
+    page = _page(
+        "References",
+        '^ "The keeper\'s log" ',
+        ". Harbour Gazette. 3 May 1951.",
+        '^ "Wrecks of the point"',
+        "",
+        LEAD,
+        "",
+        SECOND,
+    )
     texts = reading(build(page))
     assert '^ "The keeper\'s log" . Harbour Gazette. 3 May 1951.' in [" ".join(t.split()) for t in texts]
     assert '^ "Wrecks of the point"' in texts

@@ -12,8 +12,8 @@ from reader.pipeline.blocks import RawBlock
 from reader.pipeline.furniture import mark_furniture
 from reader.pipeline.layout import analyse
 from reader.pipeline.preformatted import mark_preformatted
-from reader.pipeline.webcopy import mark_web_copy
 from reader.pipeline.reflow import WordCheck, reflow
+from reader.pipeline.webcopy import mark_web_copy
 from reader.sources.layout import LayoutPart
 
 

@@ -104,7 +104,13 @@ def title_over(title: str, below: str, after: str = "") -> bool:
     line after that): a short line that is not a sentence, over a line of prose (far wider, a
     sentence's end), a table's row, or a dateline over prose (a line with a tab is a row's cells)."""
     width = display_width(title)
-    if not title or "\t" in title or width > TITLE_WIDTH or ends_sentence(title) or not (title[-1:].isalnum() or title[-1:] in ")]\"'”’）"):
+    if (
+        not title
+        or "\t" in title
+        or width > TITLE_WIDTH
+        or ends_sentence(title)
+        or not (title[-1:].isalnum() or title[-1:] in ")]\"'”’）")
+    ):
         return False
     if not (title[:1].isupper() or title[:1].isdigit() or display_width(title[:1]) == 2):
         return False
@@ -117,7 +123,12 @@ def stands_over(layout: Layout, seg: Segment) -> bool:
     """True when the line of ``seg`` reads as a title over the next body line of ``layout`` (in
     unwrapped text a line alone between blank lines is a paragraph of its own — a link, a
     caption, a menu entry — and a title only where prose or a table follows it)."""
-    later = (s for c in layout.chunks[seg.chunk :] for s in c.segments if s.role is None and s.line_start and s.start > seg.start)
+    later = (
+        s
+        for c in layout.chunks[seg.chunk :]
+        for s in c.segments
+        if s.role is None and s.line_start and s.start > seg.start
+    )
     below, after = next(later, None), next(later, None)
     return below is not None and title_over(seg.text.strip(), below.text.strip(), after.text.strip() if after else "")
 
@@ -168,11 +179,7 @@ def _mark_contents(body: list[list[Segment]], hints: dict[int, ChunkHint | None]
     """Numbered lines whose titles stand again, further down, as lines of their own are a table
     of contents (see the module's docstring): furniture."""
     titles = [_text(line) for line in body]
-    later: dict[str, int] = {}
-    for at, line in enumerate(body):
-        key = titles[at].casefold()
-        if id(line[0]) in hints and hints[id(line[0])] == "heading" or key not in later:
-            later[key] = at
+    later = {title.casefold(): at for at, title in enumerate(titles)}  # (each title's last line)
     for at, line in enumerate(body):
         entry = _CONTENTS_ENTRY_RE.match(titles[at])
         if entry is not None and later.get(entry.group(1).strip().casefold(), -1) > at and id(line[0]) not in hints:
