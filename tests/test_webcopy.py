@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reader.pipeline.conventions import infer
 from reader.pipeline.normalise import reading_edits
-from reader.pipeline.webcopy import furniture_line, heading_mark, table_row, title_over
+from reader.pipeline.webcopy import furniture_line, heading_mark, split_title, table_row, title_over
 from reader.sources import decode_source, lay_out_text
 from tests.conftest import build, reading
 
@@ -181,3 +181,16 @@ def test_a_tab_beside_chinese_is_no_extraction_space():
 def test_clean_one_paragraph_per_line_text_is_unchanged():
     page = "\n".join([LEAD, SECOND, THIRD]) + "\n"
     assert reading(build(page)) == [LEAD, SECOND, THIRD]
+
+
+def test_an_official_titles_two_lines_are_one_heading():
+    # GB/T 9704: a long title set in two centred lines; a web page makes each its own paragraph
+    text = "国务院办公厅关于2019年\n\n部分节假日安排的通知\n\n国办发明电〔2018〕15号\n\n各省、自治区、直辖市人民政府：\n\n经国务院批准，现将2019年元旦、春节放假调休日期的具体安排通知如下。\n"
+    doc = build(text)
+    assert [b.heading.title for b in doc.blocks if b.heading is not None] == [
+        "国务院办公厅关于2019年部分节假日安排的通知"
+    ]
+    assert reading(doc)[1] == "国办发明电〔2018〕15号"
+    assert split_title("国务院关于", "印发某方案的通知")
+    assert not split_title("关于做好工作的通知", "国办发〔2019〕3号")  # a whole title over its number
+    assert not split_title("一、关于总体要求", "落实工作的意见")  # a numbered heading is no title's line

@@ -15,6 +15,10 @@ page's furniture along with its text. The conventions read here, in text sources
 - a table of contents: in unwrapped text, numbered lines whose titles come again further down
   as lines of their own (``1 Details`` … ``Details[edit]``) are the page's contents box,
   navigation furniture — not headings;
+- a Chinese official document's title broken over two lines (GB/T 9704 sets a long title in
+  lines of its own, each a paragraph in the page): a line holding ``关于`` over a line ending with
+  the document's kind (``…部分节假日安排的通知``, ``…的意见``), both short and neither a sentence
+  nor numbered, is one title;
 - skip links and page tools: a line that is only an accessibility skip link (``Skip to content``,
   ``Jump to navigation``) or one of the page tools Chinese government sites print with every
   document (``扫一扫在手机打开当前页``, ``【打印本页】``, ``【关闭窗口】``) is furniture.
@@ -23,9 +27,11 @@ page's furniture along with its text. The conventions read here, in text sources
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.conventions import interior_pairs, unwrapped
+from reader.pipeline.numbering import match_marker
 from reader.pipeline.preformatted import code_line, display_width
 from reader.sources.layout import Chunk, ChunkHint, Layout, Segment
 
@@ -45,6 +51,11 @@ _DATE_RE = re.compile(
     re.I,
 )
 _CONTENTS_ENTRY_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(\S.*)$")
+# the kinds of official documents (公文种类, GB/T 9704 and the 党政机关公文处理工作条例) a title ends with
+_DOCUMENT_KIND_RE = re.compile(
+    r"(?:通知|意见|决定|决议|批复|复函|函|通报|报告|请示|公告|通告|命令|令|议案|纪要|办法|条例|规定|细则|方案|规划|纲要|答复)$"
+)
+_TITLE_MAX = 40  # a Chinese title line holds at most this many characters
 TITLE_WIDTH = 80  # a title line is at most this wide (in columns)
 PROSE_WIDTH = 100  # a line of prose under a title is at least this wide, or twice the title's width
 
@@ -162,6 +173,12 @@ def mark_web_copy(layout: Layout) -> None:
         if length and id(line[0]) not in hints:
             _split_mark(layout.chunks[seg.chunk], seg, length)
             hints[id(line[0])] = "heading"
+    follow: set[int] = set()
+    if layout.cjk:
+        for line, below in pairwise(body):
+            if len(line) == len(below) == 1 and id(line[0]) not in hints and split_title(_text(line), _text(below)):
+                hints[id(line[0])] = "heading"
+                follow.add(id(below[0]))
     if flat:
         _mark_contents(body, hints)
         body = [line for line in body if line[0].role is None]
@@ -172,7 +189,14 @@ def mark_web_copy(layout: Layout) -> None:
             if id(line[0]) not in hints and len(line) == 1 and title_over(_text(line), _text(body[at + 1]), after):
                 hints[id(line[0])] = None  # a line of its own (a standalone block)
     if hints:
-        layout.chunks = _regroup(layout.chunks, hints)
+        layout.chunks = _regroup(layout.chunks, hints, follow)
+
+
+def split_title(first: str, second: str) -> bool:
+    """True when two lines are one official document's title (see the module's docstring)."""
+    if any(len(t) > _TITLE_MAX or ends_sentence(t) or match_marker(t) is not None for t in (first, second)):
+        return False
+    return "关于" in first and _DOCUMENT_KIND_RE.search(first) is None and _DOCUMENT_KIND_RE.search(second) is not None
 
 
 def _mark_contents(body: list[list[Segment]], hints: dict[int, ChunkHint | None]) -> None:
@@ -197,17 +221,27 @@ def _split_mark(chunk: Chunk, seg: Segment, length: int) -> None:
     chunk.segments.insert(chunk.segments.index(seg) + 1, mark)
 
 
-def _regroup(chunks: list[Chunk], hints: dict[int, ChunkHint | None]) -> list[Chunk]:
+def _regroup(chunks: list[Chunk], hints: dict[int, ChunkHint | None], follow: set[int]) -> list[Chunk]:
     """Cut chunks around the lines given a chunk of their own (keyed by their first segment):
-    consecutive table rows share one preformatted chunk; a heading's mark follows as furniture."""
+    consecutive table rows share one preformatted chunk; a heading's mark follows as furniture;
+    a line in ``follow`` goes on with the heading before it (a title's second line)."""
     out: list[Chunk] = []
+    heading: Chunk | None = None
     for chunk in chunks:
         if chunk.hint is not None:
             out.append(chunk)
             continue
         current: Chunk | None = None
         for seg in chunk.segments:
+            if id(seg) in follow and heading is not None:
+                heading.segments.append(seg)
+                continue
             if id(seg) in hints:
+                if hints[id(seg)] == "heading":
+                    heading = Chunk([seg], hint="heading")
+                    out.extend((heading, Chunk()))
+                    current = out[-1]
+                    continue
                 hint = hints[id(seg)]
                 if hint == "preformatted" and current is not None and current.hint == "preformatted":
                     current.segments.append(seg)
