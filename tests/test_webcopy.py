@@ -127,6 +127,8 @@ def test_skip_links_and_page_tools_are_furniture():
     )
     assert reading(build(page)) == [LEAD, SECOND]
     assert not furniture_line("Skip to content and read the log")
+    assert all(map(furniture_line, ["【字体：大 中 小】", "字号：大中小", "Share this article", "Back to top"]))
+    assert heading_mark("History [ edit ]", permalinks=False) == len(" [ edit ]")
 
 
 def test_contents_entries_that_headings_repeat_are_not_headings():

@@ -21,7 +21,8 @@ page's furniture along with its text. The conventions read here, in text sources
   nor numbered, is one title;
 - skip links and page tools: a line that is only an accessibility skip link (``Skip to content``,
   ``Jump to navigation``) or one of the page tools Chinese government sites print with every
-  document (``扫一扫在手机打开当前页``, ``【打印本页】``, ``【关闭窗口】``) is furniture.
+  document (``扫一扫在手机打开当前页``, ``【打印本页】``, ``【关闭窗口】``, ``【字体：大 中 小】``), or a
+  blog's ``Share this article`` / ``Back to top``, is furniture.
 """
 
 from __future__ import annotations
@@ -36,14 +37,19 @@ from reader.pipeline.preformatted import code_line, display_width
 from reader.sources.layout import Chunk, ChunkHint, Layout, Segment
 
 _TAB_CELL_RE = re.compile(r"\S\t+\S|\S\t+$")
-_EDIT_MARK_RE = re.compile(r"\s*\[(?:edit|编辑|編輯)\]$")
+_EDIT_MARK_RE = re.compile(r"\s*\[\s*(?:edit(?: source)?|编辑|編輯|编辑源代码)\s*\]$", re.I)
 _PERMALINK_RE = re.compile(r"(?<=\S)\s+[#¶§]$|(?<=\w)¶$")
 _SKIP_LINK_RE = re.compile(
     r"^(?:(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|search|menu)\s*)+$"
     r"|^(?:跳(?:转)?到(?:内容|导航|搜索)\s*)+$",
     re.I,
 )
-_PAGE_TOOL_RE = re.compile(r"^(?:扫一扫在手机打开当前页|(?:【(?:打印本页|关闭窗口|打印|关闭|返回顶部)】\s*)+)$")
+_PAGE_TOOL_RE = re.compile(
+    r"^(?:扫一扫在手机打开当前页|扫码查看手机版|(?:【(?:打印本页|关闭窗口|打印|关闭|返回顶部)】\s*)+"
+    r"|【?字[体号][：:]\s*[【〖\[]?\s*大\s*中\s*小\s*[】〗\]]?】?"
+    r"|share this (?:article|page|post|story)|print this page|back to top|return to top)$",
+    re.I,
+)
 _DATE_RE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:\d{1,2}, )?\d{4}\b"
     r"|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b"
