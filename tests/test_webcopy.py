@@ -193,6 +193,10 @@ def test_an_official_titles_two_lines_are_one_heading():
         "国务院办公厅关于2019年部分节假日安排的通知"
     ]
     assert reading(doc)[1] == "国办发明电〔2018〕15号"
-    assert split_title("国务院关于", "印发某方案的通知")
-    assert not split_title("关于做好工作的通知", "国办发〔2019〕3号")  # a whole title over its number
-    assert not split_title("一、关于总体要求", "落实工作的意见")  # a numbered heading is no title's line
+    assert split_title(["国务院关于", "印发某方案的通知", "国办发〔2019〕3号"]) == 2
+    assert (
+        split_title(["国务院关于同意乌鲁木齐、昌吉、石河子", "高新技术产业开发区建设", "国家自主创新示范区的批复"]) == 3
+    )
+    assert not split_title(["关于做好工作的通知", "国办发〔2019〕3号"])  # a whole title over its number
+    assert not split_title(["一、关于总体要求", "落实工作的意见"])  # a numbered heading is no title's line
+    assert not split_title(["国务院关于", "现将有关事项通知如下。", "特此通知"])  # a sentence ends the run

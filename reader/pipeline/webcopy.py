@@ -15,10 +15,10 @@ page's furniture along with its text. The conventions read here, in text sources
 - a table of contents: in unwrapped text, numbered lines whose titles come again further down
   as lines of their own (``1 Details`` … ``Details[edit]``) are the page's contents box,
   navigation furniture — not headings;
-- a Chinese official document's title broken over two lines (GB/T 9704 sets a long title in
-  lines of its own, each a paragraph in the page): a line holding ``关于`` over a line ending with
-  the document's kind (``…部分节假日安排的通知``, ``…的意见``), both short and neither a sentence
-  nor numbered, is one title;
+- a Chinese official document's title broken over lines (GB/T 9704 sets a long title in lines of
+  its own, each a paragraph in the page): a line holding ``关于`` over at most three more lines,
+  the last ending with the document's kind (``…部分节假日安排的通知``, ``…示范区的批复``), all
+  short and none a sentence or numbered, is one title;
 - skip links and page tools: a line that is only an accessibility skip link (``Skip to content``,
   ``Jump to navigation``) or one of the page tools Chinese government sites print with every
   document (``扫一扫在手机打开当前页``, ``【打印本页】``, ``【关闭窗口】``, ``【字体：大 中 小】``), or a
@@ -28,7 +28,6 @@ page's furniture along with its text. The conventions read here, in text sources
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.conventions import interior_pairs, unwrapped
@@ -62,6 +61,7 @@ _DOCUMENT_KIND_RE = re.compile(
     r"(?:通知|意见|决定|决议|批复|复函|函|通报|报告|请示|公告|通告|命令|令|议案|纪要|办法|条例|规定|细则|方案|规划|纲要|答复)$"
 )
 _TITLE_MAX = 40  # a Chinese title line holds at most this many characters
+_TITLE_LINES = 4  # a title is set in at most this many lines
 TITLE_WIDTH = 80  # a title line is at most this wide (in columns)
 PROSE_WIDTH = 100  # a line of prose under a title is at least this wide, or twice the title's width
 
@@ -181,10 +181,12 @@ def mark_web_copy(layout: Layout) -> None:
             hints[id(line[0])] = "heading"
     follow: set[int] = set()
     if layout.cjk:
-        for line, below in pairwise(body):
-            if len(line) == len(below) == 1 and id(line[0]) not in hints and split_title(_text(line), _text(below)):
+        for at, line in enumerate(body):
+            run = [_text(other) for other in body[at : at + _TITLE_LINES] if len(other) == 1]
+            size = split_title(run) if len(line) == 1 and id(line[0]) not in hints and id(line[0]) not in follow else 0
+            if size:
                 hints[id(line[0])] = "heading"
-                follow.add(id(below[0]))
+                follow.update(id(other[0]) for other in body[at + 1 : at + size])
     if flat:
         _mark_contents(body, hints)
         body = [line for line in body if line[0].role is None]
@@ -198,11 +200,17 @@ def mark_web_copy(layout: Layout) -> None:
         layout.chunks = _regroup(layout.chunks, hints, follow)
 
 
-def split_title(first: str, second: str) -> bool:
-    """True when two lines are one official document's title (see the module's docstring)."""
-    if any(len(t) > _TITLE_MAX or ends_sentence(t) or match_marker(t) is not None for t in (first, second)):
-        return False
-    return "关于" in first and _DOCUMENT_KIND_RE.search(first) is None and _DOCUMENT_KIND_RE.search(second) is not None
+def split_title(lines: list[str]) -> int:
+    """How many of ``lines`` (from the first) are one official document's title broken over lines
+    (see the module's docstring); 0 when they are not."""
+    if not lines or "关于" not in lines[0] or _DOCUMENT_KIND_RE.search(lines[0]):
+        return 0
+    for size, text in enumerate(lines[:_TITLE_LINES], 1):
+        if len(text) > _TITLE_MAX or ends_sentence(text) or match_marker(text) is not None:
+            return 0
+        if _DOCUMENT_KIND_RE.search(text):
+            return size
+    return 0
 
 
 def _mark_contents(body: list[list[Segment]], hints: dict[int, ChunkHint | None]) -> None:
