@@ -31,7 +31,7 @@ FLOORS = {
     "pdf-en": 0.97,
     "pdf-zh": 1.0,
     "rfc": 0.96,
-    "web-en": 0.96,
+    "web-en": 0.97,
     "web-zh": 1.0,
     "zh-hardwrap": 0.98,
     "zh-law": 0.98,
