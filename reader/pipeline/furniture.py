@@ -39,7 +39,7 @@ PAGE_NUMBER_RE = re.compile(
 )
 _TRAILING_NUMBER_RE = re.compile(r"(?<=[^\d\s.,:;/-])(\d{1,4})$")
 _SENTENCE_END_RE = re.compile(r"[.。!?！？]\s*$")
-_NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?\s|第\S{1,4}[章节条篇]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
+_NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?\s|第\S{1,4}[章节条篇编部卷回]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 
 
 def edge_key(text: str) -> str:
@@ -159,7 +159,9 @@ def _mark_work_title_heads(pages: dict[int, list[Segment]]) -> None:
     the head of its pages (``安徽省建设用地使用标准（2020年版）`` over page 173); a work's title stands
     on its first pages, so on a page whose printed folio at its foot is past 2, a short line at its
     head that is no sentence and carries no section number is the running head, even where the
-    extraction holds that one page only."""
+    extraction holds that one page only. A section number is any the numbering grammar reads: a
+    part (``第一编　总则`` opening a law's page), a numbered paragraph (``1.做好…``, no space after
+    the number as Chinese sets it)."""
     for lines in pages.values():
         foot = lines[-1]
         folio = foot.page if foot.role == "page-number" else _page_number(foot.text) if foot.role is None else None
@@ -167,7 +169,8 @@ def _mark_work_title_heads(pages: dict[int, list[Segment]]) -> None:
         if not body or body[0] is not lines[0] or folio is None or not folio.isdigit() or int(folio) <= 2:
             continue
         head = body[0].text
-        if len(head) <= 30 and not _TITLE_PUNCT_RE.search(head) and not _NUMBERED_RE.match(head) and len(body) > 1:
+        numbered = _NUMBERED_RE.match(head) is not None or match_marker(head) is not None
+        if len(head) <= 30 and not _TITLE_PUNCT_RE.search(head) and not numbered and len(body) > 1:
             body[0].role = "running-head"
             foot.role, foot.page = "page-number", folio
 

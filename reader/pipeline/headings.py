@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from reader.pipeline.blocks import RawBlock
-from reader.pipeline.chars import cjk_ratio, ends_sentence
+from reader.pipeline.chars import cjk_ratio, ends_sentence, rule_line
 from reader.pipeline.cjk import date_line
 from reader.pipeline.numbering import Marker, bullet, caption, match_marker
 from reader.pipeline.numerals import to_int
@@ -39,7 +39,6 @@ _FOOTNOTE_MARK_RE = re.compile(r"(?:〔[0-9０-９]+〕|\[[0-9]+\]|[①-⑳])$")
 _SUBTITLE_RE = re.compile(r"(?<=\w)[(（〈][^()（）〈〉]{1,12}[)）〉]$")  # 诊疗方案(试行第十版)
 _SEAL_RE = re.compile(r"^[(（][ \t\u3000]*(?:签章|盖章|印章|公章|签字|签名|单位盖章)[ \t\u3000]*[)）]$")
 _BARE_CN_NUMERAL_RE = re.compile(r"^[一二三四五六七八九十]{1,3}$")
-_RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
 )
@@ -198,14 +197,15 @@ def is_rule(block: RawBlock) -> bool:
     if block.kind not in ("preformatted", "paragraph"):
         return False
     lines = [line for line in block.text.split("\n") if line.strip()]
-    return bool(lines) and all(_RULE_LINE_RE.match(line) for line in lines)
+    return bool(lines) and all(rule_line(line) for line in lines)
 
 
 def marked_headings_only(blocks: list[RawBlock], found: list[Candidate | None]) -> list[Candidate | None]:
-    """In Chinese Markdown that marks its headings (``#``, underlines) below its title, the writer
-    chose which lines are headings: a numbered paragraph there is a rule or a point of a list
-    (``（1）避免使用长句。``), not a section — unless underlined. Markdown converted from a word processor, with a ``#``
-    title at most over ``一、`` paragraphs, keeps its numbered headings."""
+    """In Markdown that marks its headings (``#``, underlines) below its title, the writer chose
+    which lines are headings: a numbered paragraph there is a rule or a point of a list
+    (``（1）避免使用长句。``), and a short line (a table cell of an HTML block, ``Variable``) is
+    no title — unless underlined. Markdown converted from a word processor, with a ``#`` title
+    at most over ``一、`` paragraphs, keeps its numbered headings."""
     if sum(1 for block in blocks if block.kind == "heading") < 2:
         return found
 

@@ -116,7 +116,7 @@ def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> S
     kinds (items, captions), and build the outline (``markdown``: the source marks its headings)."""
     raw, underlined = _take_rules(_join_split_numbers(raw))
     found = [candidate(block, cjk) for block in raw]
-    if cjk and markdown:
+    if markdown:
         found = marked_headings_only(raw, found)
     for i in underlined:
         if found[i] is None:
