@@ -78,6 +78,8 @@ _BLANK_DATE_RE = re.compile(r"^[ \t\u3000_＿]*年[ \t\u3000_＿]*月[ \t\u3000_
 def date_line(text: str) -> bool:
     """True for a line that is only a date (``2022年6月27日``, ``二○一二年一月九日``), or a form's
     blank one (``年  月  日``)."""
+    if "月" not in text:  # (both patterns need 年 and 月: most lines are ruled out without a regex)
+        return False
     return _DATE_LINE_RE.match(text) is not None or _BLANK_DATE_RE.match(text) is not None
 
 
