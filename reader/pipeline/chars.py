@@ -25,7 +25,16 @@ _ASCII_PUNCT_RE = re.compile(r"[!-/:-@\[-`{-~]")
 
 def is_cjk(ch: str) -> bool:
     """Return True when ``ch`` is a CJK character or CJK/full-width punctuation."""
-    return bool(ch) and CJK_RE.match(ch) is not None
+    first = ch[:1]
+    known = _CJK_CHARS.get(first)
+    if known is None:
+        known = _CJK_CHARS[first] = bool(first) and CJK_RE.match(first) is not None
+    return known
+
+
+# is_cjk's answer per character (it is asked of every character beside a break: a document has few
+# distinct characters; bounded by Unicode)
+_CJK_CHARS: dict[str, bool] = {}
 
 
 def is_punct(ch: str) -> bool:

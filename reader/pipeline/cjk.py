@@ -30,7 +30,7 @@ from reader.pipeline.conventions import Conventions
 from reader.pipeline.numbering import CJK_SCHEMES, looks_numbered, match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
-_BULLET_RE = re.compile(f"^[{re.escape(BULLETS[:10])}]")
+_BULLET_FIRST = frozenset(BULLETS[:10])
 _SOFT_END_RE = re.compile(r"[、，,；;—–…]$")
 _TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百\d]+[章节部篇]|#+\s)")
 # a date alone on its line: the date of a document under its signature (成文日期), a date line under
@@ -108,7 +108,7 @@ def numbered_title(seg: Segment) -> bool:
 
 def item_start(seg: Segment) -> bool:
     """Return True when ``seg`` opens a list item (a bullet)."""
-    return _BULLET_RE.match(seg.text) is not None
+    return seg.text[:1] in _BULLET_FIRST  # (a set, not _BULLET_RE: asked of every line)
 
 
 def opens_with_closer(seg: Segment) -> bool:
