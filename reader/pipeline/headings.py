@@ -409,7 +409,7 @@ def _drop_out_of_sequence(found: list[Candidate | None]) -> None:
 def list_kind(block: RawBlock) -> str:
     """The kind a block that is not a heading takes: an item when it opens with a list marker or
     a number, a caption when it opens with ``Fig.``/``Table``/``图``/``表``, else its own."""
-    if block.kind not in ("paragraph", "item"):
+    if block.kind not in ("paragraph", "item") or block.term:
         return block.kind
     if caption(block.text):
         return "caption"

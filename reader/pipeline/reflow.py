@@ -29,6 +29,7 @@ class _Reflower:
         self.unit: list[Segment] = []
         self.unit_kind = "paragraph"
         self.unit_level = 0
+        self.unit_term = False
         self.article_ended = False
         self.body_count = [sum(1 for s in c.segments if s.role is None) for c in layout.chunks]
 
@@ -79,10 +80,12 @@ class _Reflower:
                 sheet=self.unit[0].sheet,
                 end_sheet=self.unit[-1].sheet,
                 columns=self.unit[0].columns,
+                term=self.unit_term,
             )
         )
         self.unit = []
         self.unit_level = 0
+        self.unit_term = False
 
     def start(self, seg: Segment) -> None:
         """Begin a new paragraph or item at ``seg``."""
@@ -159,6 +162,7 @@ class _Reflower:
         self.unit = list(segments)
         self.unit_kind = hint or "paragraph"
         self.unit_level = chunk.level
+        self.unit_term = chunk.term
         if hint == "heading":
             self.flush()
 

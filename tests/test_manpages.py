@@ -1,0 +1,73 @@
+"""Conventions of manual pages rendered as text: tagged lists of options, nested field lists."""
+
+from __future__ import annotations
+
+from reader.pipeline.build import build_document
+
+OPTIONS = """\
+NAME
+       frob - adjust the knobs
+
+DESCRIPTION
+       Adjust the knobs of each FILE, or of the standard input when no FILE
+       is given, and report what was changed on the standard output.
+
+       -a, --all
+              adjust every knob, the hidden ones too
+
+       -C     list knobs by columns
+
+       --color[=WHEN]
+              colour the output WHEN; more info below
+
+       -k, --keep
+              keep the old settings in a backup file beside the original;
+              used only with --all
+
+       -q     say nothing
+
+       The WHEN argument defaults to 'always' and can also be 'auto' or
+       'never'.
+"""
+
+VERSE = """\
+She began to repeat it, but the words did not come the same as they used to
+do, and her voice sounded hoarse and strange as she went on with the lesson:
+
+How doth the little crocodile
+    Improve his shining tail,
+And pour the waters of the Nile
+    On every golden scale!
+
+How cheerfully he seems to grin,
+    How neatly spread his claws,
+And welcome little fishes in
+    With gently smiling jaws!
+
+I'm sure those are not the right words, said poor Alice, and her eyes filled
+with tears again as she went on.
+"""
+
+
+def _doc(text: str):
+    return build_document(text.encode(), "frob.1.txt", dictionary=False)
+
+
+def test_each_option_is_one_item_with_its_description():
+    doc = _doc(OPTIONS)
+    items = [b.text for b in doc.blocks if b.kind == "item"]
+    assert items == [
+        "-a, --all adjust every knob, the hidden ones too",
+        "-C     list knobs by columns",
+        "--color[=WHEN] colour the output WHEN; more info below",
+        "-k, --keep keep the old settings in a backup file beside the original; used only with --all",
+        "-q     say nothing",
+    ]
+    assert not any(b.kind == "preformatted" for b in doc.blocks)
+    assert [b.text for b in doc.blocks if b.heading is not None] == ["NAME", "DESCRIPTION"]
+    assert any(b.kind == "paragraph" and b.text.startswith("The WHEN argument") for b in doc.blocks)
+
+
+def test_verse_with_alternating_indents_is_no_list_of_terms():
+    doc = _doc(VERSE)
+    assert not any(b.kind == "item" for b in doc.blocks)
