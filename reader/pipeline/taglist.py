@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reader.pipeline.numbering import match_marker
 from reader.pipeline.preformatted import display_width
@@ -81,7 +82,7 @@ def _verse(lines: list[Segment], edge: int) -> bool:
     ``    Improve his shining tail,``): verse, whose indented lines are no descriptions."""
     if len(lines) < 3 or any(s.columns + display_width(s.text) >= 0.8 * edge for s in lines):
         return False
-    return sum(1 for a, b in zip(lines, lines[1:], strict=False) if a.columns != b.columns) >= 2
+    return sum(1 for a, b in pairwise(lines) if a.columns != b.columns) >= 2
 
 
 def body_indent(lines: list[Segment]) -> int:
