@@ -71,3 +71,39 @@ def test_each_option_is_one_item_with_its_description():
 def test_verse_with_alternating_indents_is_no_list_of_terms():
     doc = _doc(VERSE)
     assert not any(b.kind == "item" for b in doc.blocks)
+
+
+FIELDS = """\
+OPTIONS
+       -l --list
+              For each compressed file, list the following fields:
+
+                  compressed size: size of the compressed file
+                  uncompressed size: size of the uncompressed file
+                  ratio: compression ratio (0.0% if unknown)
+                  uncompressed_name: name of the uncompressed file
+
+              The uncompressed size is given as -1 for files not in gzip format,
+              such as compressed .Z files.  To get the uncompressed size for such
+              a file, you can use the command below.
+
+       -n --no-name
+              When compressing, do not save the original file name and time
+              stamp by default.
+
+       -q --quiet
+              Suppress all warnings.
+"""
+
+
+def test_a_field_list_nested_in_a_description_keeps_its_lines():
+    doc = _doc(FIELDS)
+    fields = next(b for b in doc.blocks if "compressed size:" in b.text)
+    assert fields.kind == "preformatted"
+    assert fields.text.split("\n") == [
+        "compressed size: size of the compressed file",
+        "uncompressed size: size of the uncompressed file",
+        "ratio: compression ratio (0.0% if unknown)",
+        "uncompressed_name: name of the uncompressed file",
+    ]
+    assert any(b.kind == "paragraph" and b.text.startswith("The uncompressed size is given") for b in doc.blocks)

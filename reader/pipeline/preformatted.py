@@ -33,6 +33,8 @@ _UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
 _GAP_RE = re.compile(r"(?<=[^\s?!:;,])( {2,}|\t)(?=\S)")
 _SENTENCE_END_RE = re.compile(r"[.?!:;,。！？：；，]['\")\]”’]*$")
 _CJK_PROSE_PUNCT_RE = re.compile(r"[，、；]")
+_MARKER_GAP_RE = re.compile(r"^[*•·o+-](?: {2,}|\t)(?=\S)")
+_COMMENT_MARK_RE = re.compile(r"\s;(?:\s|$)|^;")  # ``; 1 bit in length``: a grammar's or assembler's comment
 
 
 def display_width(text: str) -> int:
@@ -66,8 +68,12 @@ def _strong(text: str) -> bool:
 
 
 def _gap_columns(seg: Segment) -> set[int]:
-    """Where the columns after wide gaps begin in a line."""
-    return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text)}
+    """Where the columns after wide gaps begin in a line (not the gap after a bullet at the
+    line's start, ``*  %x0 denotes …``: a list's items line up their text, not a table's columns;
+    numbers before a gap may be a column of section numbers, a table of contents')."""
+    marker = _MARKER_GAP_RE.match(seg.text)
+    skip = marker.end() if marker else -1
+    return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text) if m.end() != skip}
 
 
 class _Lines:
@@ -100,7 +106,9 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
     prose: set[int] = set()
     for chunk in layout.chunks:
         body = [s for s in chunk.segments if s.line_start and s.role is None]
-        wrapped = len(body) >= 2 and all(lines.fills(s) for s in body[:-1])
+        # wrapped prose: lines out to the measure, its continuation lines flush with one another
+        # (lines hung under a definition's ``=``, each deeper than the last, are a grammar's)
+        wrapped = len(body) >= 2 and all(lines.fills(s) for s in body[:-1]) and len({s.columns for s in body[1:]}) == 1
         wordy = _letters("".join(s.text for s in body)) >= 0.55
         if not layout.cjk and _verse(body, lines):
             continue
@@ -111,7 +119,12 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
             if layout.cjk and _cjk_prose(seg, lines):
                 prose.add(id(seg))
                 continue
-            sentence = _SENTENCE_END_RE.search(seg.text) and _letters(seg.text) >= 0.7 and len(seg.text) >= 12
+            sentence = (
+                _SENTENCE_END_RE.search(seg.text)
+                and _letters(seg.text) >= 0.7
+                and len(seg.text) >= 12
+                and not _COMMENT_MARK_RE.search(seg.text)
+            )
             if (wrapped and wordy and not _strong(seg.text)) or (sentence and not _strong(seg.text)):
                 prose.add(id(seg))
     return prose
@@ -165,6 +178,25 @@ def _underlines(lines: _Lines) -> set[int]:
     return out
 
 
+def _hard_break(seg: Segment, nxt: Segment, lines: _Lines) -> bool:
+    """True when the line ``seg`` was ended on purpose, not wrapped: it stops well short of the
+    measure, or the next line's first word would have fitted on it (filled text moves a word up)."""
+    if not lines.fills(seg):
+        return True
+    word = len(nxt.text.split(" ", 1)[0])
+    return seg.columns + display_width(seg.text) + 1 + word <= lines.edge
+
+
+def _centred_block(group: list[Segment], lines: _Lines) -> bool:
+    """True for lines of words each set in the middle of the measure: one line, or lines whose
+    indents differ as their lengths do. Lines of different lengths flush at one indent (a field
+    list indented under an option: ``compressed size: …`` / ``ratio: …``) are not centred,
+    however near the middle the indent falls."""
+    if not all(lines.centred(s) and _letters(s.text) >= 0.6 for s in group):
+        return False
+    return len(group) == 1 or len({s.columns for s in group}) > 1 or len({len(s.text) for s in group}) == 1
+
+
 def _runs(lines: _Lines, prose: set[int]) -> list[list[Segment]]:
     """Runs of consecutive non-prose lines (furniture skipped) at the body's indent or deeper."""
     runs: list[list[Segment]] = []
@@ -198,11 +230,13 @@ def _preformatted(run: list[Segment], lines: _Lines, latin: bool) -> list[Segmen
         else:
             groups.append([seg])
     for group in groups:
-        if all(lines.centred(s) and _letters(s.text) >= 0.6 for s in group):
+        if _centred_block(group, lines):
             continue  # words set in the middle: a title block (a licence's name, version, address), not code
         hits = sum(1 for s in group if id(s) in strong)
-        deeper = all(s.columns > lines.body + 1 and not lines.centred(s) for s in group)
-        ragged = not any(lines.fills(s) for s in group[:-1])
+        # set deeper than the body, and not a centred line (unless lines flush at one indent)
+        flush = len(group) >= 2 and len({s.columns for s in group}) == 1
+        deeper = all(s.columns > lines.body + 1 and (flush or not lines.centred(s)) for s in group)
+        ragged = all(_hard_break(s, nxt, lines) for s, nxt in pairwise(group))
         if (hits and hits >= 0.3 * len(group)) or (latin and (_verse(group, lines) or (
             deeper and ragged and len(group) >= 2
         ))):

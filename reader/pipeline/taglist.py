@@ -37,6 +37,7 @@ MIN_STACKED = 2  # … of which this many with the tag on its own line
 _DEPTH = range(3, 25)  # how much deeper than its tag a description is set (columns)
 _BESIDE_RE = re.compile(r"^(\S+(?: \S+){0,2}) {2,}(?=\S)")  # a short tag, then a gap
 _CLAUSE_END = (".", ",", ";", ":", "!", "?")
+_NOT_DESCRIPTION = frozenset("=;/|:{}[]<>")  # what opens a definition, a comment, a table's cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +94,10 @@ def body_indent(lines: list[Segment]) -> int:
 
 
 def _beside_tag(seg: Segment) -> tuple[int, int] | None:
-    """The indent pair when ``seg`` starts with a short tag and a gap, its description beside it."""
+    """The indent pair when ``seg`` starts with a short tag and a gap, its description beside it
+    (words, not a grammar's definition or comment: ``frame-fin   = %x0 ; …``)."""
     m = _BESIDE_RE.match(seg.text)
-    if m is None:
+    if m is None or seg.text[m.end()] in _NOT_DESCRIPTION:
         return None
     return seg.columns, seg.columns + m.end()
 
