@@ -71,3 +71,37 @@ def test_a_centred_title_block_is_the_documents_title_not_code():
     doc = _doc(text)
     assert doc.sections[0].title == "Apache License"
     assert not any(b.kind == "preformatted" for b in doc.blocks)
+
+
+NUMBERED_PARAGRAPHS = """\
+                  GNU LESSER GENERAL PUBLIC LICENSE
+   TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION
+
+  0. This License Agreement applies to any software library or other
+program which contains a notice placed by the copyright holder or
+other authorized party saying it may be distributed under the terms of
+this Lesser General Public License (also called "this License").
+
+  1. You may copy and distribute verbatim copies of the Library's
+complete source code as you receive it, in any medium, provided that
+you meet all of these conditions:
+
+      (a) You must give any other recipients of the Work or
+          Derivative Works a copy of this License; and
+
+      (b) You must cause any modified files to carry prominent notices
+          stating that You changed the files.
+"""
+
+
+def test_a_numbered_paragraph_with_a_first_line_indent_is_one_block():
+    doc = _doc(NUMBERED_PARAGRAPHS)
+    texts = [b.text for b in doc.blocks]
+    assert any(t.startswith("0. This License Agreement applies") and t.endswith('(also called "this License").') for t in texts)
+    assert any(t.startswith("1. You may copy") and t.endswith("of these conditions:") for t in texts)
+
+
+def test_a_lettered_item_with_a_hanging_indent_is_an_item_not_preformatted():
+    doc = _doc(NUMBERED_PARAGRAPHS)
+    item = next(b for b in doc.blocks if b.text.startswith("(a) You must give"))
+    assert item.kind == "item" and item.text.endswith("a copy of this License; and")

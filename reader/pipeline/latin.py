@@ -129,6 +129,8 @@ class LatinBreaks:
                 return True
         elif seg.columns < prev.columns:
             if len(unit) == 1 and (item_marker_end(first) is None or seg.columns < first.columns):
+                if line_fills(prev, conv.edge) and not ends_block(prev.text):
+                    return False  # a numbered paragraph's first-line indent (``  0. This License …`` / ``program which …``)
                 return seg.columns < first.columns and item_marker_end(first) is not None
             if len(unit) >= 2 and seg.columns < min(s.columns for s in unit[1:]):
                 return True

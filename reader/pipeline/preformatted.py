@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from itertools import pairwise
 
+from reader.pipeline.numbering import BULLET_RE, match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
 _RULE_RE = re.compile(r"^[\s+|\-=_*#~.:<>^/\\]{4,}$")
@@ -110,6 +111,7 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
         # (lines hung under a definition's ``=``, each deeper than the last, are a grammar's)
         wrapped = len(body) >= 2 and all(lines.fills(s) for s in body[:-1]) and len({s.columns for s in body[1:]}) == 1
         wordy = _letters("".join(s.text for s in body)) >= 0.55
+        wrapped = wrapped or (wordy and _hanging_item(body))
         if not layout.cjk and _verse(body, lines):
             continue
         columns = _aligned(body, wide=True) if len(body) >= 2 else set()
@@ -128,6 +130,23 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
             if (wrapped and wordy and not _strong(seg.text)) or (sentence and not _strong(seg.text)):
                 prose.add(id(seg))
     return prose
+
+
+def _hanging_item(body: list[Segment]) -> bool:
+    """True for a list item whose wrapped lines hang under its text (``(a) You must give …`` /
+    ``    Derivative Works …``): an item's prose, however short its lines."""
+    if len(body) < 2:
+        return False
+    first = body[0]
+    bullet = BULLET_RE.match(first.text)
+    marker = match_marker(first.text)
+    if bullet is not None:
+        start = bullet.end()
+    elif marker is not None and marker.scheme in ("decimal", "paren", "alpha", "roman") and marker.end < len(first.text):
+        start = marker.end + len(first.text[marker.end :]) - len(first.text[marker.end :].lstrip())
+    else:
+        return False
+    return all(s.columns == first.columns + start for s in body[1:])
 
 
 def _cjk_prose(seg: Segment, lines: _Lines) -> bool:
