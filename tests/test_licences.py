@@ -105,3 +105,32 @@ def test_a_lettered_item_with_a_hanging_indent_is_an_item_not_preformatted():
     doc = _doc(NUMBERED_PARAGRAPHS)
     item = next(b for b in doc.blocks if b.text.startswith("(a) You must give"))
     assert item.kind == "item" and item.text.endswith("a copy of this License; and")
+
+
+UNDERLINED = """\
+Mozilla Public License Version 2.0
+==================================
+
+1. Definitions
+--------------
+
+1.1. "Contributor"
+    means each individual or legal entity that creates, contributes to
+    the creation of, or owns Covered Software.
+
+2. Inability to Comply Due to Statute or Regulation
+---------------------------------------------------
+
+If it is impossible for You to comply with any of the terms of this
+License, then You must comply with the terms of this License to the
+maximum extent possible.
+"""
+
+
+def test_underlined_titles_are_headings_and_their_rules_leave_the_text():
+    doc = _doc(UNDERLINED)
+    heads = [(b.heading.number, b.heading.title) for b in doc.blocks if b.heading is not None]
+    assert heads[0] == (None, "Mozilla Public License Version 2.0")
+    assert ("2", "Inability to Comply Due to Statute or Regulation") in heads
+    reading = "\\n".join(b.text for b in doc.blocks if b.kind != "furniture")
+    assert "---" not in reading and "===" not in reading

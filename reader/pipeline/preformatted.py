@@ -187,9 +187,11 @@ def _underlines(lines: _Lines) -> set[int]:
     """Ids of underlined titles and their underlines (``Title`` / ``=====``, the setext
     convention): a rule as long as the line above it, that line text."""
     out: set[int] = set()
-    for before, above, seg in zip(lines.lines, lines.lines[1:], lines.lines[2:], strict=False):
+    previous: list[Segment | None] = [None, *lines.lines]
+    for before, above, seg in zip(previous, lines.lines, lines.lines[1:], strict=False):
         rule = _UNDERLINE_RE.match(seg.text)
-        opens = before.chunk != above.chunk  # the title opens its block (a blank line above it)
+        # the title opens its block (a blank line above it, or the document's start)
+        opens = before is None or before.chunk != above.chunk
         gaps = "   " in above.text.strip()  # column heads over a table's rule (``2 bytes     2 bytes``)
         if rule and opens and above.chunk == seg.chunk and above.role is None and "|" not in above.text and not gaps:
             if abs(len(seg.text) - len(above.text)) <= max(3, len(above.text) // 3) and _letters(above.text) > 0.5:

@@ -118,9 +118,11 @@ def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> S
     found = [candidate(block, cjk) for block in raw]
     if cjk and markdown:
         found = marked_headings_only(raw, found)
-    for i in underlined:
+    for i in underlined:  # the writer marked these titles with a rule: no other test applies
         if found[i] is None:
-            found[i] = Candidate(-1, 0, None, None, None, "", raw[i].text.strip(), len(raw[i].text))
+            found[i] = Candidate(-1, 0, None, None, None, "", raw[i].text.strip(), len(raw[i].text), strong=True)
+        elif found[i].scheme is None:  # type: ignore[union-attr]
+            found[i].strong = True  # type: ignore[union-attr]
     found = settle(raw, found)
     blocks: list[RawBlock] = []
     heads: list[Candidate] = []
