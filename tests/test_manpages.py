@@ -107,3 +107,28 @@ def test_a_field_list_nested_in_a_description_keeps_its_lines():
         "uncompressed_name: name of the uncompressed file",
     ]
     assert any(b.kind == "paragraph" and b.text.startswith("The uncompressed size is given") for b in doc.blocks)
+
+
+EXAMPLES = """\
+EXAMPLES
+       Convert seconds since the Epoch (1970-01-01 UTC) to a date
+
+              $ date --date='@2147483647'
+
+DATE STRING
+       The  --date=STRING  is a mostly free format human readable date string
+       such  as  "Sun, 29 Feb 2004 16:21:42 -0800" or "2004-02-29 16:21:42" or
+       even "next Thursday".  A date string may contain items indicating  the
+       date,  time of day, time zone, day of week, relative time, and numbers.
+       An  empty  string  indicates the beginning of the day.  The date string
+       format is more complex than is easily documented here.
+"""
+
+
+def test_a_command_after_its_prompt_keeps_its_line_and_a_section_title_leaves_its_paragraph_prose():
+    doc = _doc(EXAMPLES)
+    command = next(b for b in doc.blocks if "@2147483647" in b.text)
+    assert command.kind == "preformatted"
+    paragraph = next(b for b in doc.blocks if "mostly free format" in b.text)
+    assert paragraph.kind == "paragraph" and paragraph.text.endswith("easily documented here.")
+    assert [b.text for b in doc.blocks if b.heading is not None] == ["EXAMPLES", "DATE STRING"]

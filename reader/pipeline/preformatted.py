@@ -26,6 +26,7 @@ from reader.sources.layout import Chunk, Layout, Segment
 _RULE_RE = re.compile(r"^[\s+|\-=_*#~.:<>^/\\]{4,}$")
 _CODE_RE = re.compile(
     r"/\*|\*/|^\s*//|::=|==|!=|<=|>=|->|<<<|>>>|&&|\|\||^\s*[{}]\s*$|\{\s*$|^#include"
+    r"|^\$ [a-z]"  # a shell's prompt before a command (``$ date --date='@2147483647'``)
     r"|^[\w.\-\[\]]+\s*:?=\s(?!.*[^.]\.$)"  # a definition or assignment: ``AA = A``, ``frame-fin  = %x0``
     # (not one a sentence ends: an RFC's ``destination= 69.`` runs on from its item)
 )
@@ -109,14 +110,20 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
         body = [s for s in chunk.segments if s.line_start and s.role is None]
         # wrapped prose: lines out to the measure, its continuation lines flush with one another
         # (lines hung under a definition's ``=``, each deeper than the last, are a grammar's)
-        wrapped = len(body) >= 2 and all(lines.fills(s) for s in body[:-1]) and len({s.columns for s in body[1:]}) == 1
+        wrapped = _wrapped(body, lines)
         wordy = _letters("".join(s.text for s in body)) >= 0.55
         wrapped = wrapped or (wordy and _hanging_item(body))
+        # a title or a term set out in the margin over its wrapped text (a man page's ``DATE STRING``
+        # over its paragraph): the text is prose all the same
+        under_title = not wrapped and len(body) >= 3 and body[0].columns < body[1].columns and len({s.columns for s in body[1:]}) == 1 and _wrapped(body[1:], lines)
         if not layout.cjk and _verse(body, lines):
             continue
         columns = _aligned(body, wide=True) if len(body) >= 2 else set()
         for seg in body:
             if id(seg) in columns:
+                continue
+            if under_title and seg is not body[0] and not _strong(seg.text):
+                prose.add(id(seg))
                 continue
             if layout.cjk and _cjk_prose(seg, lines):
                 prose.add(id(seg))
@@ -130,6 +137,13 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
             if (wrapped and wordy and not _strong(seg.text)) or (sentence and not _strong(seg.text)):
                 prose.add(id(seg))
     return prose
+
+
+def _wrapped(body: list[Segment], lines: _Lines) -> bool:
+    """Wrapped prose: lines out to the measure (all but the last), the continuation lines flush
+    with one another (lines hung under a definition's ``=``, each deeper than the last, are a
+    grammar's)."""
+    return len(body) >= 2 and all(lines.fills(s) for s in body[:-1]) and len({s.columns for s in body[1:]}) == 1
 
 
 def _hanging_item(body: list[Segment]) -> bool:
