@@ -132,3 +132,14 @@ def test_a_command_after_its_prompt_keeps_its_line_and_a_section_title_leaves_it
     paragraph = next(b for b in doc.blocks if "mostly free format" in b.text)
     assert paragraph.kind == "paragraph" and paragraph.text.endswith("easily documented here.")
     assert [b.text for b in doc.blocks if b.heading is not None] == ["EXAMPLES", "DATE STRING"]
+
+
+def test_a_word_broken_at_a_line_end_is_joined_as_the_document_prints_it_elsewhere():
+    from reader.pipeline.joiner import Vocabulary, separator
+
+    printed = Vocabulary(lambda: ["The default extension is z for MSDOS and OS/2.", "a well-known name", "FORMAT1 applies"])
+    assert separator("For MS\u2010", "DOS, CR LF is converted", False, True, printed) == ("", True)
+    assert separator("If FORMAT is FOR\u2010", "MAT1<newline>FORMAT2", False, True, printed) == ("", True)
+    assert separator("a well-", "known name", False, True, printed) == ("", False)  # printed as a compound
+    assert separator("Au\u2010", "thentication passphrases", False, True, printed) == ("", True)
+    assert separator("Self-", "contained", False, True, printed) == ("", False)

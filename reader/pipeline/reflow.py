@@ -7,6 +7,7 @@ from collections.abc import Callable
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of, join_lines, preformatted_block, take_emphasis
 from reader.pipeline.cjk import CjkBreaks, item_start
 from reader.pipeline.conventions import infer
+from reader.pipeline.joiner import Vocabulary
 from reader.pipeline.latin import LatinBreaks, item_marker_end
 from reader.sources.layout import Chunk, Layout, Segment
 
@@ -31,6 +32,7 @@ class _Reflower:
         self.unit_level = 0
         self.unit_term = False
         self.article_ended = False
+        self.printed = Vocabulary(lambda: (s.text for c in layout.chunks for s in c.segments))
         self.body_count = [sum(1 for s in c.segments if s.role is None) for c in layout.chunks]
 
     def column_of(self, chunk: Chunk) -> float:
@@ -58,7 +60,7 @@ class _Reflower:
         """Emit the paragraph or item gathered so far."""
         if not self.unit:
             return
-        joined, anchors = join_lines(self.unit, self.cjk, self.word_list)
+        joined, anchors = join_lines(self.unit, self.cjk, self.word_list, None if self.cjk else self.printed)
         chunk = self.unit[0].chunk
         standalone = self.unit[-1].chunk == chunk and len(self.unit) == self.body_count[chunk]
         standalone = standalone or self.latin.ends_title(self.unit)
