@@ -134,3 +134,27 @@ def test_underlined_titles_are_headings_and_their_rules_leave_the_text():
     assert ("2", "Inability to Comply Due to Statute or Regulation") in heads
     reading = "\\n".join(b.text for b in doc.blocks if b.kind != "furniture")
     assert "---" not in reading and "===" not in reading
+
+
+CLOSING = """\
+                    GNU GENERAL PUBLIC LICENSE
+                       Version 3, 29 June 2007
+
+  7. Everyone is permitted to copy and distribute verbatim copies of this
+license document, but changing it is not allowed.
+
+                     END OF TERMS AND CONDITIONS
+
+            How to Apply These Terms to Your New Programs
+
+  If you develop a new program, and you want it to be of the greatest
+possible use to the public, the best way to achieve this is to make it
+free software which everyone can redistribute and change.
+"""
+
+
+def test_a_title_after_a_blank_line_is_no_subtitle_of_the_title_above():
+    doc = _doc(CLOSING)
+    titles = [b.heading.title for b in doc.blocks if b.heading is not None and b.heading.number is None]
+    assert "How to Apply These Terms to Your New Programs" in titles
+    assert "Version 3, 29 June 2007" not in titles  # set right under its title: a subtitle

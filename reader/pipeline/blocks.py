@@ -32,6 +32,7 @@ class RawBlock:
     sheet: int = 0  # the physical page where the block starts
     end_sheet: int = 0  # … and where it ends
     columns: int = 0  # the indent of its first line in a text source (columns)
+    after_blank: bool = False  # (text) it opens a text block: a blank line (or the start) stands before it
     term: bool = False  # a tagged list's entry (``-a, --all`` and its description): an item without a marker
 
 

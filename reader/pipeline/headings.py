@@ -251,8 +251,9 @@ def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> Non
         run = [i]
         while pos + len(run) < len(reading):
             nxt = found[reading[pos + len(run)]]
-            if nxt is None or nxt.strong or nxt.scheme is not None or _set_apart(blocks[run[-1]], blocks[reading[pos + len(run)]]):
-                break
+            below = blocks[reading[pos + len(run)]]
+            if nxt is None or nxt.strong or nxt.scheme is not None or _set_apart(blocks[run[-1]], below) or below.after_blank:
+                break  # (a subtitle is set right under its title: a blank line between starts a new title)
             run.append(reading[pos + len(run)])
         after = reading[pos + len(run)] if pos + len(run) < len(reading) else None
         following = found[after] if after is not None else None

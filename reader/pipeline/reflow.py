@@ -83,11 +83,19 @@ class _Reflower:
                 end_sheet=self.unit[-1].sheet,
                 columns=self.unit[0].columns,
                 term=self.unit_term,
+                after_blank=self._opens_chunk(self.unit[0]),
             )
         )
         self.unit = []
         self.unit_level = 0
         self.unit_term = False
+
+    def _opens_chunk(self, seg: Segment) -> bool:
+        """True when ``seg`` is the first line of its text block (a blank line stands before it)."""
+        chunks = self.layout.chunks
+        if not 0 <= seg.chunk < len(chunks) or self.layout.kind != "text":
+            return False
+        return next((s for s in chunks[seg.chunk].segments if s.role is None), None) is seg
 
     def start(self, seg: Segment) -> None:
         """Begin a new paragraph or item at ``seg``."""
