@@ -158,3 +158,20 @@ def test_a_title_after_a_blank_line_is_no_subtitle_of_the_title_above():
     titles = [b.heading.title for b in doc.blocks if b.heading is not None and b.heading.number is None]
     assert "How to Apply These Terms to Your New Programs" in titles
     assert "Version 3, 29 June 2007" not in titles  # set right under its title: a subtitle
+
+
+def _pages(first_lines: list[str]) -> str:
+    body = "This paragraph says something about the terms of the licence and\nends here with a full stop.\n"
+    return "\f\n".join(f"{head}\n\n{body}\n{body}" for head in first_lines)
+
+
+def test_a_title_restated_on_one_later_page_is_no_running_head():
+    text = _pages(["GNU LESSER GENERAL PUBLIC LICENSE", "GNU LESSER GENERAL PUBLIC LICENSE", "Preamble", "Terms", "NO WARRANTY"])
+    doc = _doc(text)
+    assert not any(b.kind == "furniture" and "LESSER" in b.text for b in doc.blocks)
+
+
+def test_a_head_on_most_pages_is_a_running_head():
+    text = _pages(["RFC 9999   Example   May 2020"] * 5)
+    doc = _doc(text)
+    assert all(b.kind == "furniture" for b in doc.blocks if "RFC 9999" in b.text)
