@@ -208,3 +208,30 @@ def test_an_enumeration_wrapped_inside_a_sentence_opens_no_item():
 def test_an_item_after_a_finished_sentence_still_starts_a_block():
     doc = _doc("Two steps are needed, in order:\n(1) copyright the software, and then\n(2) offer you this license.\n")
     assert [b.text[:3] for b in doc.blocks] == ["Two", "(1)", "(2)"]
+
+
+DISPLAY = """\
+If the program is interactive, make it output a short notice like this
+when it starts in an interactive mode:
+
+    Gnomovision version 69, Copyright (C) year name of author
+    Gnomovision comes with ABSOLUTELY NO WARRANTY; for details type `show w'.
+    This is free software, and you are welcome to redistribute it
+    under certain conditions; type `show c' for details.
+
+The hypothetical commands `show w' and `show c' should show the appropriate
+parts of the General Public License.  As the preamble puts it:
+
+    When we speak of free software, we are referring to freedom, not
+    price.  Our General Public Licenses are designed to make sure that you
+    have the freedom to distribute copies of free software (and charge for
+    them if you wish).
+"""
+
+
+def test_a_sample_set_out_after_a_colon_keeps_its_lines_and_a_quoted_paragraph_does_not():
+    doc = _doc(DISPLAY)
+    sample = next(b for b in doc.blocks if b.text.startswith("Gnomovision version 69"))
+    assert sample.kind == "preformatted" and len(sample.text.split("\n")) == 4
+    quoted = next(b for b in doc.blocks if "When we speak of free software" in b.text)
+    assert quoted.kind != "preformatted" and quoted.text.endswith("(and charge for them if you wish).")

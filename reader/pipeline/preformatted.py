@@ -20,6 +20,7 @@ import unicodedata
 from collections import Counter
 from itertools import pairwise
 
+from reader.pipeline.displays import displayed_lines
 from reader.pipeline.numbering import BULLET_RE, match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
@@ -284,8 +285,9 @@ def mark_preformatted(layout: Layout) -> None:
     lines = _Lines(layout)
     if not lines.lines:
         return
-    prose = _prose_lines(layout, lines)
-    marked: set[int] = set()
+    shown = set() if layout.cjk else displayed_lines(layout, lines.body)
+    prose = _prose_lines(layout, lines) - shown
+    marked: set[int] = set(shown)
     for run in _runs(lines, prose):
         marked.update(id(s) for s in _preformatted(run, lines, not layout.cjk))
     if marked:
