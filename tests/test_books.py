@@ -62,3 +62,15 @@ def test_a_paragraph_goes_on_after_an_illustration_set_in_its_middle():
     assert "starting the idea of his being gone to London" in joined
     assert any("When the Party entered" in t for t in texts)
     assert any(t.startswith("Mr. Bingley was good-looking") for t in texts)
+
+
+def test_a_title_with_its_alternative_title_below_is_the_books_heading():
+    text = "Moby-Dick;\n\nor, The Whale\n\nby Herman Melville\n\n\nCHAPTER 1.\n\nCall me Ishmael. Some years ago, never mind how long precisely, I went\nto sea.\n"
+    doc = build_document(text.encode(), "book.txt", dictionary=False)
+    assert any(b.heading is not None and b.heading.title.startswith("Moby-Dick") for b in doc.blocks)
+
+
+def test_a_line_ending_with_a_semicolon_is_no_title_without_an_alternative_below():
+    text = "He paused;\n\nthen he went on, slowly, as if to himself, and said nothing more.\n"
+    doc = build_document(text.encode(), "book.txt", dictionary=False)
+    assert not any(b.heading is not None for b in doc.blocks)

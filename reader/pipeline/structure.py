@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of
-from reader.pipeline.headings import Candidate, candidate, is_rule, list_kind, marked_headings_only, settle
+from reader.pipeline.headings import (
+    Candidate,
+    alternative_titles,
+    candidate,
+    is_rule,
+    list_kind,
+    marked_headings_only,
+    settle,
+)
 
 # a run-in lead phrase (bold in print) opening a paragraph of a report: a few words and a full stop;
 # it may quote a coined term after its first word (打好疏解整治促提升“组合拳”。, 加快推进“新两翼”建设。)
@@ -116,6 +124,8 @@ def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> S
     kinds (items, captions), and build the outline (``markdown``: the source marks its headings)."""
     raw, underlined = _take_rules(_join_split_numbers(raw))
     found = [candidate(block, cjk) for block in raw]
+    if not cjk:
+        alternative_titles(raw, found)
     if cjk and markdown:
         found = marked_headings_only(raw, found)
     for i in underlined:  # the writer marked these titles with a rule: no other test applies
