@@ -143,3 +143,39 @@ def test_a_word_broken_at_a_line_end_is_joined_as_the_document_prints_it_elsewhe
     assert separator("a well-", "known name", False, True, printed) == ("", False)  # printed as a compound
     assert separator("Au\u2010", "thentication passphrases", False, True, printed) == ("", True)
     assert separator("Self-", "contained", False, True, printed) == ("", False)
+
+
+SESSION_AND_REFERENCES = """\
+SYNOPSIS
+       find  [-H]  [-L] [-P] [-D debugopts] [-Olevel] [starting-point...] [ex\u2010
+       pression]
+
+NON-BUGS
+   Operator precedence surprises
+       The command find . -name afile -o -name bfile -print will never print
+       afile, because the precedence of -a is higher than that of -o.
+
+   \u201cpaths must precede expression\u201d error message
+       $ find . -name *.c -print
+       find: paths must precede expression
+       find: possible unquoted pattern after predicate `-name'?
+
+       This happens when the shell expands the pattern *.c to more than one
+       file name existing in the current directory.
+
+SEE ALSO
+       chmod(1),  locate(1),  ls(1), updatedb(1), xargs(1), lstat(2), stat(2),
+       ctime(3) fnmatch(3), printf(3), strftime(3), locatedb(5), regex(7)
+"""
+
+
+def test_a_shell_session_keeps_its_lines_and_hyphenated_or_referencing_text_is_prose():
+    doc = _doc(SESSION_AND_REFERENCES)
+    session = next(b for b in doc.blocks if b.text.startswith("$ find . -name *.c"))
+    assert session.kind == "preformatted" and len(session.text.split("\n")) == 3
+    synopsis = next(b for b in doc.blocks if b.text.startswith("find [-H]") or b.text.startswith("find  [-H]"))
+    assert synopsis.kind == "paragraph" and synopsis.text.endswith("[expression]")
+    see_also = next(b for b in doc.blocks if b.text.startswith("chmod(1)"))
+    assert see_also.kind == "paragraph" and see_also.text.endswith("regex(7)")
+    titles = [b.heading.title for b in doc.blocks if b.heading is not None]
+    assert "Operator precedence surprises" in titles and "NON-BUGS" in titles

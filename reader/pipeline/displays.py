@@ -14,9 +14,13 @@ the lines before its last ending at least ``RAGGED`` columns apart.
 
 from __future__ import annotations
 
+import re
+
 from reader.pipeline.numbering import BULLET_RE, match_marker
 from reader.sources.layout import Layout, Segment
 
+MAX_SESSION = 12  # lines of a shell session kept whole, at most
+_PROMPT_RE = re.compile(r"^\$ [a-z][\w.-]*(?: |$)")  # ``$ find . -name '*.c'``
 RAGGED = 12  # how far apart (columns) the line ends of a display are, at the least
 MIN_LINES = 3
 
@@ -27,12 +31,17 @@ def _body(segments: list[Segment]) -> list[Segment]:
 
 
 def displayed_lines(layout: Layout, body_indent: int) -> set[int]:
-    """Ids of the lines of the displays in a text layout (see the module's docstring)."""
+    """Ids of the lines of the displays in a text layout (see the module's docstring), and of
+    shell sessions: from a line that opens with a prompt and a command (``$ find . -print``) to
+    the end of its text block, the commands and what they printed, line by line."""
     out: set[int] = set()
     before: list[Segment] = []
     for chunk in layout.chunks:
         lines = _body(chunk.segments) if chunk.hint is None else []
-        if lines and before and before[-1].text.rstrip().endswith(":") and _display(lines, body_indent):
+        prompt = next((k for k, s in enumerate(lines) if _PROMPT_RE.match(s.text)), None)
+        if prompt is not None and len(lines) - prompt <= MAX_SESSION:
+            out.update(id(s) for s in lines[prompt:])  # (a title may stand over the session)
+        elif lines and before and before[-1].text.rstrip().endswith(":") and _display(lines, body_indent):
             out.update(id(s) for s in lines)
         before = lines
     return out

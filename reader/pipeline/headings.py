@@ -303,7 +303,11 @@ def _signs_off(text: str) -> bool:
 
 def _set_apart(above: RawBlock, below: RawBlock) -> bool:
     """A title set deep in the line (centred) and a line flush left are not one title block
-    (an RFC's centred title, then its flush-left ``Status of this Memo``)."""
+    (an RFC's centred title, then its flush-left ``Status of this Memo``); nor are a title at the
+    margin and one indented a little under it, the next level of an outline (a man page's
+    ``NON-BUGS`` over ``   Operator precedence surprises``)."""
+    if above.columns <= 1 and 2 <= below.columns <= 8:
+        return True
     return min(above.columns, below.columns) <= 3 and max(above.columns, below.columns) >= 12
 
 

@@ -74,7 +74,8 @@ def separator(
       (``self-`` / ``consistent``);
     - with no hyphen, a word whose hyphen was lost (``experi`` / ``ment``) is joined when the
       joined word is known and its parts are not both words.
-    Without ``word_list`` (a quick first pass) a hyphen is kept and a lost one not guessed.
+    Without ``word_list`` (a quick first pass) a hyphen is kept (unless the document settles it)
+    and a lost one not guessed.
     ``printed``: the words the document prints whole; a hyphen goes when the joined word is
     among them and the hyphenated one is not, and stays in the reverse case, before any other
     rule (``FOR‐`` / ``MAT1`` where ``FORMAT1`` is printed; ``[MMD‐`` / ``Dhhmm…``).
@@ -92,7 +93,7 @@ def separator(
     if cjk_doc and a.isdigit() and b.isdigit():
         return "", False
     if a in HYPHENS:
-        seen = _printed_whole(left[:-1], right, printed) if printed is not None and word_list else None
+        seen = _printed_whole(left[:-1], right, printed) if printed is not None else None
         return "", seen if seen is not None else _drop_hyphen(left[:-1], right, word_list)
     tail, head = _TAIL_WORD_RE.search(left), _HEAD_WORD_RE.match(right)
     if tail and head and word_list and not tail.group(2):

@@ -36,6 +36,8 @@ _UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
 _GAP_RE = re.compile(r"(?<=[^\s?!:;,])( {2,}|\t)(?=\S)")
 _SENTENCE_END_RE = re.compile(r"[.?!:;,。！？：；，]['\")\]”’]*$")
 _CJK_PROSE_PUNCT_RE = re.compile(r"[，、；]")
+_TYPESET_HYPHENS = ("\u2010", "\u00ad")  # groff's and a typesetter's hyphen at a break: never in code
+_MAN_REFERENCE_RE = re.compile(r"(?<=\w)\(\d[a-z]*\)")  # ``ls(1)``, ``ssl(3ssl)``: a manual page's name
 _MARKER_GAP_RE = re.compile(r"^[*•·o+-](?: {2,}|\t)(?=\S)")
 _COMMENT_MARK_RE = re.compile(r"\s;(?:\s|$)|^;")  # ``; 1 bit in length``: a grammar's or assembler's comment
 
@@ -54,8 +56,9 @@ def _letters(text: str) -> float:
 
 
 def _symbol_share(text: str) -> float:
-    """The share of a line's non-space characters that are code symbols."""
-    visible = [ch for ch in text if not ch.isspace()]
+    """The share of a line's non-space characters that are code symbols (a manual page's name,
+    ``xargs(1)``, counts as a word)."""
+    visible = [ch for ch in _MAN_REFERENCE_RE.sub("", text) if not ch.isspace()]
     return sum(ch in _SYMBOLS for ch in visible) / len(visible) if visible else 0.0
 
 
@@ -120,6 +123,9 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
         if not layout.cjk and _verse(body, lines):
             continue
         columns = _aligned(body, wide=True) if len(body) >= 2 else set()
+        for seg, nxt in pairwise(body):
+            if seg.text.endswith(_TYPESET_HYPHENS) and nxt.text[:1].isalpha():
+                prose.update((id(seg), id(nxt)))  # a word hyphenated by a typesetter: wrapped text, not code
         for seg in body:
             if id(seg) in columns:
                 continue
