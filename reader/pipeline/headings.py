@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from reader.pipeline.blocks import RawBlock
 from reader.pipeline.chars import cjk_ratio, ends_sentence
@@ -146,24 +145,6 @@ def _unnumbered(block: RawBlock, cjk: bool) -> bool:
     if caption(text):
         return False  # ``Figure 3-1: Order of Headers`` names a figure, not a section
     return _all_caps(text) or title_case(text) or len(text.split()) <= 8
-
-
-_ALTERNATIVE_RE = re.compile(r"^or\b[,:]?\s+\S", re.I)
-
-
-def alternative_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> None:
-    """A book's title followed by its alternative title (``Frankenstein;`` / ``or, the Modern
-    Prometheus``; ``Moby-Dick;`` / ``or, The Whale``): the first line is the title, though it ends
-    with the semicolon or comma that joins the two."""
-    reading = [i for i, b in enumerate(blocks) if b.kind != "furniture"]
-    for i, j in pairwise(reading):
-        block, text = blocks[i], blocks[i].text.strip()
-        if found[i] is not None or block.kind != "paragraph" or not block.standalone or "\n" in text:
-            continue
-        if text.endswith((";", ",")) and len(text.split()) <= 8 and text[:1].isupper():
-            nxt = blocks[j].text.strip()
-            if _ALTERNATIVE_RE.match(nxt) and len(nxt.split()) <= 10 and not ends_sentence(nxt):
-                found[i] = Candidate(-1, 0, None, None, None, "", text, len(block.text))
 
 
 def candidate(block: RawBlock, cjk: bool) -> Candidate | None:

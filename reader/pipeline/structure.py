@@ -16,13 +16,13 @@ from dataclasses import dataclass, field, replace
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of
 from reader.pipeline.headings import (
     Candidate,
-    alternative_titles,
     candidate,
     is_rule,
     list_kind,
     marked_headings_only,
     settle,
 )
+from reader.pipeline.titles import alternative_titles
 
 # a run-in lead phrase (bold in print) opening a paragraph of a report: a few words and a full stop;
 # it may quote a coined term after its first word (打好疏解整治促提升“组合拳”。, 加快推进“新两翼”建设。)
