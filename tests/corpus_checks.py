@@ -299,7 +299,10 @@ def _source_forms(path: Path) -> list[str]:
     text = read_text(raw).text
     forms = [text, unicodedata.normalize("NFKC", text).replace("\u00ad", "")]
     forms.append(re.sub(r"-[ \t]*\n\s*", "", forms[1]))  # words hyphenated at a line end
-    forms.append(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"[*_`]", "", forms[1])))  # Markdown emphasis, links
+    for form in (forms[0], forms[1]):  # Markdown as rendered: emphasis, links, inline HTML tags
+        form = re.sub(r"<[A-Za-z/][^<>]*>", "", form)
+        forms.append(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"[*_`]", "", form)))
+        forms.append(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", re.sub(r"`", "", form)))
     return [squeeze(f) for f in forms]
 
 

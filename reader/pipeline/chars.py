@@ -88,3 +88,12 @@ def nearest_letter(text: str, index: int, step: int) -> str:
             return ch
         i += step
     return ""
+
+
+RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
+"""A line of one repeated mark (``=====``, ``-----``, a scene break ``*  *  *``): a rule, not text."""
+
+
+def rule_line(text: str) -> bool:
+    """True for a line that is a rule (see ``RULE_LINE_RE``)."""
+    return RULE_LINE_RE.match(text) is not None

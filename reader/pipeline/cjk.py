@@ -13,6 +13,8 @@ Each decision names its evidence:
 - a bullet, or a heading number after a sentence end or a short line, starts a block;
 - a date alone on its line (under a title, under a signature) is a block of its own;
 - a top-level heading (``一、``, ``第三章``) wrapped over lines ends at its short last line;
+- a division's number alone on its line (``第一条``, pdftotext's column of article numbers) goes
+  on with the line after it, its body or title;
 - a line indented in the source (deeper than the body) starts a paragraph, within a block or
   after a blank line;
 - a sentence end followed by a short line (the paragraph's last line) or by a line two ems short
@@ -27,7 +29,7 @@ from collections.abc import Callable
 
 from reader.pipeline.chars import BULLETS, ends_sentence
 from reader.pipeline.conventions import Conventions
-from reader.pipeline.numbering import CJK_SCHEMES, looks_numbered, match_marker
+from reader.pipeline.numbering import CJK_SCHEMES, LONE_DIVISION_RE, looks_numbered, match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
 _BULLET_RE = re.compile(f"^[{re.escape(BULLETS[:10])}]")
@@ -155,7 +157,7 @@ class CjkBreaks:
         self, unit: list[Segment], unit_kind: str, prev: Segment, seg: Segment, col: float, following: Segment | None
     ) -> bool:
         """Decide whether a paragraph ends between two lines of one text block."""
-        if opens_with_closer(seg):
+        if opens_with_closer(seg) or self.numbers_next(unit, prev, seg):
             return False
         if prev.latin != seg.latin and seg.line_start and (ends_sentence(prev.text) or self.short(unit, prev, seg, col)):
             return True  # a change of script after a sentence's end or a short line
@@ -197,7 +199,7 @@ class CjkBreaks:
     ) -> bool:
         """Decide whether a paragraph ends at a blank line between two text blocks (``crossed``:
         furniture or a page break stands between them)."""
-        if opens_with_closer(seg):
+        if opens_with_closer(seg) or self.numbers_next(unit, prev, seg):
             return False
         if self.heading_line_ended(unit, prev, col_prev):
             return True
@@ -233,6 +235,12 @@ class CjkBreaks:
         if self.words is not None:
             return True
         return not prev_full
+
+    @staticmethod
+    def numbers_next(unit: list[Segment], prev: Segment, seg: Segment) -> bool:
+        """True when ``prev`` is a division's number alone (``第一条``, ``第一章``: see
+        ``LONE_DIVISION_RE``) and ``seg`` its body or title, which carries no number of its own."""
+        return unit == [prev] and LONE_DIVISION_RE.match(prev.text) is not None and match_marker(seg.text) is None
 
     def heading_line_ended(self, unit: list[Segment], prev: Segment, col: float) -> bool:
         """True when a second-level heading's one line stopped well short of the column without a

@@ -31,6 +31,9 @@ _DIGITS_RE = re.compile(r"\d+")
 _ROMAN_TOKEN_RE = re.compile(r"(?<![A-Za-z])[ivxlcdmIVXLCDM]{1,7}(?![A-Za-z])")
 _SPACES_RE = re.compile(r"\s+")
 _END_NUMBERS_RE = re.compile(r"^(?:[#\W]+ )+|(?: [#\W]+)+$")
+# a sheet counter at a line's end or start (``Page 2 of 11``, ``1 of 9``): browsers print one beside
+# the page's address, and it changes from page to page as a page number does
+_COUNTER_RE = re.compile(r"(?:^|\s)(?:page )?# ?(?:of|/) ?#$|^(?:page )?# ?(?:of|/) ?#(?:\s|$)")
 _WORDY_RE = re.compile(r"\w")  # a running head says something: a rule repeated at the top is not one
 _GAP_RE = re.compile(r"\s{3,}")
 PAGE_NUMBER_RE = re.compile(
@@ -39,7 +42,7 @@ PAGE_NUMBER_RE = re.compile(
 )
 _TRAILING_NUMBER_RE = re.compile(r"(?<=[^\d\s.,:;/-])(\d{1,4})$")
 _SENTENCE_END_RE = re.compile(r"[.。!?！？]\s*$")
-_NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?\s|第\S{1,4}[章节条篇]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
+_NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?\s|第\S{1,4}[章节条篇编部卷回]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）])")
 
 
 def edge_key(text: str) -> str:
@@ -50,6 +53,7 @@ def edge_key(text: str) -> str:
     if len(key.split()) <= 6:
         key = _ROMAN_TOKEN_RE.sub("#", key)
     key = _SPACES_RE.sub(" ", key)
+    key = _COUNTER_RE.sub("", key).strip() or key
     return _END_NUMBERS_RE.sub("", key)
 
 
@@ -164,7 +168,9 @@ def _mark_work_title_heads(pages: dict[int, list[Segment]]) -> None:
     the head of its pages (``安徽省建设用地使用标准（2020年版）`` over page 173); a work's title stands
     on its first pages, so on a page whose printed folio at its foot is past 2, a short line at its
     head that is no sentence and carries no section number is the running head, even where the
-    extraction holds that one page only."""
+    extraction holds that one page only. A section number is any the numbering grammar reads: a
+    part (``第一编　总则`` opening a law's page), a numbered paragraph (``1.做好…``, no space after
+    the number as Chinese sets it)."""
     for lines in pages.values():
         foot = lines[-1]
         folio = foot.page if foot.role == "page-number" else _page_number(foot.text) if foot.role is None else None
@@ -172,7 +178,8 @@ def _mark_work_title_heads(pages: dict[int, list[Segment]]) -> None:
         if not body or body[0] is not lines[0] or folio is None or not folio.isdigit() or int(folio) <= 2:
             continue
         head = body[0].text
-        if len(head) <= 30 and not _TITLE_PUNCT_RE.search(head) and not _NUMBERED_RE.match(head) and len(body) > 1:
+        numbered = _NUMBERED_RE.match(head) is not None or match_marker(head) is not None
+        if len(head) <= 30 and not _TITLE_PUNCT_RE.search(head) and not numbered and len(body) > 1:
             body[0].role = "running-head"
             foot.role, foot.page = "page-number", folio
 
@@ -228,20 +235,31 @@ def _split_off_tail(chunk: Chunk, seg: Segment, length: int) -> None:
 
 def _mark_repeated_lines(layout: Layout, numbers: bool = True) -> None:
     """A short line standing alone (its own chunk) that recurs three times or more, numbers aside,
-    is a running head wherever it falls (a printout's own page breaks need not be the text's);
-    without page breaks, lone numbers between blank lines that rise through the document (two or
-    more) are page numbers."""
-    singles = [c.segments[0] for c in layout.chunks if c.hint is None and len(c.segments) == 1]
-    counts = Counter(edge_key(seg.text) for seg in singles if seg.role is None)
+    is a running head wherever it falls (a printout's own page breaks need not be the text's: a
+    document printed from a browser carries its own running heads in the middle of the browser's
+    pages). Lines already found as furniture at page edges count among the recurrences. Where
+    OCR lost the blank line around such a head, it stands glued to a paragraph as its first or
+    last line: there it is a head too when the same text also stands alone somewhere. Without
+    page breaks, lone numbers between blank lines that rise through the document (two or more)
+    are page numbers."""
+    chunks = [c for c in layout.chunks if c.hint is None and c.segments]
+    singles = [c.segments[0] for c in chunks if len(c.segments) == 1]
+    glued = [s for c in chunks if len(c.segments) > 1 for s in (c.segments[0], c.segments[-1]) if s.line_start]
+    counts = Counter(edge_key(seg.text) for seg in singles + glued)
+    alone = {edge_key(seg.text) for seg in singles}
     found: list[tuple[Segment, str]] = []
-    for seg in singles:
+    single_ids = {id(seg) for seg in singles}
+    for seg in singles + glued:
         if seg.role is not None or len(seg.text) > 80:
             continue
-        number = _page_number(seg.text)
+        key = edge_key(seg.text)
+        number = _page_number(seg.text) if id(seg) in single_ids else None
         if number is not None and number.isdigit():
             found.append((seg, number))
         elif (
-            counts[edge_key(seg.text)] >= 3
+            counts[key] >= 3
+            and _WORDY_RE.search(key)  # (a section number alone, ``1.1``, is no running head)
+            and (id(seg) in single_ids or key in alone)
             and _DIGITS_RE.search(seg.text)
             and not _SENTENCE_END_RE.search(seg.text)
             and not _NUMBERED_RE.match(seg.text)

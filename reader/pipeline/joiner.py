@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from reader.pipeline.chars import is_cjk, nearest_letter
+from reader.pipeline.numbering import LONE_DIVISION_RE
 
 _TAIL_WORD_RE = re.compile(r"([A-Za-z]+)([-\u2010]?)$")
 _HEAD_WORD_RE = re.compile(r"^([A-Za-z]+)")
@@ -83,6 +84,8 @@ def separator(
     a, b = left[-1:], right[:1]
     if not a or not b:
         return "", False
+    if LONE_DIVISION_RE.match(left):
+        return "\u3000", False  # ``第一条`` / ``为了…``: one line as the law prints it, ``第一条　为了…``
     if a == SOFT_HYPHEN:
         return "", True
     if is_cjk(a) or is_cjk(b):

@@ -71,6 +71,10 @@ _GRAMMAR: tuple[tuple[str, float, re.Pattern[str]], ...] = (
 LONE_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
 """A section number alone on its line (``1.``, ``1.3``, ``2.1.4.``), as extractors set it apart
 from its title."""
+LONE_DIVISION_RE = re.compile(rf"^第[{CN_DIGITS}\d]+[编章节条](?:之[{CN_DIGITS}]+)?$")
+"""A Chinese division's number alone on its line (``第一条``, ``第二章``, ``第十七条之一``): pdftotext
+sets a law's article and chapter numbers in a column of their own, so the number comes out on a
+line of its own and its body or title on the next (after a blank line)."""
 BULLET_RE = re.compile(r"^(?:[·・•●▪■◆◇○◦‧∙]|[-*+–—](?=[ \t])|o(?=[ \t]{2,}|[ \t]+[A-Z]))[ \t]*")
 CAPTION_RE = re.compile(
     r"^(?:(?:Fig\.|Figure|FIGURE|Table|TABLE|Tab\.|Exhibit|Listing|Plate)[ \t]*[A-Z]?\d+(?:[.\-–]\d+)*[.:]?"

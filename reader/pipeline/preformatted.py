@@ -206,16 +206,18 @@ def _wide_gap_columns(seg: Segment) -> set[int]:
 
 def _underlines(lines: _Lines) -> set[int]:
     """Ids of underlined titles and their underlines (``Title`` / ``=====``, the setext
-    convention): a rule as long as the line above it, that line text."""
+    convention): a rule about as long as the line above it, or longer (a plain-text e-text rules
+    its chapter titles off with a rule of the page's width: ``第一回　甄士隱…`` / ``-----…``),
+    that line text opening its block (or the document). Lengths are display widths: a Chinese
+    character takes two columns of a rule."""
     out: set[int] = set()
-    previous: list[Segment | None] = [None, *lines.lines]
-    for before, above, seg in zip(previous, lines.lines, lines.lines[1:], strict=False):
+    for before, above, seg in zip([None, *lines.lines], lines.lines, lines.lines[1:], strict=False):
         rule = _UNDERLINE_RE.match(seg.text)
-        # the title opens its block (a blank line above it, or the document's start)
-        opens = before is None or before.chunk != above.chunk
+        opens = before is None or before.chunk != above.chunk  # the title opens its block (a blank line above it)
         gaps = "   " in above.text.strip()  # column heads over a table's rule (``2 bytes     2 bytes``)
         if rule and opens and above.chunk == seg.chunk and above.role is None and "|" not in above.text and not gaps:
-            if abs(len(seg.text) - len(above.text)) <= max(3, len(above.text) // 3) and _letters(above.text) > 0.5:
+            title, drawn = display_width(above.text.strip()), display_width(seg.text.strip())
+            if drawn >= title - max(3, title // 3) and _letters(above.text) > 0.5:
                 out.update((id(above), id(seg)))
     return out
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of, join_lines, preformatted_block, take_emphasis
+from reader.pipeline.chars import rule_line
 from reader.pipeline.cjk import CjkBreaks, item_start
 from reader.pipeline.conventions import infer
 from reader.pipeline.insertions import insertion_chunks
 from reader.pipeline.joiner import Vocabulary
 from reader.pipeline.latin import LatinBreaks, item_marker_end
+from reader.pipeline.parallels import Parallels
 from reader.sources.layout import Chunk, Layout, Segment
 
 WordCheck = Callable[[str, str], bool]
@@ -21,7 +23,7 @@ class _Reflower:
     def __init__(self, layout: Layout, words: WordCheck | None, word_list: bool = True) -> None:
         self.layout = layout
         self.conv = infer(layout)
-        self.latin = LatinBreaks(self.conv)
+        self.latin = LatinBreaks(self.conv, Parallels(layout))
         self.cjk_breaks = CjkBreaks(layout, self.conv, words)
         self.crossed = False  # furniture or a page break since the last line
         self.words = words
@@ -43,13 +45,15 @@ class _Reflower:
     # -- decisions -------------------------------------------------------
     def break_within(self, prev: Segment, seg: Segment, col: float, following: Segment | None) -> bool:
         """Decide whether a paragraph ends between two lines of one text block."""
+        if rule_line(prev.text) or rule_line(seg.text):
+            return True  # a rule stands alone: it underlines a title (``Title`` / ``-----``) or parts sections
         if self.cjk and not (prev.latin and seg.latin):
             return self.cjk_breaks.within(self.unit, self.unit_kind, prev, seg, col, following)
         return self.latin.within(self.unit, prev, seg)
 
     def break_across(self, prev: Segment, seg: Segment, col_prev: float, col: float, following: Segment | None) -> bool:
         """Decide whether a paragraph ends at a blank line between two text blocks."""
-        if self.article_ended or prev.latin != seg.latin:
+        if self.article_ended or prev.latin != seg.latin or rule_line(prev.text) or rule_line(seg.text):
             return True
         crossed = self.crossed or prev.sheet != seg.sheet
         if not self.cjk or (prev.latin and seg.latin):

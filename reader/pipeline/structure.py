@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of
+from reader.pipeline.contents import mark_contents
 from reader.pipeline.headings import (
     Candidate,
     candidate,
@@ -126,7 +127,7 @@ def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> S
     found = [candidate(block, cjk) for block in raw]
     if not cjk:
         alternative_titles(raw, found)
-    if cjk and markdown:
+    if markdown:
         found = marked_headings_only(raw, found)
     for i in underlined:  # the writer marked these titles with a rule: no other test applies
         if found[i] is None:
@@ -134,6 +135,7 @@ def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> S
         elif found[i].scheme is None:  # type: ignore[union-attr]
             found[i].strong = True  # type: ignore[union-attr]
     found = settle(raw, found)
+    mark_contents(raw, found)
     blocks: list[RawBlock] = []
     heads: list[Candidate] = []
     after_turn = True  # the start of the document, or just after a continued-on mark

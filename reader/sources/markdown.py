@@ -2,7 +2,8 @@
 
 Each Markdown block becomes one chunk with its kind as the hint: headings (with their level),
 paragraphs, list items (the printed marker kept: ``- ``, ``1. ``), block quotes, and — kept line
-by line as preformatted — fenced and indented code, tables and HTML blocks. Inline markup is
+by line as preformatted — fenced and indented code and tables; HTML blocks as a browser renders
+them (their text in blocks, no tags: ``markdown_html``). Inline markup is
 read, not shown: link text without its URL, code spans without backticks, emphasis marks
 dropped (strong emphasis becomes the model's emphasis spans), images and inline HTML left out.
 Each segment is one source line of the block, so spans point at the Markdown source.
@@ -11,9 +12,10 @@ Each segment is one source line of the block, so spans point at the Markdown sou
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from reader.sources.layout import Chunk, ChunkHint, Layout, Segment
+from reader.sources.markdown_html import html_block_parts, open_blocks
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -51,6 +53,7 @@ class _Walker:
         self.items: list[str] = []  # markers of the list items open, innermost last
         self.item_fresh: list[bool] = []  # whether the open item's first paragraph is still to come
         self.ordinals: list[int] = []
+        self.html_open = 0  # block-level HTML elements opened and not yet closed
 
     def offset(self, line: int) -> int:
         """The text offset where source line ``line`` (0-based) starts."""
@@ -106,6 +109,8 @@ class _Walker:
             elif kind == "paragraph_open":
                 self._paragraph(tok, tokens[i + 1])
                 i += 2
+            elif kind == "code_block" and self.html_open and open_blocks(tok.content, 64) != 64:
+                self._html(tok)  # an HTML block's element, cut by a blank line, goes on (``open_blocks``)
             elif kind in ("fence", "code_block"):
                 self._code(tok)
             elif kind == "table_open":
@@ -169,12 +174,14 @@ class _Walker:
         self.chunks.append(Chunk([seg], hint="furniture"))
 
     def _html(self, tok: Token) -> None:
-        """An HTML block: kept as lines, except a comment (``<!-- … -->``), which is not text."""
+        """An HTML block, read as rendered (see ``markdown_html``): its text in paragraphs,
+        headings, items and preformatted lines; its tags, comments and images not shown."""
         if not tok.map or _COMMENT_RE.match(tok.content):
             return
-        first, last = tok.map
-        lines = [(n, self.text[slice(*self.line_span(n))].rstrip()) for n in range(first, last)]
-        self.add("preformatted", [(n, line) for n, line in lines if line.strip()])
+        self.html_open = open_blocks(tok.content, self.html_open)
+        first = tok.map[0]
+        for hint, level, lines in html_block_parts(tok.content):
+            self.add(cast(ChunkHint, hint), [(first + n, text) for n, text in lines], level=level)
 
 
 def _inline_lines(inline: Token) -> list[str]:
@@ -193,16 +200,46 @@ def _inline_lines(inline: Token) -> list[str]:
     return [line.strip() for line in lines] or [""]
 
 
+_FRONT_MATTER_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\n((?:[^\n]*\n){0,80}?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_YAML_KEY_RE = re.compile(r"^[A-Za-z_][\w-]*:(?:[ \t]|$)")
+_TITLE_RE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
+
+
+def front_matter(text: str) -> tuple[int, str | None, int]:
+    """The YAML front matter a static-site generator reads before a page (Jekyll, Hugo, MkDocs,
+    Pandoc: ``---`` / ``title: …`` / ``---`` as the file's first lines): how many lines it takes
+    (0: none), and its title with the line that holds it. It is the page's settings, not its
+    text; a site shows the title over the page."""
+    m = _FRONT_MATTER_RE.match(text)
+    if not m:
+        return 0, None, 0
+    body = [line for line in m.group(1).split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    if not body or not _YAML_KEY_RE.match(body[0]):
+        return 0, None, 0
+    lines = m.group(0).count("\n") + (0 if m.group(0).endswith("\n") else 1)
+    title = _TITLE_RE.search(m.group(1))
+    if title is None:
+        return lines, None, 0
+    value = title.group(1).strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return lines, value or None, m.group(1)[: title.start()].count("\n") + 1
+
+
 def markdown_layout(text: str, cjk: bool) -> Layout:
     """Parse Markdown ``text`` into the layout type (chunks hinted with their block kinds)."""
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark").enable("table")
-    chunks = _Walker(text).walk(parser.parse(text))
+    skipped, title, title_line = front_matter(text)
+    walker = _Walker(text)
+    if title is not None:
+        walker.add("heading", [(title_line, title)], level=1)
+    parsed = "\n" * skipped + text.split("\n", skipped)[-1] if skipped else text
+    chunks = walker.walk(parser.parse(parsed))
     for chunk in chunks:
         for seg in chunk.segments:
             seg.latin = not cjk
             seg.width = float(len(seg.text))
     page_labels: list[str | None] = [None]
     return Layout(chunks, 0.0, cjk, 0, 0.0, kind="markdown", page_labels=page_labels)
-
