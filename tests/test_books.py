@@ -33,3 +33,44 @@ def test_a_bracket_closing_an_illustration_is_no_chapter_title():
         "CHAPTER III.\n\n\nNot all that Mrs. Bennet, however, could ask on the subject.\n"
     )
     assert _outline(text) == [("1", "Chapter I.", ""), ("2", "CHAPTER II.", ""), ("3", "CHAPTER III.", "")]
+
+
+INSERTION = """\
+Mrs. Bennet was quite disconcerted. She began to fear that he might
+always be flying about from one place to another. Lady Lucas quieted her
+fears a little by starting the idea of his
+
+[Illustration:
+
+     “When the Party entered”
+
+[_Copyright 1894 by George Allen._]]
+
+being gone to London only to get a large party for the ball; and a
+report soon followed that Mr. Bingley was to bring twelve ladies.
+
+Mr. Bingley was good-looking and gentlemanlike.
+"""
+
+
+def test_a_paragraph_goes_on_after_an_illustration_set_in_its_middle():
+    from reader.pipeline.build import build_document
+
+    doc = build_document(INSERTION.encode(), "book.txt", dictionary=False)
+    texts = [b.text for b in doc.blocks if b.kind != "furniture"]
+    joined = next(t for t in texts if t.startswith("Mrs. Bennet"))
+    assert "starting the idea of his being gone to London" in joined
+    assert any("When the Party entered" in t for t in texts)
+    assert any(t.startswith("Mr. Bingley was good-looking") for t in texts)
+
+
+def test_a_title_with_its_alternative_title_below_is_the_books_heading():
+    text = "Moby-Dick;\n\nor, The Whale\n\nby Herman Melville\n\n\nCHAPTER 1.\n\nCall me Ishmael. Some years ago, never mind how long precisely, I went\nto sea.\n"
+    doc = build_document(text.encode(), "book.txt", dictionary=False)
+    assert any(b.heading is not None and b.heading.title.startswith("Moby-Dick") for b in doc.blocks)
+
+
+def test_a_line_ending_with_a_semicolon_is_no_title_without_an_alternative_below():
+    text = "He paused;\n\nthen he went on, slowly, as if to himself, and said nothing more.\n"
+    doc = build_document(text.encode(), "book.txt", dictionary=False)
+    assert not any(b.heading is not None for b in doc.blocks)

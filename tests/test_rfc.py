@@ -68,3 +68,49 @@ def test_a_justified_item_keeps_its_second_line_and_a_diagram_its_column_heads()
     diagram = next(b for b in doc.blocks if "Opcode" in b.text)
     assert diagram.kind == "preformatted" and diagram.text.lstrip().startswith("2 bytes")
     assert not doc.sections, "a caption or a diagram's column heads are no headings"
+
+
+BULLETS_AND_ABNF = """\
+   Opcode:  4 bits
+
+      Defines the interpretation of the "Payload data".  The following
+      values are defined.
+
+      *  %x0 denotes a continuation frame
+
+      *  %x1 denotes a text frame
+
+      *  %x2 denotes a binary frame
+
+   The framing is defined by the following ABNF.  It is important to note
+   that the representation of this data is binary, not ASCII characters.
+
+    frame-fin               = %x0 ; more frames of this message follow
+                            / %x1 ; final frame of this message
+                                  ; 1 bit in length
+
+    frame-rsv1              = %x0 / %x1
+                              ; 1 bit in length, MUST be 0 unless
+                              ; negotiated otherwise
+"""
+
+
+def test_bullets_whose_text_lines_up_are_items_not_a_table():
+    from reader.pipeline.build import build_document
+
+    doc = build_document(BULLETS_AND_ABNF.encode(), "rfc.txt", dictionary=False)
+    items = [b.text for b in doc.blocks if b.kind == "item"]
+    assert items[:3] == ["*  %x0 denotes a continuation frame", "*  %x1 denotes a text frame", "*  %x2 denotes a binary frame"]
+
+
+def test_a_grammar_rule_hung_under_its_equals_sign_keeps_its_lines():
+    from reader.pipeline.build import build_document
+
+    doc = build_document(BULLETS_AND_ABNF.encode(), "rfc.txt", dictionary=False)
+    rule = next(b for b in doc.blocks if "frame-fin" in b.text)
+    assert rule.kind == "preformatted"
+    assert rule.text.split("\n")[:3] == [
+        "frame-fin               = %x0 ; more frames of this message follow",
+        "                        / %x1 ; final frame of this message",
+        "                              ; 1 bit in length",
+    ]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from reader.model.document import BlockKind
-from reader.pipeline.joiner import separator
+from reader.pipeline.joiner import Vocabulary, separator
 from reader.sources.layout import Segment
 
 _BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
@@ -32,6 +32,8 @@ class RawBlock:
     sheet: int = 0  # the physical page where the block starts
     end_sheet: int = 0  # … and where it ends
     columns: int = 0  # the indent of its first line in a text source (columns)
+    after_blank: bool = False  # (text) it opens a text block: a blank line (or the start) stands before it
+    term: bool = False  # a tagged list's entry (``-a, --all`` and its description): an item without a marker
 
 
 
@@ -50,16 +52,19 @@ def anchor_pairs(anchors: array[int]) -> Iterator[tuple[int, int]]:
     return zip(anchors[::2], anchors[1::2], strict=True)
 
 
-def join_lines(segments: list[Segment], cjk: bool, word_list: bool) -> tuple[str, array[int]]:
-    """Join the lines of one paragraph (no space at a CJK break, English hyphenation repaired);
-    return the text and its anchors (text offset, source offset) at each line's start."""
+def join_lines(
+    segments: list[Segment], cjk: bool, word_list: bool, printed: Vocabulary | None = None
+) -> tuple[str, array[int]]:
+    """Join the lines of one paragraph (no space at a CJK break, English hyphenation repaired,
+    ``printed``: the words the document prints whole, see ``separator``); return the text and its
+    anchors (text offset, source offset) at each line's start."""
     parts: list[str] = []
     anchors = array("q")
     length = 0
     for seg in segments:
         text = seg.text
         if parts:
-            sep, drop_hyphen = separator(parts[-1], text, cjk, word_list)
+            sep, drop_hyphen = separator(parts[-1], text, cjk, word_list, printed)
             if drop_hyphen:
                 parts[-1] = parts[-1][:-1]
                 length -= 1

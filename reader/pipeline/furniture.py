@@ -116,6 +116,8 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
         seen = {(edge_key(seg.text), at_top) for seg, at_top in _edges(lines)}
         counts.update(seen)
     needed = max(2, round(0.3 * len(pages)))
+    first_page = pages[min(pages)]
+    opening = first_page[0] if first_page else None
     for lines in pages.values():
         titled = {id(b) for a, b in pairwise(lines) if LONE_NUMBER_RE.match(a.text)}
         for seg, at_top in _edges(lines):
@@ -124,6 +126,9 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
                 seg.role, seg.page = "page-number", number
             elif (
                 id(seg) not in titled  # ``2.`` / ``The NIST Definition…``: a chapter opening a page, its title
+                # the document's opening line, printed again on a page or two of many, is its title
+                # restated (a licence's name over its terms), not a head every page carries
+                and not (opening is not None and edge_key(seg.text) == edge_key(opening.text) and 2 * counts[(edge_key(seg.text), at_top)] < len(pages))
                 and counts[(edge_key(seg.text), at_top)] >= needed
                 and len(seg.text.split()) <= 24
                 and _WORDY_RE.search(edge_key(seg.text))

@@ -25,6 +25,7 @@ from reader.pipeline.chars import cjk_ratio, ends_sentence, rule_line
 from reader.pipeline.cjk import date_line
 from reader.pipeline.numbering import Marker, bullet, caption, match_marker
 from reader.pipeline.numerals import to_int
+from reader.pipeline.webcopy import dateline
 
 CJK_LIMIT = 40  # a Chinese title is at most this many characters
 LATIN_LIMIT = 100
@@ -281,8 +282,10 @@ def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> Non
         run = [i]
         while pos + len(run) < len(reading):
             nxt = found[reading[pos + len(run)]]
-            if nxt is None or nxt.strong or nxt.scheme is not None or _set_apart(blocks[run[-1]], blocks[reading[pos + len(run)]]):
-                break
+            below = blocks[reading[pos + len(run)]]
+            if nxt is None or nxt.strong or nxt.scheme is not None or _set_apart(blocks[run[-1]], below) or (below.after_blank and not dateline(below.text)):
+                break  # (a subtitle is set right under its title: a blank line between starts a new title;
+                # a dateline under its title is the title's, across a blank line too: ``Published 21 November 2019``)
             if _dated(blocks[run[-1]]):
                 break  # a title's dateline (``March 9, 2006``) closes its title block: a title after it is another
             run.append(reading[pos + len(run)])
@@ -316,7 +319,11 @@ def _signs_off(text: str) -> bool:
 
 def _set_apart(above: RawBlock, below: RawBlock) -> bool:
     """A title set deep in the line (centred) and a line flush left are not one title block
-    (an RFC's centred title, then its flush-left ``Status of this Memo``)."""
+    (an RFC's centred title, then its flush-left ``Status of this Memo``); nor are a title at the
+    margin and one indented a little under it, the next level of an outline (a man page's
+    ``NON-BUGS`` over ``   Operator precedence surprises``)."""
+    if above.columns <= 1 and 2 <= below.columns <= 8:
+        return True
     return min(above.columns, below.columns) <= 3 and max(above.columns, below.columns) >= 12
 
 
@@ -442,7 +449,7 @@ def _drop_out_of_sequence(found: list[Candidate | None]) -> None:
 def list_kind(block: RawBlock) -> str:
     """The kind a block that is not a heading takes: an item when it opens with a list marker or
     a number, a caption when it opens with ``Fig.``/``Table``/``图``/``表``, else its own."""
-    if block.kind not in ("paragraph", "item"):
+    if block.kind not in ("paragraph", "item") or block.term:
         return block.kind
     if caption(block.text):
         return "caption"

@@ -39,6 +39,7 @@ _TERM_GAP_RE = re.compile(r"^\S{1,24}(?: \S{1,24})?\s{2,}(?=\S)")
 # a mark that only follows a word (a full stop, a comma, a closing bracket) cannot open a block: the
 # line goes on from the one before, broken where an inline element stood (a copied link's icon)
 _CONTINUES_RE = re.compile(r"^[.,;:)\]](?:\s|$)")
+_UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
 _BARE_NUMBER_SCHEMES = frozenset({"chapter", "roman", "part"})
 
 
@@ -167,6 +168,8 @@ class LatinBreaks:
             return not _CONTINUES_RE.match(seg.text)
         if self.item_start(prev, seg):
             return True
+        if _UNDERLINE_RE.match(seg.text) or _UNDERLINE_RE.match(prev.text):
+            return True  # a title's underline (``Title`` / ``-----``, the setext convention) stands apart
         if LONE_NUMBER_RE.match(seg.text) and "." in seg.text.rstrip(".") and ends_sentence(prev.text):
             return True  # pdftotext sets a heading's number (``1.3``: no sentence ends so) on a line of its own
         first = unit[0]

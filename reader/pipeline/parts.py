@@ -13,6 +13,7 @@ from reader.pipeline.furniture import mark_furniture
 from reader.pipeline.layout import analyse
 from reader.pipeline.preformatted import mark_preformatted
 from reader.pipeline.reflow import WordCheck, reflow
+from reader.pipeline.taglist import mark_tagged_lists
 from reader.pipeline.webcopy import mark_web_copy
 from reader.sources.layout import LayoutPart
 
@@ -59,6 +60,7 @@ def _reflow_part(
     if layout.kind == "text":
         mark_furniture(layout)
         mark_web_copy(layout)
+        mark_tagged_lists(layout)
         if not layout.spaced_lines:
             mark_preformatted(layout)
     layout = analyse(layout)

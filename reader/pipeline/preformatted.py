@@ -20,12 +20,14 @@ import unicodedata
 from collections import Counter
 from itertools import pairwise
 
+from reader.pipeline.displays import displayed_lines
+from reader.pipeline.numbering import BULLET_RE, match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
 _RULE_RE = re.compile(r"^[\s+|\-=_*#~.:<>^/\\]{4,}$")
 _CODE_RE = re.compile(
     r"/\*|\*/|^\s*//|::=|==|!=|<=|>=|->|<<<|>>>|&&|\|\||^\s*[{}]\s*$|\{\s*$|^#include"
-    r"|^\$ \S"  # a shell prompt: ``$ make install`` (a terminal session as printed; its output follows)
+    r"|^\$ \S"  # a shell prompt: ``$ make install``, ``$ date --date='@2147483647'`` (a terminal session)
     r"|^[\w.\-\[\]]+\s*:?=\s(?!.*[^.]\.$)"  # a definition or assignment: ``AA = A``, ``frame-fin  = %x0``
     # (not one a sentence ends: an RFC's ``destination= 69.`` runs on from its item)
 )
@@ -35,6 +37,10 @@ _UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
 _GAP_RE = re.compile(r"(?<=[^\s?!:;,])( {2,}|\t)(?=\S)")
 _SENTENCE_END_RE = re.compile(r"[.?!:;,。！？：；，]['\")\]”’]*$")
 _CJK_PROSE_PUNCT_RE = re.compile(r"[，、；]")
+_TYPESET_HYPHENS = ("\u2010", "\u00ad")  # groff's and a typesetter's hyphen at a break: never in code
+_MAN_REFERENCE_RE = re.compile(r"(?<=\w)\(\d[a-z]*\)")  # ``ls(1)``, ``ssl(3ssl)``: a manual page's name
+_MARKER_GAP_RE = re.compile(r"^[*•·o+-](?: {2,}|\t)(?=\S)")
+_COMMENT_MARK_RE = re.compile(r"\s;(?:\s|$)|^;")  # ``; 1 bit in length``: a grammar's or assembler's comment
 
 
 def display_width(text: str) -> int:
@@ -51,8 +57,9 @@ def _letters(text: str) -> float:
 
 
 def _symbol_share(text: str) -> float:
-    """The share of a line's non-space characters that are code symbols."""
-    visible = [ch for ch in text if not ch.isspace()]
+    """The share of a line's non-space characters that are code symbols (a manual page's name,
+    ``xargs(1)``, counts as a word)."""
+    visible = [ch for ch in _MAN_REFERENCE_RE.sub("", text) if not ch.isspace()]
     return sum(ch in _SYMBOLS for ch in visible) / len(visible) if visible else 0.0
 
 
@@ -73,8 +80,12 @@ def code_line(text: str) -> bool:
 
 
 def _gap_columns(seg: Segment) -> set[int]:
-    """Where the columns after wide gaps begin in a line."""
-    return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text)}
+    """Where the columns after wide gaps begin in a line (not the gap after a bullet at the
+    line's start, ``*  %x0 denotes …``: a list's items line up their text, not a table's columns;
+    numbers before a gap may be a column of section numbers, a table of contents')."""
+    marker = _MARKER_GAP_RE.match(seg.text)
+    skip = marker.end() if marker else -1
+    return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text) if m.end() != skip}
 
 
 class _Lines:
@@ -108,21 +119,62 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
     prose: set[int] = set()
     for chunk in layout.chunks:
         body = [s for s in chunk.segments if s.line_start and s.role is None]
-        wrapped = len(body) >= 2 and all(lines.fills(s) for s in body[:-1])
+        # wrapped prose: lines out to the measure, its continuation lines flush with one another
+        # (lines hung under a definition's ``=``, each deeper than the last, are a grammar's)
+        wrapped = _wrapped(body, lines)
         wordy = _letters("".join(s.text for s in body)) >= 0.55
+        wrapped = wrapped or (wordy and _hanging_item(body))
+        # a title or a term set out in the margin over its wrapped text (a man page's ``DATE STRING``
+        # over its paragraph): the text is prose all the same
+        under_title = not wrapped and len(body) >= 3 and body[0].columns < body[1].columns and len({s.columns for s in body[1:]}) == 1 and _wrapped(body[1:], lines)
         if not layout.cjk and _verse(body, lines):
             continue
         columns = _aligned(body, wide=True) if len(body) >= 2 else set()
+        for seg, nxt in pairwise(body):
+            if seg.text.endswith(_TYPESET_HYPHENS) and nxt.text[:1].isalpha():
+                prose.update((id(seg), id(nxt)))  # a word hyphenated by a typesetter: wrapped text, not code
         for before, seg in zip([None, *body], body, strict=False):
             if id(seg) in columns or (before is not None and _PROMPT_RE.match(before.text)):
                 continue  # (a line under a shell prompt is the command's output: a terminal session)
+            if under_title and seg is not body[0] and not _strong(seg.text):
+                prose.add(id(seg))
+                continue
             if layout.cjk and _cjk_prose(seg, lines):
                 prose.add(id(seg))
                 continue
-            sentence = _SENTENCE_END_RE.search(seg.text) and _letters(seg.text) >= 0.7 and len(seg.text) >= 12
+            sentence = (
+                _SENTENCE_END_RE.search(seg.text)
+                and _letters(seg.text) >= 0.7
+                and len(seg.text) >= 12
+                and not _COMMENT_MARK_RE.search(seg.text)
+            )
             if (wrapped and wordy and not _strong(seg.text)) or (sentence and not _strong(seg.text)):
                 prose.add(id(seg))
     return prose
+
+
+def _wrapped(body: list[Segment], lines: _Lines) -> bool:
+    """Wrapped prose: lines out to the measure (all but the last), the continuation lines flush
+    with one another (lines hung under a definition's ``=``, each deeper than the last, are a
+    grammar's)."""
+    return len(body) >= 2 and all(lines.fills(s) for s in body[:-1]) and len({s.columns for s in body[1:]}) == 1
+
+
+def _hanging_item(body: list[Segment]) -> bool:
+    """True for a list item whose wrapped lines hang under its text (``(a) You must give …`` /
+    ``    Derivative Works …``): an item's prose, however short its lines."""
+    if len(body) < 2:
+        return False
+    first = body[0]
+    bullet = BULLET_RE.match(first.text)
+    marker = match_marker(first.text)
+    if bullet is not None:
+        start = bullet.end()
+    elif marker is not None and marker.scheme in ("decimal", "paren", "alpha", "roman") and marker.end < len(first.text):
+        start = marker.end + len(first.text[marker.end :]) - len(first.text[marker.end :].lstrip())
+    else:
+        return False
+    return all(s.columns == first.columns + start for s in body[1:])
 
 
 def _cjk_prose(seg: Segment, lines: _Lines) -> bool:
@@ -177,6 +229,25 @@ def _underlines(lines: _Lines) -> set[int]:
     return out
 
 
+def _hard_break(seg: Segment, nxt: Segment, lines: _Lines) -> bool:
+    """True when the line ``seg`` was ended on purpose, not wrapped: it stops well short of the
+    measure, or the next line's first word would have fitted on it (filled text moves a word up)."""
+    if not lines.fills(seg):
+        return True
+    word = len(nxt.text.split(" ", 1)[0])
+    return seg.columns + display_width(seg.text) + 1 + word <= lines.edge
+
+
+def _centred_block(group: list[Segment], lines: _Lines) -> bool:
+    """True for lines of words each set in the middle of the measure: one line, or lines whose
+    indents differ as their lengths do. Lines of different lengths flush at one indent (a field
+    list indented under an option: ``compressed size: …`` / ``ratio: …``) are not centred,
+    however near the middle the indent falls."""
+    if not all(lines.centred(s) and _letters(s.text) >= 0.6 for s in group):
+        return False
+    return len(group) == 1 or len({s.columns for s in group}) > 1 or len({len(s.text) for s in group}) == 1
+
+
 def _runs(lines: _Lines, prose: set[int]) -> list[list[Segment]]:
     """Runs of consecutive non-prose lines (furniture skipped) at the body's indent or deeper."""
     runs: list[list[Segment]] = []
@@ -210,11 +281,13 @@ def _preformatted(run: list[Segment], lines: _Lines, latin: bool) -> list[Segmen
         else:
             groups.append([seg])
     for group in groups:
-        if all(lines.centred(s) and _letters(s.text) >= 0.6 for s in group):
+        if _centred_block(group, lines):
             continue  # words set in the middle: a title block (a licence's name, version, address), not code
         hits = sum(1 for s in group if id(s) in strong)
-        deeper = all(s.columns > lines.body + 1 and not lines.centred(s) for s in group)
-        ragged = not any(lines.fills(s) for s in group[:-1])
+        # set deeper than the body, and not a centred line (unless lines flush at one indent)
+        flush = len(group) >= 2 and len({s.columns for s in group}) == 1
+        deeper = all(s.columns > lines.body + 1 and (flush or not lines.centred(s)) for s in group)
+        ragged = all(_hard_break(s, nxt, lines) for s, nxt in pairwise(group))
         if (hits and hits >= 0.3 * len(group)) or (latin and (_verse(group, lines) or (
             deeper and ragged and len(group) >= 2
         ))):
@@ -227,8 +300,9 @@ def mark_preformatted(layout: Layout) -> None:
     lines = _Lines(layout)
     if not lines.lines:
         return
-    prose = _prose_lines(layout, lines)
-    marked: set[int] = set()
+    shown = set() if layout.cjk else displayed_lines(layout, lines.body)
+    prose = _prose_lines(layout, lines) - shown
+    marked: set[int] = set(shown)
     for run in _runs(lines, prose):
         marked.update(id(s) for s in _preformatted(run, lines, not layout.cjk))
     if marked:

@@ -8,6 +8,8 @@ from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of, join_line
 from reader.pipeline.chars import rule_line
 from reader.pipeline.cjk import CjkBreaks, item_start
 from reader.pipeline.conventions import infer
+from reader.pipeline.insertions import insertion_chunks
+from reader.pipeline.joiner import Vocabulary
 from reader.pipeline.latin import LatinBreaks, item_marker_end
 from reader.pipeline.parallels import Parallels
 from reader.pipeline.webcopy import stands_over
@@ -32,7 +34,9 @@ class _Reflower:
         self.unit: list[Segment] = []
         self.unit_kind = "paragraph"
         self.unit_level = 0
+        self.unit_term = False
         self.article_ended = False
+        self.printed = Vocabulary(lambda: (s.text for c in layout.chunks for s in c.segments))
         self.body_count = [sum(1 for s in c.segments if s.role is None) for c in layout.chunks]
 
     def column_of(self, chunk: Chunk) -> float:
@@ -62,7 +66,7 @@ class _Reflower:
         """Emit the paragraph or item gathered so far."""
         if not self.unit:
             return
-        joined, anchors = join_lines(self.unit, self.cjk, self.word_list)
+        joined, anchors = join_lines(self.unit, self.cjk, self.word_list, None if self.cjk else self.printed)
         chunk = self.unit[0].chunk
         standalone = self.unit[-1].chunk == chunk and len(self.unit) == self.body_count[chunk]
         standalone = standalone or self.latin.ends_title(self.unit)
@@ -86,10 +90,20 @@ class _Reflower:
                 sheet=self.unit[0].sheet,
                 end_sheet=self.unit[-1].sheet,
                 columns=self.unit[0].columns,
+                term=self.unit_term,
+                after_blank=self._opens_chunk(self.unit[0]),
             )
         )
         self.unit = []
         self.unit_level = 0
+        self.unit_term = False
+
+    def _opens_chunk(self, seg: Segment) -> bool:
+        """True when ``seg`` is the first line of its text block (a blank line stands before it)."""
+        chunks = self.layout.chunks
+        if not 0 <= seg.chunk < len(chunks) or self.layout.kind != "text":
+            return False
+        return next((s for s in chunks[seg.chunk].segments if s.role is None), None) is seg
 
     def start(self, seg: Segment) -> None:
         """Begin a new paragraph or item at ``seg``."""
@@ -106,44 +120,57 @@ class _Reflower:
         prev: Segment | None = None
         prev_col = self.layout.column
         total = len(self.layout.chunks)
+        inserted = set() if self.cjk else insertion_chunks(self.layout)
+        held: tuple[list[Segment], str, int, bool, Segment | None] | None = None
         for done, chunk in enumerate(self.layout.chunks):
             if progress is not None and done % 512 == 0:
                 progress(done / total)
-            if chunk.hint is not None:
-                self.hinted(chunk)
-                prev = chunk.segments[-1] if chunk.hint not in ("furniture", "preformatted", "heading") else None
+            if done in inserted and held is None:  # an editor's insertion: the paragraph waits for it
+                held = (self.unit, self.unit_kind, self.unit_level, self.unit_term, prev)
+                self.unit, prev = [], None
+            prev, prev_col = self._chunk(chunk, prev, prev_col)
+            if held is not None and done + 1 not in inserted:
+                self.flush()
+                self.unit, self.unit_kind, self.unit_level, self.unit_term, prev = held
+                held = None
+                self.crossed = True
+        self.flush()
+        return self._place_furniture()
+
+    def _chunk(self, chunk: Chunk, prev: Segment | None, prev_col: float) -> tuple[Segment | None, float]:
+        """Reflow one chunk after the line ``prev``; return the last line and the chunk's column."""
+        if chunk.hint is not None:
+            self.hinted(chunk)
+            return (chunk.segments[-1] if chunk.hint not in ("furniture", "preformatted", "heading") else None), prev_col
+        col = self.column_of(chunk)
+        body = [s for s in chunk.segments if s.role is None]
+        first_body = True
+        position = {id(s): i for i, s in enumerate(body)}
+        for seg in chunk.segments:
+            if seg.role is not None:
+                self.crossed = True
+                if seg.role == "continued-on":
+                    self.article_ended = True
+                self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
                 continue
-            col = self.column_of(chunk)
-            body = [s for s in chunk.segments if s.role is None]
-            first_body = True
-            position = {id(s): i for i, s in enumerate(body)}
-            for seg in chunk.segments:
-                if seg.role is not None:
-                    self.crossed = True
-                    if seg.role == "continued-on":
-                        self.article_ended = True
-                    self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
-                    continue
-                at = position[id(seg)]
-                following = body[at + 1] if at + 1 < len(body) else None
-                if prev is None:
-                    self.start(seg)
-                elif first_body:
-                    if self.break_across(prev, seg, prev_col, col, following):
-                        self.start(seg)
-                    else:
-                        self.unit.append(seg)
-                elif self.article_ended or self.break_within(prev, seg, col, following):
+            at = position[id(seg)]
+            following = body[at + 1] if at + 1 < len(body) else None
+            if prev is None:
+                self.start(seg)
+            elif first_body:
+                if self.break_across(prev, seg, prev_col, col, following):
                     self.start(seg)
                 else:
                     self.unit.append(seg)
-                prev = seg
-                first_body = False
-                self.article_ended = False
-                self.crossed = False
-            prev_col = col
-        self.flush()
-        return self._place_furniture()
+            elif self.article_ended or self.break_within(prev, seg, col, following):
+                self.start(seg)
+            else:
+                self.unit.append(seg)
+            prev = seg
+            first_body = False
+            self.article_ended = False
+            self.crossed = False
+        return prev, col
 
     def hinted(self, chunk: Chunk) -> None:
         """A chunk whose kind its source knows: furniture, preformatted lines, a heading, or a
@@ -166,6 +193,7 @@ class _Reflower:
         self.unit = list(segments)
         self.unit_kind = hint or "paragraph"
         self.unit_level = chunk.level
+        self.unit_term = chunk.term
         if hint == "heading":
             self.flush()
 

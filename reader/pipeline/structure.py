@@ -15,7 +15,15 @@ from dataclasses import dataclass, field, replace
 
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of
 from reader.pipeline.contents import mark_contents
-from reader.pipeline.headings import Candidate, candidate, is_rule, list_kind, marked_headings_only, settle
+from reader.pipeline.headings import (
+    Candidate,
+    candidate,
+    is_rule,
+    list_kind,
+    marked_headings_only,
+    settle,
+)
+from reader.pipeline.titles import alternative_titles
 
 # a run-in lead phrase (bold in print) opening a paragraph of a report: a few words and a full stop;
 # it may quote a coined term after its first word (打好疏解整治促提升“组合拳”。, 加快推进“新两翼”建设。)
@@ -117,11 +125,15 @@ def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> S
     kinds (items, captions), and build the outline (``markdown``: the source marks its headings)."""
     raw, underlined = _take_rules(_join_split_numbers(raw))
     found = [candidate(block, cjk) for block in raw]
+    if not cjk:
+        alternative_titles(raw, found)
     if markdown:
         found = marked_headings_only(raw, found)
-    for i in underlined:
+    for i in underlined:  # the writer marked these titles with a rule: no other test applies
         if found[i] is None:
-            found[i] = Candidate(-1, 0, None, None, None, "", raw[i].text.strip(), len(raw[i].text))
+            found[i] = Candidate(-1, 0, None, None, None, "", raw[i].text.strip(), len(raw[i].text), strong=True)
+        elif found[i].scheme is None:  # type: ignore[union-attr]
+            found[i].strong = True  # type: ignore[union-attr]
     found = settle(raw, found)
     mark_contents(raw, found)
     blocks: list[RawBlock] = []

@@ -59,13 +59,15 @@ class Chunk:
 
     ``hint``: what the source knows this chunk to be (None: the pipeline decides); ``level``: a
     heading's level when the source knows it (Markdown ``#``s, a type-size rank); ``continues``:
-    the chunk goes on with the paragraph of the chunk before it, across a column or page break.
+    the chunk goes on with the paragraph of the chunk before it, across a column or page break;
+    ``term``: an ``item`` chunk that is a tagged list's entry (``taglist.py``).
     """
 
     segments: list[Segment] = field(default_factory=list)
     hint: ChunkHint | None = None
     level: int = 0
     continues: bool = False
+    term: bool = False  # an entry of a tagged list (a term and its description): an item without a list marker
 
 
 @dataclass(slots=True)
