@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of, join_lines, preformatted_block, take_emphasis
@@ -115,7 +116,18 @@ class _Reflower:
                     self.crossed = True
                     if seg.role == "continued-on":
                         self.article_ended = True
-                    self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
+                    self.blocks.append(
+                        RawBlock(
+                            "furniture",
+                            seg.text,
+                            seg.start,
+                            seg.end,
+                            seg.role,
+                            seg.page,
+                            sheet=seg.sheet,
+                            end_sheet=seg.sheet,
+                        )
+                    )
                     continue
                 at = position[id(seg)]
                 following = body[at + 1] if at + 1 < len(body) else None
@@ -146,7 +158,18 @@ class _Reflower:
         if hint == "furniture":
             self.flush()
             for seg in segments:
-                self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
+                self.blocks.append(
+                    RawBlock(
+                        "furniture",
+                        seg.text,
+                        seg.start,
+                        seg.end,
+                        seg.role,
+                        seg.page,
+                        sheet=seg.sheet,
+                        end_sheet=seg.sheet,
+                    )
+                )
             return
         if hint == "preformatted":
             self.flush()
@@ -163,7 +186,9 @@ class _Reflower:
             self.flush()
 
     def _place_furniture(self) -> list[RawBlock]:
-        """Order blocks by source position (furniture found inside a paragraph goes after it)."""
+        """Order blocks by source position (furniture found inside a paragraph goes after it) —
+        unless the source put its text out of source order on purpose (columns set side by side
+        in a text file, read column by column): then the reading order stands."""
         out: list[RawBlock] = []
         pending: list[RawBlock] = []
         for block in self.blocks:
@@ -175,7 +200,9 @@ class _Reflower:
                     pending = []
                 out.append(block)
         out.extend(pending)
-        out.sort(key=lambda b: b.start)
+        reading = [b.start for b in out if b.kind != "furniture"]
+        if all(a <= b for a, b in itertools.pairwise(reading)):
+            out.sort(key=lambda b: b.start)
         return out
 
 
