@@ -128,12 +128,7 @@ class LatinBreaks:
             if not line_fills(prev, conv.edge) or seg.columns >= prev.columns + 2:
                 return True
         elif seg.columns < prev.columns:
-            if (
-                len(unit) == 1
-                and conv.paragraph_indent
-                and seg.columns == conv.body_indent
-                and item_marker_end(first) is not None
-            ):
+            if len(unit) == 1 and conv.paragraph_indent and seg.columns == conv.body_indent and item_marker_end(first) is not None:
                 return False  # an item set as an indented paragraph (``   a. You have no…`` / ``or business…``)
             if len(unit) == 1 and (item_marker_end(first) is None or seg.columns < first.columns):
                 return seg.columns < first.columns and item_marker_end(first) is not None

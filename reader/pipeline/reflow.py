@@ -116,18 +116,7 @@ class _Reflower:
                     self.crossed = True
                     if seg.role == "continued-on":
                         self.article_ended = True
-                    self.blocks.append(
-                        RawBlock(
-                            "furniture",
-                            seg.text,
-                            seg.start,
-                            seg.end,
-                            seg.role,
-                            seg.page,
-                            sheet=seg.sheet,
-                            end_sheet=seg.sheet,
-                        )
-                    )
+                    self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
                     continue
                 at = position[id(seg)]
                 following = body[at + 1] if at + 1 < len(body) else None
@@ -158,18 +147,7 @@ class _Reflower:
         if hint == "furniture":
             self.flush()
             for seg in segments:
-                self.blocks.append(
-                    RawBlock(
-                        "furniture",
-                        seg.text,
-                        seg.start,
-                        seg.end,
-                        seg.role,
-                        seg.page,
-                        sheet=seg.sheet,
-                        end_sheet=seg.sheet,
-                    )
-                )
+                self.blocks.append(RawBlock("furniture", seg.text, seg.start, seg.end, seg.role, seg.page, sheet=seg.sheet, end_sheet=seg.sheet))
             return
         if hint == "preformatted":
             self.flush()
