@@ -5,7 +5,9 @@ Algorithm  April 1992``, ``LS(1)  User Commands  LS(1)``), a running foot (``Riv
 a page number (``- 3 -``, ``Page 3 of 11``, ``iv``). Text extractors, OCR engines and ``nroff``
 keep them, one page after another, between form feeds or not. Such a line is furniture when:
 
-- it stands at a page's edge (its first or last lines; a document's start and end are edges too)
+- it stands at a page's edge (its first or last lines; a document's start and end are edges too;
+  lines found to be furniture are set aside and the lines under them are at the edge in turn, as
+  a proof copy stacks a folio, a running head, a date stamp and a printer's note at each top)
   and its text, with the digits (and a lone roman numeral) set aside, recurs at the edges of
   several pages; or
 - it is a page number at an edge (with the number rising from page to page when it is glued to
@@ -27,6 +29,7 @@ from reader.pipeline.numbering import LONE_NUMBER_RE, match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
 EDGE_LINES = 2  # lines at each end of a page that may be furniture
+STACKED = 3  # rounds of furniture under furniture (a folio, a running head, a proof's date, a printer's note)
 _DIGITS_RE = re.compile(r"\d+")
 _ROMAN_TOKEN_RE = re.compile(r"(?<![A-Za-z])[ivxlcdmIVXLCDM]{1,7}(?![A-Za-z])")
 _SPACES_RE = re.compile(r"\s+")
@@ -87,7 +90,12 @@ def mark_furniture(layout: Layout) -> None:
     if not pages:
         return
     if len(pages) >= 2:
-        _mark_repeated_edges(pages)
+        for _ in range(STACKED):  # furniture stacks: what stands inside a page's head is at its edge in turn
+            _mark_repeated_edges(pages)
+            unmarked = {sheet: [seg for seg in lines if seg.role is None] for sheet, lines in pages.items()}
+            if all(len(unmarked[sheet]) == len(lines) for sheet, lines in pages.items()):
+                break
+            pages = unmarked
         _mark_glued_numbers(layout, pages)
         if layout.cjk:
             _mark_misread_page_numbers(pages)
@@ -230,7 +238,7 @@ def _mark_repeated_lines(layout: Layout, numbers: bool = True) -> None:
     counts = Counter(edge_key(seg.text) for seg in singles if seg.role is None)
     found: list[tuple[Segment, str]] = []
     for seg in singles:
-        if seg.role is not None or len(seg.text) > 80:
+        if seg.role is not None or len(seg.text.split()) > 24:  # (a proof's slug line is long: words, not characters)
             continue
         number = _page_number(seg.text)
         if number is not None and number.isdigit():
