@@ -26,9 +26,13 @@ RIGHT = [
 ]
 
 
-def _two_columns() -> str:
-    """A page of two prose columns side by side, a wide gutter of spaces between them."""
-    return "\n".join(f"{a:<40}      {b}".rstrip() for a, b in zip(LEFT, RIGHT, strict=True)) + "\n"
+def _two_columns(word: str = "") -> str:
+    """A page of two prose columns side by side, a wide gutter of spaces between them (``word``
+    in place of the columns' first and last words, to tell pages apart)."""
+    lines = "\n".join(f"{a:<40}      {b}".rstrip() for a, b in zip(LEFT, RIGHT, strict=True)) + "\n"
+    if not word:
+        return lines
+    return lines.replace("Items", word.title()).replace("The ", f"{word.title()} ").replace("short", word)
 
 
 def test_columns_side_by_side_are_read_one_after_the_other():
@@ -53,3 +57,12 @@ def test_a_short_aligned_table_in_running_text_is_not_taken_for_columns():
     doc = build_document(text.encode(), "notes.txt", dictionary=False)
     holder = next(b.text for b in doc.blocks if "option-0" in b.text)
     assert "option 0 takes" in holder  # each row of the table stays one row
+
+
+def test_the_foot_line_under_the_columns_stays_at_the_page_edge():
+    foot = f"{'Annual Report of the Committee':<46}-{{n}}-\n"
+    text = "\f".join(_two_columns(word).rstrip("\n") + "\n" + foot.replace("{n}", str(n)) for n, word in ((3, "alpha"), (4, "beta"), (5, "gamma")))
+    doc = build_document(text.encode(), "paper-layout.txt", dictionary=False)
+    reading = [b.text for b in doc.blocks if b.kind != "furniture"]
+    assert not any("-4-" in t or "Annual Report" in t for t in reading)
+    assert "Its last paragraph is beta too." in reading

@@ -6,8 +6,8 @@ a page number (``- 3 -``, ``Page 3 of 11``, ``iv``). Text extractors, OCR engine
 keep them, one page after another, between form feeds or not. Such a line is furniture when:
 
 - it stands at a page's edge (its first or last lines; a document's start and end are edges too;
-  lines found to be furniture are set aside and the lines under them are at the edge in turn, as
-  a proof copy stacks a folio, a running head, a date stamp and a printer's note at each top)
+  lines found to be furniture are set aside and the lines set apart under them are at the edge
+  in turn, as a proof copy stacks a folio, a running head, a date stamp and a printer's note)
   and its text, with the digits (and a lone roman numeral) set aside, recurs at the edges of
   several pages; or
 - it is a page number at an edge (with the number rising from page to page when it is glued to
@@ -90,12 +90,8 @@ def mark_furniture(layout: Layout) -> None:
     if not pages:
         return
     if len(pages) >= 2:
-        for _ in range(STACKED):  # furniture stacks: what stands inside a page's head is at its edge in turn
-            _mark_repeated_edges(pages)
-            unmarked = {sheet: [seg for seg in lines if seg.role is None] for sheet, lines in pages.items()}
-            if all(len(unmarked[sheet]) == len(lines) for sheet, lines in pages.items()):
-                break
-            pages = unmarked
+        _mark_repeated_edges(pages)
+        _mark_stacked_edges(layout, pages)
         _mark_glued_numbers(layout, pages)
         if layout.cjk:
             _mark_misread_page_numbers(pages)
@@ -113,8 +109,24 @@ def _edges(lines: list[Segment]) -> list[tuple[Segment, bool]]:
     return top + bottom
 
 
-def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
-    """Furniture at page edges: recurring text (numbers aside) and page numbers."""
+def _mark_stacked_edges(layout: Layout, pages: dict[int, list[Segment]]) -> None:
+    """Furniture stacks at a page's edge (a proof copy's folio, running head, date stamp and
+    printer's note, one under the other): with the furniture found set aside, the lines under it
+    stand at the edge in turn. Only lines set apart on their own (a chunk of one line) are taken
+    so, round after round, as furniture is printed apart from the text."""
+    sizes = Counter(seg.chunk for chunk in layout.chunks for seg in chunk.segments if seg.line_start)
+    alone = {id(seg) for lines in pages.values() for seg in lines if sizes[seg.chunk] == 1}
+    for _ in range(STACKED - 1):
+        rest = {sheet: [seg for seg in lines if seg.role is None] for sheet, lines in pages.items()}
+        if sum(map(len, rest.values())) == sum(map(len, pages.values())):
+            return
+        pages = rest
+        _mark_repeated_edges(pages, alone)
+
+
+def _mark_repeated_edges(pages: dict[int, list[Segment]], only: set[int] | None = None) -> None:
+    """Furniture at page edges: recurring text (numbers aside) and page numbers (of the lines
+    in ``only``, when given)."""
     counts: Counter[tuple[str, bool]] = Counter()
     for lines in pages.values():
         seen = {(edge_key(seg.text), at_top) for seg, at_top in _edges(lines)}
@@ -123,6 +135,8 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
     for lines in pages.values():
         titled = {id(b) for a, b in pairwise(lines) if LONE_NUMBER_RE.match(a.text)}
         for seg, at_top in _edges(lines):
+            if only is not None and id(seg) not in only:
+                continue
             number = _page_number(seg.text)
             if number is not None:
                 seg.role, seg.page = "page-number", number

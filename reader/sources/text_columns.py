@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from reader.pipeline.furniture import PAGE_NUMBER_RE
 from reader.sources.geometry import Fragment, Line, page_blocks, page_lines, reading_order
 from reader.sources.layout import Chunk, Segment
 
@@ -53,17 +54,30 @@ def column_chunks(text: str, start: int, end: int, sheet: int) -> list[Chunk] | 
         pos = stop + 1
     if not frags:
         return None
-    lines, _rotated, gutters = page_lines(frags)
+    head, foot = _folio_row(frags, min(f.y1 for f in frags)), _folio_row(frags, max(f.y1 for f in frags))
+    body = [f for f in frags if f not in head and f not in foot]
+    if not body:
+        return None
+    lines, _rotated, gutters = page_lines(body)
     crossed = {round(g.y) for g in gutters}
     if len(crossed) < max(MIN_GUTTER_ROWS, COLUMNED_SHARE * rows):
         return None
-    chunks: list[Chunk] = []
+    chunks: list[Chunk] = [Chunk([_segment(Line([f]), f.x0, spans, sheet)]) for f in head]
     for block in reading_order(page_blocks(lines)):
         chunk = Chunk()
         for line in block.lines:
             chunk.segments.append(_segment(line, block.x0, spans, sheet))
         chunks.append(chunk)
+    chunks.extend(Chunk([_segment(Line([f]), f.x0, spans, sheet)]) for f in foot)
     return chunks
+
+
+def _folio_row(frags: list[Fragment], y: float) -> list[Fragment]:
+    """The fragments of the page's first or last row (at ``y``) when one of them is a page number
+    (``-3-``, ``47700``): that row is the page's head or foot line, set across the columns, and
+    its pieces stand at the page's edge, not at the foot of whichever column they fall under."""
+    row = [f for f in frags if f.y1 == y]
+    return row if any(len(f.text) <= 24 and PAGE_NUMBER_RE.match(f.text) for f in row) else []
 
 
 def _segment(line: Line, left: float, spans: dict[int, tuple[int, int]], sheet: int) -> Segment:
