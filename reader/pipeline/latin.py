@@ -58,6 +58,19 @@ def _title_line(seg: Segment, edge: int) -> bool:
     return marker is not None and len(text[marker.end :].split()) <= 8
 
 
+def _next_note(first: Segment, seg: Segment) -> bool:
+    """True when ``seg`` opens with the bare number after the one ``first`` opens with (``2  …``
+    under ``1  …``): footnotes and endnotes set one after another, each its own paragraph."""
+    a, b = match_marker(first.text), match_marker(seg.text)
+    return (
+        a is not None
+        and b is not None
+        and a.scheme == b.scheme == "decimal-bare"
+        and a.ordinal is not None
+        and b.ordinal == a.ordinal + 1
+    )
+
+
 def _bare_number(seg: Segment) -> bool:
     """A chapter or part number standing alone (``CHAPTER I.``, ``Letter 4``, ``II.``)."""
     marker = match_marker(seg.text)
@@ -113,6 +126,8 @@ class LatinBreaks:
         if LONE_NUMBER_RE.match(seg.text) and "." in seg.text.rstrip(".") and ends_sentence(prev.text):
             return True  # pdftotext sets a heading's number (``1.3``: no sentence ends so) on a line of its own
         first = unit[0]
+        if _next_note(first, seg) and ends_block(prev.text):
+            return True  # notes numbered in sequence (``1  This publication…`` / ``2  Storage…``)
         if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3:
             if len(unit) == 1 and _bare_number(first) and _title_line(seg, conv.edge):
                 return False  # ``CHAPTER I.`` / ``Down the Rabbit-Hole``: one heading
