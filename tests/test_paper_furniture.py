@@ -34,3 +34,12 @@ def test_a_long_slug_line_repeated_on_every_page_is_furniture():
     doc = build_document("\f".join(pages).encode(), "register.txt", dictionary=False)
     assert not any("Sfmt" in b.text for b in doc.blocks if b.kind != "furniture")
     assert sum("The committee met" in b.text for b in doc.blocks) == 6
+
+
+def test_a_word_set_upright_in_the_margin_read_a_letter_per_line_is_furniture():
+    stamp = "\n".join("PROPOSALS") + "\n"
+    pages = [BODIES[n] + "\n" + stamp + "\n" + BODIES[n + 1] for n in range(2)]
+    doc = build_document("\f".join(pages).encode(), "register.txt", dictionary=False)
+    reading = [b.text for b in doc.blocks if b.kind != "furniture"]
+    assert not any(t in ("P", "R", "O") or "P R O" in t for t in reading)
+    assert sum("The committee met" in t for t in reading) == 4

@@ -28,3 +28,23 @@ def test_a_number_that_is_not_the_next_note_does_not_split_a_paragraph():
     doc = build_document(text.encode(), "notes.txt", dictionary=False)
     holder = next(b for b in doc.blocks if "backup" in b.text)
     assert "Security of storage" in holder.text
+
+
+def test_a_clause_cut_by_an_extractors_blank_line_runs_on():
+    text = (
+        "The agency invites you to take part in\n\nthis rulemaking by sending written comments about the proposal.\n\n"
+        "The data from the flight data\n\nrecorders, as summarised in the reports, showed the same fault.\n"
+    )
+    doc = build_document(text.encode(), "register.txt", dictionary=False)
+    texts = [b.text for b in doc.blocks]
+    assert "The agency invites you to take part in this rulemaking by sending written comments about the proposal." in texts
+    assert "The data from the flight data recorders, as summarised in the reports, showed the same fault." in texts
+
+
+def test_a_word_broken_at_a_page_end_is_joined_across_the_page():
+    text = (
+        "The flight took off from the airport named after its founders, Soekarno-\n\f"
+        "Hatta, and climbed away over the sea before the crew saw the first warning.\n"
+    )
+    doc = build_document(text.encode(), "register.txt", dictionary=False)
+    assert any("Soekarno-Hatta, and climbed" in b.text for b in doc.blocks)

@@ -89,6 +89,7 @@ def mark_furniture(layout: Layout) -> None:
     pages = _lines_by_sheet(layout)
     if not pages:
         return
+    _mark_vertical_text(pages)
     if len(pages) >= 2:
         _mark_repeated_edges(pages)
         _mark_stacked_edges(layout, pages)
@@ -107,6 +108,25 @@ def _edges(lines: list[Segment]) -> list[tuple[Segment, bool]]:
     top = [(seg, True) for seg in lines[:EDGE_LINES]]
     bottom = [(seg, False) for seg in lines[-EDGE_LINES:] if all(seg is not t for t, _ in top)]
     return top + bottom
+
+
+VERTICAL_RUN = 5  # one-character lines in a row that spell a word set upright in the margin
+
+
+def _mark_vertical_text(pages: dict[int, list[Segment]]) -> None:
+    """Text set vertically in a page's margin (a stamp, a rotated label) that an extractor reads
+    one character per line (pdfminer: ``S`` / ``L`` / ``A`` / ``S`` …): five or more lines in a row
+    of a single character each spell no line of the text; they are the margin's."""
+    for lines in pages.values():
+        run: list[Segment] = []
+        for seg in [*lines, None]:
+            if seg is not None and len(seg.text.strip()) == 1:
+                run.append(seg)
+                continue
+            if len(run) >= VERTICAL_RUN:
+                for one in run:
+                    one.role = "margin"
+            run = []
 
 
 def _mark_stacked_edges(layout: Layout, pages: dict[int, list[Segment]]) -> None:

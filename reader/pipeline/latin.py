@@ -27,6 +27,8 @@ from reader.sources.layout import Segment
 
 _SOFT_ENDS = (",", ";", "—", "–", "-")
 _TERM_GAP_RE = re.compile(r"^\S{1,24}(?: \S{1,24})?\s{2,}(?=\S)")
+_BROKEN_WORD_RE = re.compile(r"[^\W\d_]{2}-$")  # a word broken (or a compound parted) at the line's end
+_OPEN_WORDS = frozenset("a an the and or nor but of in on for to with by from at into onto via than".split())
 _BARE_NUMBER_SCHEMES = frozenset({"chapter", "roman", "part"})
 
 
@@ -56,6 +58,18 @@ def _title_line(seg: Segment, edge: int) -> bool:
         return True
     marker = match_marker(text)
     return marker is not None and len(text[marker.end :].split()) <= 8
+
+
+def _sentence_case_words(text: str) -> bool:
+    """True for words of running prose, not a title: several, most of them in lower case."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].islower() for w in words) >= 0.6 * len(words)
+
+
+def _last_word(text: str) -> str:
+    """The last word of a line, in lower case."""
+    words = text.split()
+    return words[-1].lower() if words else ""
 
 
 def _next_note(first: Segment, seg: Segment) -> bool:
@@ -169,8 +183,14 @@ class LatinBreaks:
             return True
         if prev.text.endswith("-") and seg.text[:1].islower():
             return False
+        if crossed_page and _BROKEN_WORD_RE.search(prev.text) and seg.text[:1].isalpha():
+            return False  # a page does not end a paragraph inside a word (``Soekarno-`` / ``Hatta``)
         if ends_block(prev.text):
             return True
+        if seg.text[:1].islower() and (
+            prev.text.endswith(_SOFT_ENDS) or _last_word(prev.text) in _OPEN_WORDS or _sentence_case_words(prev.text)
+        ):
+            return False  # ``…to participate in`` / ``this rulemaking…``: a clause that runs on (no title)
         if seg.text[:1].islower() and (
             crossed_page or line_fills(prev, self.conv.edge) or not self.conv.blank_separated
         ):
