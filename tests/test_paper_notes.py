@@ -31,7 +31,11 @@ def test_a_number_that_is_not_the_next_note_does_not_split_a_paragraph():
 
 
 def test_a_clause_cut_by_an_extractors_blank_line_runs_on():
-    text = (
+    para = (
+        "A paragraph of the notice runs over several lines of the column, each of\n"
+        "them about as long as the others, and it ends with a full stop here.\n\n"
+    )
+    text = para * 4 + (
         "The agency invites you to take part in\n\nthis rulemaking by sending written comments about the proposal.\n\n"
         "The data from the flight data\n\nrecorders, as summarised in the reports, showed the same fault.\n"
     )
