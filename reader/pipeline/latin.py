@@ -52,12 +52,39 @@ def _title_line(seg: Segment, edge: int) -> bool:
     """A short line that reads as a title: well short of the measure, and not a sentence — or a
     number with a few words after it (``0. Definitions.``, ``CHAPTER I.``)."""
     text = seg.text
-    if len(text) > 0.6 * edge or text.endswith((*_SOFT_ENDS, ":")):
+    if text.endswith((*_SOFT_ENDS, ":")):
         return False
+    if len(text) > 0.6 * edge and not (len(text) <= edge and _capitalised(text)):
+        return False  # (a title in capitals or title case may run nearly the column's width)
     if not ends_sentence(text):
         return True
     marker = match_marker(text)
     return marker is not None and len(text[marker.end :].split()) <= 8
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[.:;]\s")
+_TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on for to with by from at as into via".split())
+
+
+def _capitalised(text: str) -> bool:
+    """True for a line whose words are capitalised as a title's are (small words aside), three
+    words or more, none of them a sentence's end."""
+    words = [w.strip("\"'“”‘’()[]") for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) < 3 or ends_sentence(text) or not words[0][:1].isupper() or text.upper() == text:
+        return False  # (a line in capitals is as often a licence's shouted paragraph as a title)
+    if _CLAUSE_BREAK_RE.search(text):
+        return False  # ``…Foundation, Inc.  License GPLv3+: GNU``: sentences, not a title
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+def _title_runs_on(prev: Segment, seg: Segment, edge: int) -> bool:
+    """True when a long title line goes on in the next line, capitalised as it is (``…Federal
+    Information and Information`` / ``Systems.``): one title over two lines, not a title and its body."""
+    if len(prev.text) <= 0.6 * edge or not _capitalised(prev.text):
+        return False
+    words = [w for w in seg.text.split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def _sentence_case_words(text: str) -> bool:
@@ -145,7 +172,7 @@ class LatinBreaks:
         if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3:
             if len(unit) == 1 and _bare_number(first) and _title_line(seg, conv.edge):
                 return False  # ``CHAPTER I.`` / ``Down the Rabbit-Hole``: one heading
-            if not _title_line(seg, conv.edge) or seg.columns != prev.columns:
+            if (not _title_line(seg, conv.edge) or seg.columns != prev.columns) and not _title_runs_on(prev, seg, conv.edge):
                 self.titled = id(first)
                 return True  # a title line, then its body
         if seg.columns > prev.columns:

@@ -1,0 +1,29 @@
+"""Unnumbered headings of extracted papers and reports, the type size lost: set as titles."""
+
+from __future__ import annotations
+
+from reader.pipeline.build import build_document
+
+PARA = (
+    "A paragraph of the instructions runs over several lines\n"
+    "of the column, each of them about as long as the rest,\n"
+    "and it ends with a full stop on its last line here.\n"
+)
+
+
+def test_a_title_wrapped_over_two_lines_right_above_its_body_is_a_heading():
+    text = PARA + "\nCloser Ties to a Foreign\nCountry\nEven if you would otherwise meet the\ntest, you can be treated as a visitor if you:\n" + "\n" + PARA
+    doc = build_document(text.encode(), "instructions.txt", dictionary=False)
+    titles = [s.title for s in doc.sections]
+    assert "Closer Ties to a Foreign Country" in titles
+    assert any(b.text.startswith("Even if you would otherwise meet the test") for b in doc.blocks)
+
+
+def test_a_long_title_line_going_on_in_a_capitalised_line_stays_one_title():
+    text = (
+        PARA
+        + "\nStandard Publication 200: Minimum Requirements for Federal Information and Information\nSystems.\n\n"
+        + PARA
+    )
+    doc = build_document(text.encode(), "standard.txt", dictionary=False)
+    assert any("Information and Information Systems." in b.text for b in doc.blocks)
