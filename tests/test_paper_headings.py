@@ -12,10 +12,10 @@ PARA = (
 
 
 def test_a_title_wrapped_over_two_lines_right_above_its_body_is_a_heading():
-    text = PARA + "\nCloser Ties to a Foreign\nCountry\nEven if you would otherwise meet the\ntest, you can be treated as a visitor if you:\n" + "\n" + PARA
+    text = PARA + "\nCloser Connection of a Person to a Foreign\nCountry\nEven if you would otherwise meet the\ntest, you can be treated as a visitor if you:\n" + "\n" + PARA
     doc = build_document(text.encode(), "instructions.txt", dictionary=False)
     titles = [s.title for s in doc.sections]
-    assert "Closer Ties to a Foreign Country" in titles
+    assert "Closer Connection of a Person to a Foreign Country" in titles
     assert any(b.text.startswith("Even if you would otherwise meet the test") for b in doc.blocks)
 
 
