@@ -27,3 +27,10 @@ def test_a_long_title_line_going_on_in_a_capitalised_line_stays_one_title():
     )
     doc = build_document(text.encode(), "standard.txt", dictionary=False)
     assert any("Information and Information Systems." in b.text for b in doc.blocks)
+
+
+def test_a_paragraph_opening_with_capitalised_words_is_not_a_heading():
+    text = PARA + "\nExcept for Confidential Business Matters\nInformation (CBI) as described in the next\nparagraph, all comments will be posted.\n\n" + PARA
+    doc = build_document(text.encode(), "register.txt", dictionary=False)
+    assert not any(s.title.startswith("Except for") for s in doc.sections)
+    assert any(b.text.startswith("Except for Confidential Business Matters Information (CBI)") for b in doc.blocks)

@@ -62,7 +62,7 @@ def _title_line(seg: Segment, edge: int) -> bool:
     return marker is not None and len(text[marker.end :].split()) <= 8
 
 
-_CLAUSE_BREAK_RE = re.compile(r"[.:;]\s")
+_CLAUSE_BREAK_RE = re.compile(r"[.,:;]\s")
 _TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on for to with by from at as into via".split())
 
 
@@ -76,6 +76,14 @@ def _capitalised(text: str) -> bool:
     if _CLAUSE_BREAK_RE.search(text):
         return False  # ``…Foundation, Inc.  License GPLv3+: GNU``: sentences, not a title
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+def _wrapped_title(unit: list[Segment], seg: Segment) -> bool:
+    """A title line as long as a line of text is a title only when the title wraps (two lines
+    or more, capitalised) and a sentence starts under it (``Closer Connection to Foreign`` /
+    ``Country`` / ``Even though…``); one long capitalised line is as often a sentence's start
+    (``Except for Confidential Business`` / ``Information (CBI) as…``)."""
+    return len(unit) >= 2 and seg.text[:1].isupper()
 
 
 def _title_runs_on(prev: Segment, seg: Segment, edge: int) -> bool:
@@ -172,7 +180,11 @@ class LatinBreaks:
         if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3:
             if len(unit) == 1 and _bare_number(first) and _title_line(seg, conv.edge):
                 return False  # ``CHAPTER I.`` / ``Down the Rabbit-Hole``: one heading
-            if (not _title_line(seg, conv.edge) or seg.columns != prev.columns) and not _title_runs_on(prev, seg, conv.edge):
+            if (
+                (not _title_line(seg, conv.edge) or seg.columns != prev.columns)
+                and not _title_runs_on(prev, seg, conv.edge)
+                and (all(len(s.text) <= 0.6 * conv.edge for s in unit) or _wrapped_title(unit, seg))
+            ):
                 self.titled = id(first)
                 return True  # a title line, then its body
         if seg.columns > prev.columns:
