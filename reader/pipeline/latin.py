@@ -191,6 +191,8 @@ class LatinBreaks:
             hanging = item_marker_end(first) or _after_gap(first)
             if len(unit) == 1 and hanging is not None and abs(seg.columns - hanging) <= 1:
                 return False  # an item's (or a term's) hanging indent
+            if len(unit) == 1 and seg.text[:1].islower() and line_fills(prev, conv.edge) and not ends_block(prev.text):
+                return False  # a hanging indent (a defined term's paragraph): the sentence runs on
             if conv.paragraph_indent and ends_block(prev.text):
                 return True
             if not line_fills(prev, conv.edge) or seg.columns >= prev.columns + 2:

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Callable
 
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of, join_lines, preformatted_block, take_emphasis
+from reader.pipeline.carry_over import carry_over_notes
 from reader.pipeline.cjk import CjkBreaks, item_start
 from reader.pipeline.conventions import infer
 from reader.pipeline.latin import LatinBreaks, item_marker_end
@@ -137,7 +138,7 @@ class _Reflower:
                 self.crossed = False
             prev_col = col
         self.flush()
-        return self._place_furniture()
+        return carry_over_notes(self._place_furniture(), self.cjk, self.word_list)
 
     def hinted(self, chunk: Chunk) -> None:
         """A chunk whose kind its source knows: furniture, preformatted lines, a heading, or a
