@@ -34,3 +34,15 @@ def test_a_paragraph_opening_with_capitalised_words_is_not_a_heading():
     doc = build_document(text.encode(), "register.txt", dictionary=False)
     assert not any(s.title.startswith("Except for") for s in doc.sections)
     assert any(b.text.startswith("Except for Confidential Business Matters Information (CBI)") for b in doc.blocks)
+
+
+def test_a_title_cut_by_a_blank_line_after_a_small_word_is_one_title():
+    text = PARA + "\nResident Alien or\n\nNonresident Alien\nIf you are not a citizen, other rules apply\nto you, and they are set out below.\n\n" + PARA
+    doc = build_document(text.encode(), "instructions.txt", dictionary=False)
+    assert "Resident Alien or Nonresident Alien" in [s.title for s in doc.sections]
+
+
+def test_a_line_ending_on_a_small_word_before_a_title_is_not_joined_to_it():
+    text = PARA + "\nThe most helpful comments reference a specific portion of the\n\nBackground\nOn a day in October an airliner of the fleet\ntook off from the airport by the sea.\n\n" + PARA
+    doc = build_document(text.encode(), "register.txt", dictionary=False)
+    assert "Background" in [s.title for s in doc.sections]

@@ -228,10 +228,10 @@ class LatinBreaks:
             return False  # a page does not end a paragraph inside a word (``Soekarno-`` / ``Hatta``)
         if ends_block(prev.text):
             return True
-        if seg.text[:1].islower() and (
-            prev.text.endswith(_SOFT_ENDS) or _last_word(prev.text) in _OPEN_WORDS or _sentence_case_words(prev.text)
-        ):
-            return False  # ``…to participate in`` / ``this rulemaking…``: a clause that runs on (no title)
+        if _last_word(prev.text) in _OPEN_WORDS and (seg.text[:1].islower() or (_capitalised(prev.text) and seg.text[:1].isupper())):
+            return False  # ``…to participate in`` / ``this rulemaking…``, ``Resident Alien or`` / ``Nonresident Alien``
+        if seg.text[:1].islower() and (prev.text.endswith(_SOFT_ENDS) or _sentence_case_words(prev.text)):
+            return False  # a clause that runs on (no title)
         if seg.text[:1].islower() and (
             crossed_page or line_fills(prev, self.conv.edge) or not self.conv.blank_separated
         ):
