@@ -46,3 +46,20 @@ def test_a_line_ending_on_a_small_word_before_a_title_is_not_joined_to_it():
     text = PARA + "\nThe most helpful comments reference a specific portion of the\n\nBackground\nOn a day in October an airliner of the fleet\ntook off from the airport by the sea.\n\n" + PARA
     doc = build_document(text.encode(), "register.txt", dictionary=False)
     assert "Background" in [s.title for s in doc.sections]
+
+
+def test_section_numbers_set_apart_from_their_titles_by_a_tab_are_headings():
+    text = "1.    Introduction\n\n1.1   Authority\n\n" + PARA + "\n1.2   Purpose and Scope\n\n" + PARA
+    doc = build_document(text.encode(), "standard.txt", dictionary=False)
+    assert [(s.number, s.title) for s in doc.sections if s.number] == [
+        ("1", "Introduction"),
+        ("1.1", "Authority"),
+        ("1.2", "Purpose and Scope"),
+    ]
+
+
+def test_a_contents_page_with_leaders_is_not_taken_for_headings():
+    contents = "".join(f"{n}.{k}  Entry number {k} of part {n}....................{n}-{k}\n" for n in (3, 4) for k in (1, 2))
+    text = "Table of Contents\n\n" + contents + "\n1.    Introduction\n\n" + PARA
+    doc = build_document(text.encode(), "standard.txt", dictionary=False)
+    assert [s.number for s in doc.sections if s.number] == ["1"]

@@ -31,6 +31,8 @@ _CODE_RE = re.compile(
 _SYMBOLS = set("()[]{}=<>|+*/\\;^~&#$@_")
 _UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
 _GAP_RE = re.compile(r"(?<=[^\s?!:;,])( {2,}|\t)(?=\S)")
+_LEADER_RE = re.compile(r"\.{4,}|(?:\. ){3,}")
+_SECTION_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
 _SENTENCE_END_RE = re.compile(r"[.?!:;,。！？：；，]['\")\]”’]*$")
 _CJK_PROSE_PUNCT_RE = re.compile(r"[，、；]")
 
@@ -67,7 +69,15 @@ def _strong(text: str) -> bool:
 
 def _gap_columns(seg: Segment) -> set[int]:
     """Where the columns after wide gaps begin in a line."""
-    return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text)}
+    return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text) if not _number_gap(seg.text, m.start())}
+
+
+def _number_gap(text: str, at: int) -> bool:
+    """True when the gap at ``at`` only sets a section's number apart from its title (``1.1   Authority``,
+    typeset with a tab): the headings of a document line up so, not a table's columns."""
+    m = _SECTION_NUMBER_RE.match(text)
+    rest = text[at:].strip()
+    return m is not None and m.end() == at and "  " not in rest and not _LEADER_RE.search(rest)  # (not a contents line)
 
 
 class _Lines:
@@ -148,7 +158,11 @@ def _aligned(run: list[Segment], wide: bool = False) -> set[int]:
 
 def _wide_gap_columns(seg: Segment) -> set[int]:
     """Where the columns after gaps of three spaces or more begin in a line."""
-    return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text) if len(m.group()) >= 3 or "\t" in m.group()}
+    return {
+        seg.columns + m.end()
+        for m in _GAP_RE.finditer(seg.text)
+        if (len(m.group()) >= 3 or "\t" in m.group()) and not _number_gap(seg.text, m.start())
+    }
 
 
 def _underlines(lines: _Lines) -> set[int]:
