@@ -63,3 +63,10 @@ def test_a_contents_page_with_leaders_is_not_taken_for_headings():
     text = "Table of Contents\n\n" + contents + "\n1.    Introduction\n\n" + PARA
     doc = build_document(text.encode(), "standard.txt", dictionary=False)
     assert [s.number for s in doc.sections if s.number] == ["1"]
+
+
+def test_a_short_line_of_a_sentence_going_on_in_lower_case_is_no_title():
+    text = PARA + "\nThe data from the flight data\nrecorders, as summarised in the reports, showed\nthe same fault on both flights.\n\n" + PARA
+    doc = build_document(text.encode(), "register.txt", dictionary=False)
+    assert not any(s.title.startswith("The data") for s in doc.sections)
+    assert any(b.text.startswith("The data from the flight data recorders, as summarised") for b in doc.blocks)

@@ -184,7 +184,8 @@ class LatinBreaks:
                 (not _title_line(seg, conv.edge) or seg.columns != prev.columns)
                 and not _title_runs_on(prev, seg, conv.edge)
                 and (all(len(s.text) <= 0.6 * conv.edge for s in unit) or _wrapped_title(unit, seg))
-            ):
+                and not (seg.text[:1].islower() and _sentence_case_words(prev.text))
+            ):  # (``The data from the flight data`` / ``recorders, as…``: a sentence's short line, no title)
                 self.titled = id(first)
                 return True  # a title line, then its body
         if seg.columns > prev.columns:
