@@ -70,3 +70,18 @@ def test_a_short_line_of_a_sentence_going_on_in_lower_case_is_no_title():
     doc = build_document(text.encode(), "register.txt", dictionary=False)
     assert not any(s.title.startswith("The data") for s in doc.sections)
     assert any(b.text.startswith("The data from the flight data recorders, as summarised") for b in doc.blocks)
+
+
+def test_numbers_a_contents_page_set_apart_from_their_titles_are_no_heading():
+    text = "Contents\n\n4.1\n4.2\n\n4.3\n4.4\n4.5\n\nIdentify Needs ........ 4-1\nDesign the Solution ........ 4-2\n\n" + PARA
+    doc = build_document(text.encode(), "standard.txt", dictionary=False)
+    assert not any(s.number and s.number.startswith("4.") for s in doc.sections)
+
+
+def test_a_section_number_after_a_footnote_mark_opens_its_section():
+    text = (
+        "2.\n\nStorage Security Overview\n\n" + PARA.replace("last line here.", "last line here. 2")
+        + "2.1\n\nFile Storage Basics\n\n" + PARA
+    )
+    doc = build_document(text.encode(), "standard.txt", dictionary=False)
+    assert ("2.1", "File Storage Basics") in [(s.number, s.title) for s in doc.sections]

@@ -90,6 +90,8 @@ def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
     title = body.strip()
     if not any(ch.isalnum() for ch in title):  # ``Chapter I.]`` closing an illustration's bracket
         title = ""
+    if title and not any(ch.isalpha() for ch in title):
+        return None  # ``4.3 4.4 4.5``: numbers a contents page set apart from their titles, no title
     label = marker.label
     make = lambda title, split: Candidate(  # noqa: E731
         -1, marker.rank, marker.scheme, marker.ordinal, marker.literal, label, title, split

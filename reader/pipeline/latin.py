@@ -28,6 +28,7 @@ from reader.sources.layout import Segment
 _SOFT_ENDS = (",", ";", "—", "–", "-")
 _TERM_GAP_RE = re.compile(r"^\S{1,24}(?: \S{1,24})?\s{2,}(?=\S)")
 _BROKEN_WORD_RE = re.compile(r"[^\W\d_]{2}-$")  # a word broken (or a compound parted) at the line's end
+_NOTE_MARK_RE = re.compile(r"(?<=[.!?])\s?\d{1,2}$")  # a footnote's mark after a sentence (``devices. 2``)
 _OPEN_WORDS = frozenset("a an the and or nor but of in on for to with by from at into onto via than".split())
 _BARE_NUMBER_SCHEMES = frozenset({"chapter", "roman", "part"})
 
@@ -172,7 +173,7 @@ class LatinBreaks:
             return True
         if self.item_start(prev, seg):
             return True
-        if LONE_NUMBER_RE.match(seg.text) and "." in seg.text.rstrip(".") and ends_sentence(prev.text):
+        if LONE_NUMBER_RE.match(seg.text) and "." in seg.text.rstrip(".") and ends_sentence(_NOTE_MARK_RE.sub("", prev.text)):
             return True  # pdftotext sets a heading's number (``1.3``: no sentence ends so) on a line of its own
         first = unit[0]
         if _next_note(first, seg) and ends_block(prev.text):
