@@ -85,3 +85,15 @@ def test_a_section_number_after_a_footnote_mark_opens_its_section():
     )
     doc = build_document(text.encode(), "standard.txt", dictionary=False)
     assert ("2.1", "File Storage Basics") in [(s.number, s.title) for s in doc.sections]
+
+
+def test_a_numbered_contents_entry_with_leaders_is_not_a_heading():
+    text = "Table of Contents\n\n3.3.3 Use Case 3: Sharing Data with a Contractor..........................3-8\n\n" + PARA
+    doc = build_document(text.encode(), "standard.txt", dictionary=False)
+    assert not any(s.number == "3.3.3" for s in doc.sections)
+
+
+def test_a_title_opening_the_next_page_is_its_own_heading():
+    text = "Contents\n\nTable 3-1. Characteristics ........ 3-7\n\nList of Tables\n\n iv\n\fExecutive Summary\n\n" + PARA
+    doc = build_document(text.encode(), "standard.txt", dictionary=False)
+    assert "Executive Summary" in [s.title for s in doc.sections]

@@ -39,6 +39,7 @@ _FOOTNOTE_MARK_RE = re.compile(r"(?:〔[0-9０-９]+〕|\[[0-9]+\]|[①-⑳])$")
 _SUBTITLE_RE = re.compile(r"(?<=\w)[(（〈][^()（）〈〉]{1,12}[)）〉]$")  # 诊疗方案(试行第十版)
 _SEAL_RE = re.compile(r"^[(（][ \t\u3000]*(?:签章|盖章|印章|公章|签字|签名|单位盖章)[ \t\u3000]*[)）]$")
 _BARE_CN_NUMERAL_RE = re.compile(r"^[一二三四五六七八九十]{1,3}$")
+_LEADERS_RE = re.compile(r"\w\s?(?:\.{4,}|(?:\. ){4,})\s*[\w-]{1,6}\b")
 _RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
@@ -86,6 +87,8 @@ def _all_caps(text: str) -> bool:
 def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
     """A numbered block as a heading candidate: whole, or its lead sentence (inline), or not."""
     text = block.text
+    if _LEADERS_RE.search(text):
+        return None  # ``3.3.3 Use Case 3: Sharing Data…….3-8``: a contents entry, its dot leaders to a page number
     body = text[marker.end :]
     title = body.strip()
     if not any(ch.isalnum() for ch in title):  # ``Chapter I.]`` closing an illustration's bracket
@@ -253,8 +256,11 @@ def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> Non
         run = [i]
         while pos + len(run) < len(reading):
             nxt = found[reading[pos + len(run)]]
-            if nxt is None or nxt.strong or nxt.scheme is not None or _set_apart(blocks[run[-1]], blocks[reading[pos + len(run)]]):
+            below = blocks[reading[pos + len(run)]]
+            if nxt is None or nxt.strong or nxt.scheme is not None or _set_apart(blocks[run[-1]], below):
                 break
+            if below.sheet > blocks[run[-1]].end_sheet:
+                break  # a title block does not run over a page: the next page opens with its own title
             run.append(reading[pos + len(run)])
         after = reading[pos + len(run)] if pos + len(run) < len(reading) else None
         following = found[after] if after is not None else None
