@@ -71,3 +71,43 @@ def test_a_centred_title_block_is_the_documents_title_not_code():
     doc = _doc(text)
     assert doc.sections[0].title == "Apache License"
     assert not any(b.kind == "preformatted" for b in doc.blocks)
+
+
+TYPEWRITTEN = """\
+  The licenses for most software are designed to take away your
+freedom to share and change it.  We protect your rights with two
+steps: (1) copyright the software, and
+(2) offer you this license which gives you legal permission to copy.
+
+  0. This License applies to any program or other work which contains
+a notice placed by the copyright holder saying it may be distributed
+under the terms of this General Public License.
+
+  1. You may copy and distribute verbatim copies of the Program's
+source code as you receive it, in any medium.
+
+  2. BECAUSE THE PROGRAM IS LICENSED FREE OF CHARGE, THERE IS NO WARRANTY
+FOR THE PROGRAM, TO THE EXTENT PERMITTED BY APPLICABLE LAW.
+"""
+
+
+def test_numbered_paragraphs_indented_like_every_paragraph_stay_whole_and_are_no_sections():
+    """The FSF's typewritten layout (GPL-2, LGPL-2.1): each paragraph's first line is set in two
+    columns, numbered ones too; the number opens a paragraph, not a list item or a section."""
+    doc = _doc(TYPEWRITTEN)
+    texts = [b.text for b in doc.blocks]
+    assert any(t.startswith("0. This License applies") and t.endswith("General Public License.") for t in texts)
+    assert any(t.startswith("2. BECAUSE THE PROGRAM") and t.endswith("APPLICABLE LAW.") for t in texts)
+    assert not [s.number for s in doc.sections if s.number]
+
+
+def test_an_enumeration_wrapped_inside_a_sentence_opens_no_item():
+    doc = _doc(TYPEWRITTEN)
+    first = doc.blocks[0].text
+    assert "(1) copyright the software, and (2) offer you" in first
+    assert first.endswith("legal permission to copy.")
+
+
+def test_an_item_after_a_finished_sentence_still_starts_a_block():
+    doc = _doc("Two steps are needed, in order:\n(1) copyright the software, and then\n(2) offer you this license.\n")
+    assert [b.text[:3] for b in doc.blocks] == ["Two", "(1)", "(2)"]

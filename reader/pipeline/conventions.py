@@ -8,7 +8,9 @@ single line break:
   tools): blocks end at sentence ends, so a short line inside a block is not a paragraph end
   without other evidence (people wrap unevenly; editing leaves short lines);
 - a first-line indent (typeset books without blank lines, Chinese text with ``　　``): a line set
-  deeper than the body, after a sentence end, starts a paragraph;
+  deeper than the body, after a sentence end, starts a paragraph; typewritten texts indent the
+  first line of blank-separated paragraphs too (the FSF's licences, ``  0. This License…`` over
+  lines at the margin): ``first_indent`` is that indent, so a numbered first line is a paragraph's;
 - none of these (OCR of newspaper columns, where blank lines separate the engine's text blocks,
   not paragraphs): paragraph ends are read from short lines and sentence ends (reflow's
   measure-based rules).
@@ -36,6 +38,7 @@ class Conventions:
     blank_separated: bool = False
     paragraph_indent: bool = False
     body_indent: int = 0
+    first_indent: int = 0  # columns the first line of a blank-separated paragraph is set in by
     edge: int = 80  # the right edge of the body text, in columns (the measure plus the indent)
 
 
@@ -72,7 +75,19 @@ def infer(layout: Layout) -> Conventions:
     paragraph_indent = len(deeper) >= 3 and after_end >= 0.6 * len(deeper)
     edges = sorted(s.columns + display_width(s.text) for s in lines)
     edge = edges[int(len(edges) * 0.9)]
-    return Conventions(lines_are_paragraphs, blank_separated, paragraph_indent, body, edge)
+    first = _first_indent(multi, body) if blank_separated else 0
+    return Conventions(lines_are_paragraphs, blank_separated, paragraph_indent, body, first, edge)
+
+
+def _first_indent(multi: list[list[Segment]], body: int) -> int:
+    """The indent of blank-separated paragraphs' first lines over the body's, when most paragraphs
+    of several lines have one (a typewriter convention), else 0."""
+    at_body = [c for c in multi if all(s.columns == body for s in c[1:])]
+    steps = Counter(c[0].columns - body for c in at_body)
+    step, count = max(steps.items(), key=lambda kv: kv[1], default=(0, 0))
+    if 1 <= step <= 8 and count >= 3 and count >= 0.6 * len(at_body):
+        return step
+    return 0
 
 
 def line_fills(seg: Segment, edge: int) -> bool:

@@ -3,7 +3,11 @@
 Each decision names its evidence:
 - a list item starts a block (``- ``, ``o  ``, ``1.``, ``a)``, ``(ii)``), unless the line before
   ran on to the measure without punctuation — then the number is a wrapped word
-  (``…under section`` / ``7.  This requirement…``);
+  (``…under section`` / ``7.  This requirement…``) — or unless the line before holds the number
+  before it inside a sentence (``…two steps: (1) copyright the software, and`` / ``(2) offer…``);
+- where a document indents the first lines of its blank-separated paragraphs, a numbered first
+  line at that indent over lines at the margin is a numbered paragraph, not an item whose hanging
+  indent was left (``  0. This License applies…`` / ``a notice placed…``);
 - a hanging indent continues an item; a first-line indent starts a paragraph (where the document
   indents its paragraphs); a line set deeper after a short one is a term's description (man
   pages) or a title's body; a return to a shallower indent ends an indented block;
@@ -139,6 +143,22 @@ def _inline_enumeration(text: str) -> bool:
     return pattern in text[marker.end :]
 
 
+def _enumeration_goes_on(before: str, text: str) -> bool:
+    """True when ``text`` opens with ``(2)``/``b)`` and the line ``before`` holds ``(1)``/``a)``
+    inside its sentence, which has not ended: one enumeration wrapped over the break."""
+    marker = match_marker(text)
+    if marker is None or marker.ordinal is None or marker.ordinal < 2 or marker.scheme not in ("paren", "alpha"):
+        return False
+    if ends_block(before):
+        return False
+    label = marker.label.strip()
+    shown = str(marker.ordinal) if marker.scheme == "paren" else label.strip("().")[:1]
+    wanted = str(marker.ordinal - 1) if marker.scheme == "paren" else chr(ord(shown) - 1)
+    earlier = label.replace(shown, wanted, 1)
+    at = before.find(earlier)
+    return at > 0 and not before[at - 1].isalnum()
+
+
 def _after_gap(seg: Segment) -> int | None:
     """Where the text after a term's wide gap starts (``-c     with -lt: sort by…``), in columns."""
     m = _TERM_GAP_RE.match(seg.text)
@@ -158,8 +178,10 @@ class LatinBreaks:
 
     def item_start(self, prev: Segment | None, seg: Segment) -> bool:
         """True when ``seg`` opens a list item here (see the module's first rule); an enumeration
-        inside a sentence (``(1) assert …, and (2) offer …`` on one line) opens none."""
+        inside a sentence (``(1) assert …, and (2) offer …`` on one line, or wrapped) opens none."""
         if item_marker_end(seg) is None or _inline_enumeration(seg.text):
+            return False
+        if prev is not None and _enumeration_goes_on(prev.text, seg.text):
             return False
         if prev is None or seg.columns < prev.columns:
             return True
@@ -203,6 +225,8 @@ class LatinBreaks:
             if len(unit) == 1 and conv.paragraph_indent and seg.columns == conv.body_indent and item_marker_end(first) is not None:
                 return False  # an item set as an indented paragraph (``   a. You have no…`` / ``or business…``)
             if len(unit) == 1 and (item_marker_end(first) is None or seg.columns < first.columns):
+                if conv.first_indent and seg.columns == conv.body_indent == first.columns - conv.first_indent:
+                    return False  # a numbered paragraph's first line, indented as every paragraph's is
                 return seg.columns < first.columns and item_marker_end(first) is not None
             if len(unit) >= 2 and seg.columns < min(s.columns for s in unit[1:]):
                 return True

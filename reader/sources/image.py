@@ -176,7 +176,7 @@ def recognise_pages(
 
 def render_pdf_page(data: bytes, name: str, index: int, dpi: float = SCAN_DPI) -> Any:
     """A PDF page rendered to a greyscale image for OCR (PDFium behind the PDF source's lock)."""
-    import pypdfium2 as pdfium  # type: ignore[import-untyped]
+    import pypdfium2 as pdfium
 
     from reader.sources.pdf import PDFIUM_LOCK
 

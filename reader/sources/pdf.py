@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -435,7 +435,7 @@ PageWriter = _Writer
 PDFIUM_LOCK = _PDFIUM
 lay_out_pages = _lay_out
 
-__all__: Iterable[str] = [
+__all__ = [
     "FIRST_PAGES",
     "PDFIUM_LOCK",
     "PENDING_NOTE",

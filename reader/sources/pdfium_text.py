@@ -60,6 +60,8 @@ def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
     """A ctypes prototype of a PDFium function that returns plain Python values (pointer results
     as integers: comparing them needs no casts)."""
     address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:
+        raise OSError("PDFium function not found")
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 

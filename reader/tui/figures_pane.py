@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model.document import Document, Figure
-from reader.tui.location import Location
+from reader.tui.location import Location, follow_location
 
 ALL_LIMIT = 5000
 KIND_FILTERS: tuple[str | None, ...] = (None, "target", "outcome")  # ``t`` steps through them
@@ -62,25 +62,9 @@ class FiguresPane(OptionList):
 
     def watch_location(self, location: Location) -> None:
         """Follow the location: a new document a frame after the text, then its section's figures."""
-        doc = location.doc
-        if doc is None:
-            return
-        if doc is not self.doc:
-            if self.doc is None:
-                self._take(doc)
-            else:
-                self.call_after_refresh(self._take, doc)
-            return
-        self._list(location)
+        follow_location(self, location)
 
-    def _take(self, doc: Document) -> None:
-        """Use ``doc`` (unless another document came meanwhile) and list the current section's figures."""
-        if doc is not self.location.doc or doc is self.doc:
-            return
-        self.set_document(doc)
-        self._list(self.location)
-
-    def _list(self, location: Location) -> None:
+    def show_location(self, location: Location) -> None:
         """List the figures of the section holding the location's block."""
         doc = location.doc
         if doc is not None and doc.blocks:

@@ -16,7 +16,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.model.document import Document, Section
-from reader.tui.location import Location
+from reader.tui.location import Location, follow_location
 
 FILL_BATCH = 250  # entries added per turn of the event loop
 
@@ -57,25 +57,9 @@ class OutlinePane(Tree[str]):
     def watch_location(self, location: Location) -> None:
         """Follow the location: a new document is shown a frame after the text (which comes
         first), then the current section is highlighted."""
-        doc = location.doc
-        if doc is None:
-            return
-        if doc is not self.doc:
-            if self.doc is None:
-                self._take(doc)
-            else:
-                self.call_after_refresh(self._take, doc)
-            return
-        self._highlight(location)
+        follow_location(self, location)
 
-    def _take(self, doc: Document) -> None:
-        """Show ``doc`` (unless another document came meanwhile) and the current section."""
-        if doc is not self.location.doc or doc is self.doc:
-            return
-        self.set_document(doc)
-        self._highlight(self.location)
-
-    def _highlight(self, location: Location) -> None:
+    def show_location(self, location: Location) -> None:
         """Highlight the innermost section holding the location's block."""
         doc = location.doc
         if doc is None or not doc.blocks:
