@@ -66,3 +66,10 @@ def test_the_foot_line_under_the_columns_stays_at_the_page_edge():
     reading = [b.text for b in doc.blocks if b.kind != "furniture"]
     assert not any("-4-" in t or "Annual Report" in t for t in reading)
     assert "Its last paragraph is beta too." in reading
+
+
+def test_a_page_that_is_one_table_keeps_its_rows():
+    rows = "".join(f"Item {k:<10}      {k * 3:>6}      {k * 7:>6} kg      ok\n" for k in range(1, 30))
+    doc = build_document(("Table 1. Stock\n\n" + rows).encode(), "stock-layout.txt", dictionary=False)
+    holder = next(b.text for b in doc.blocks if "Item 5 " in b.text)
+    assert "35 kg" in holder  # the row stays whole: cells are not read as columns of prose

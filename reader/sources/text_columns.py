@@ -22,6 +22,7 @@ from reader.sources.layout import Chunk, Segment
 CELL = 0.5  # a character cell's width, in ems (a fixed-pitch grid of proportional type)
 COLUMNED_SHARE = 0.4  # of a page's text lines, how many a gutter must cross for it to be columned
 MIN_GUTTER_ROWS = 6
+PROSE_LINE = 15  # characters: the median line of a column of prose is longer (a table's cells are not)
 _RUN_RE = re.compile(r"\S+(?: \S+)*")  # text between gaps of two spaces or more
 _WIDE_GAP_RE = re.compile(r"\S {3,}\S")
 
@@ -60,7 +61,7 @@ def column_chunks(text: str, start: int, end: int, sheet: int) -> list[Chunk] | 
         return None
     lines, _rotated, gutters = page_lines(body)
     crossed = {round(g.y) for g in gutters}
-    if len(crossed) < max(MIN_GUTTER_ROWS, COLUMNED_SHARE * rows):
+    if len(crossed) < max(MIN_GUTTER_ROWS, COLUMNED_SHARE * rows) or not _prose(lines):
         return None
     chunks: list[Chunk] = [Chunk([_segment(Line([f]), f.x0, spans, sheet)]) for f in head]
     for block in reading_order(page_blocks(lines)):
@@ -70,6 +71,14 @@ def column_chunks(text: str, start: int, end: int, sheet: int) -> list[Chunk] | 
         chunks.append(chunk)
     chunks.extend(Chunk([_segment(Line([f]), f.x0, spans, sheet)]) for f in foot)
     return chunks
+
+
+def _prose(lines: list[Line]) -> bool:
+    """True when the pieces the gutters cut are lines of prose (words, most lines long), not a
+    table's cells (short, figures): a table's aligned columns are the table's, kept as they stand."""
+    lengths = sorted(len(line.text) for line in lines)
+    worded = sum(1 for line in lines if line.text.count(" ") >= 2)
+    return lengths[len(lengths) // 2] >= PROSE_LINE and worded >= 0.5 * len(lines)
 
 
 def _folio_row(frags: list[Fragment], y: float) -> list[Fragment]:
