@@ -123,7 +123,8 @@ def _mark_vertical_text(pages: dict[int, list[Segment]]) -> None:
             if seg is not None and len(seg.text.strip()) == 1:
                 run.append(seg)
                 continue
-            if len(run) >= VERTICAL_RUN:
+            # a word spelled down the margin: letters that vary, beside the page's own text
+            if len(run) >= VERTICAL_RUN and len({one.text.strip() for one in run}) >= 3 and len(run) < len(lines):
                 for one in run:
                     one.role = "margin"
             run = []
