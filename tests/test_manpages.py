@@ -179,3 +179,22 @@ def test_a_shell_session_keeps_its_lines_and_hyphenated_or_referencing_text_is_p
     assert see_also.kind == "paragraph" and see_also.text.endswith("regex(7)")
     titles = [b.heading.title for b in doc.blocks if b.heading is not None]
     assert "Operator precedence surprises" in titles and "NON-BUGS" in titles
+
+
+def test_a_term_after_an_unfinished_sentence_and_a_blank_line_opens_its_own_entry():
+    """``Valid debug options include`` / (blank) / ``exec   Show…``: the sentence introduces a list;
+    the term set apart by a wide gap opens an entry, it does not carry the sentence on."""
+    text = (
+        "OPTIONS\n"
+        "       -D debugopts\n"
+        "              Print diagnostic information; this can help to diagnose problems\n"
+        "              with why the program is not doing what you want.  Valid debug\n"
+        "              options include\n\n"
+        "              exec   Show diagnostic information relating to -exec and\n"
+        "                     -ok\n\n"
+        "              opt    Prints diagnostic information relating to the tree.\n"
+    )
+    doc = _doc(text)
+    texts = [b.text for b in doc.blocks]
+    assert any(t.rstrip().endswith("options include") for t in texts)
+    assert any(t.startswith("exec") and t.rstrip().endswith("-ok") for t in texts)

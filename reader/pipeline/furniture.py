@@ -5,7 +5,9 @@ Algorithm  April 1992``, ``LS(1)  User Commands  LS(1)``), a running foot (``Riv
 a page number (``- 3 -``, ``Page 3 of 11``, ``iv``). Text extractors, OCR engines and ``nroff``
 keep them, one page after another, between form feeds or not. Such a line is furniture when:
 
-- it stands at a page's edge (its first or last lines; a document's start and end are edges too)
+- it stands at a page's edge (its first or last lines; a document's start and end are edges too;
+  lines found to be furniture are set aside and the lines set apart under them are at the edge
+  in turn, as a proof copy stacks a folio, a running head, a date stamp and a printer's note)
   and its text, with the digits (and a lone roman numeral) set aside, recurs at the edges of
   several pages; or
 - it is a page number at an edge (with the number rising from page to page when it is glued to
@@ -27,6 +29,7 @@ from reader.pipeline.numbering import LONE_NUMBER_RE, match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
 EDGE_LINES = 2  # lines at each end of a page that may be furniture
+STACKED = 3  # rounds of furniture under furniture (a folio, a running head, a proof's date, a printer's note)
 _DIGITS_RE = re.compile(r"\d+")
 _ROMAN_TOKEN_RE = re.compile(r"(?<![A-Za-z])[ivxlcdmIVXLCDM]{1,7}(?![A-Za-z])")
 _SPACES_RE = re.compile(r"\s+")
@@ -90,8 +93,10 @@ def mark_furniture(layout: Layout) -> None:
     pages = _lines_by_sheet(layout)
     if not pages:
         return
+    _mark_vertical_text(pages)
     if len(pages) >= 2:
         _mark_repeated_edges(pages)
+        _mark_stacked_edges(layout, pages)
         _mark_glued_numbers(layout, pages)
         if layout.cjk:
             _mark_misread_page_numbers(pages)
@@ -109,8 +114,44 @@ def _edges(lines: list[Segment]) -> list[tuple[Segment, bool]]:
     return top + bottom
 
 
-def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
-    """Furniture at page edges: recurring text (numbers aside) and page numbers."""
+VERTICAL_RUN = 5  # one-character lines in a row that spell a word set upright in the margin
+
+
+def _mark_vertical_text(pages: dict[int, list[Segment]]) -> None:
+    """Text set vertically in a page's margin (a stamp, a rotated label) that an extractor reads
+    one character per line (pdfminer: ``S`` / ``L`` / ``A`` / ``S`` …): five or more lines in a row
+    of a single character each spell no line of the text; they are the margin's."""
+    for lines in pages.values():
+        run: list[Segment] = []
+        for seg in [*lines, None]:
+            if seg is not None and len(seg.text.strip()) == 1:
+                run.append(seg)
+                continue
+            # a word spelled down the margin: letters that vary, beside the page's own text
+            if len(run) >= VERTICAL_RUN and len({one.text.strip() for one in run}) >= 3 and len(run) < len(lines):
+                for one in run:
+                    one.role = "margin"
+            run = []
+
+
+def _mark_stacked_edges(layout: Layout, pages: dict[int, list[Segment]]) -> None:
+    """Furniture stacks at a page's edge (a proof copy's folio, running head, date stamp and
+    printer's note, one under the other): with the furniture found set aside, the lines under it
+    stand at the edge in turn. Only lines set apart on their own (a chunk of one line) are taken
+    so, round after round, as furniture is printed apart from the text."""
+    sizes = Counter(seg.chunk for chunk in layout.chunks for seg in chunk.segments if seg.line_start)
+    alone = {id(seg) for lines in pages.values() for seg in lines if sizes[seg.chunk] == 1}
+    for _ in range(STACKED - 1):
+        rest = {sheet: [seg for seg in lines if seg.role is None] for sheet, lines in pages.items()}
+        if sum(map(len, rest.values())) == sum(map(len, pages.values())):
+            return
+        pages = rest
+        _mark_repeated_edges(pages, alone)
+
+
+def _mark_repeated_edges(pages: dict[int, list[Segment]], only: set[int] | None = None) -> None:
+    """Furniture at page edges: recurring text (numbers aside) and page numbers (of the lines
+    in ``only``, when given)."""
     counts: Counter[tuple[str, bool]] = Counter()
     for lines in pages.values():
         seen = {(edge_key(seg.text), at_top) for seg, at_top in _edges(lines)}
@@ -121,6 +162,8 @@ def _mark_repeated_edges(pages: dict[int, list[Segment]]) -> None:
     for lines in pages.values():
         titled = {id(b) for a, b in pairwise(lines) if LONE_NUMBER_RE.match(a.text)}
         for seg, at_top in _edges(lines):
+            if only is not None and id(seg) not in only:
+                continue
             number = _page_number(seg.text)
             if number is not None:
                 seg.role, seg.page = "page-number", number
@@ -250,7 +293,8 @@ def _mark_repeated_lines(layout: Layout, numbers: bool = True) -> None:
     found: list[tuple[Segment, str]] = []
     single_ids = {id(seg) for seg in singles}
     for seg in singles + glued:
-        if seg.role is not None or len(seg.text) > 80:
+        # (a proof's slug line is long: alone, it is measured in words; a glued line in characters)
+        if seg.role is not None or (len(seg.text.split()) > 24 if id(seg) in single_ids else len(seg.text) > 80):
             continue
         key = edge_key(seg.text)
         number = _page_number(seg.text) if id(seg) in single_ids else None

@@ -40,6 +40,8 @@ _FOOTNOTE_MARK_RE = re.compile(r"(?:〔[0-9０-９]+〕|\[[0-9]+\]|[①-⑳])$")
 _SUBTITLE_RE = re.compile(r"(?<=\w)[(（〈][^()（）〈〉]{1,12}[)）〉]$")  # 诊疗方案(试行第十版)
 _SEAL_RE = re.compile(r"^[(（][ \t\u3000]*(?:签章|盖章|印章|公章|签字|签名|单位盖章)[ \t\u3000]*[)）]$")
 _BARE_CN_NUMERAL_RE = re.compile(r"^[一二三四五六七八九十]{1,3}$")
+_LEADERS_RE = re.compile(r"\w\s?(?:\.{4,}|(?:\. ){4,})\s*[\w-]{1,6}\b")
+_RULE_LINE_RE = re.compile(r"^\s*([=\-~_*^#])(?:\s*\1){2,}\s*$")
 _SMALL_WORDS = frozenset(
     "a an the and or nor but of in on for to with by from at as is are its into under between via per vs".split()
 )
@@ -86,10 +88,14 @@ def _all_caps(text: str) -> bool:
 def _numbered(block: RawBlock, marker: Marker, cjk: bool) -> Candidate | None:
     """A numbered block as a heading candidate: whole, or its lead sentence (inline), or not."""
     text = block.text
+    if _LEADERS_RE.search(text):
+        return None  # ``3.3.3 Use Case 3: Sharing Data…….3-8``: a contents entry, its dot leaders to a page number
     body = text[marker.end :]
     title = body.strip()
     if not any(ch.isalnum() for ch in title):  # ``Chapter I.]`` closing an illustration's bracket
         title = ""
+    if title and not any(ch.isalpha() for ch in title):
+        return None  # ``4.3 4.4 4.5``: numbers a contents page set apart from their titles, no title
     label = marker.label
     make = lambda title, split: Candidate(  # noqa: E731
         -1, marker.rank, marker.scheme, marker.ordinal, marker.literal, label, title, split
@@ -288,6 +294,8 @@ def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> Non
                 # a dateline under its title is the title's, across a blank line too: ``Published 21 November 2019``)
             if _dated(blocks[run[-1]]):
                 break  # a title's dateline (``March 9, 2006``) closes its title block: a title after it is another
+            if below.sheet > blocks[run[-1]].end_sheet:
+                break  # a title block does not run over a page: the next page opens with its own title
             run.append(reading[pos + len(run)])
         after = reading[pos + len(run)] if pos + len(run) < len(reading) else None
         following = found[after] if after is not None else None

@@ -40,6 +40,9 @@ _TERM_GAP_RE = re.compile(r"^\S{1,24}(?: \S{1,24})?\s{2,}(?=\S)")
 # line goes on from the one before, broken where an inline element stood (a copied link's icon)
 _CONTINUES_RE = re.compile(r"^[.,;:)\]](?:\s|$)")
 _UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
+_BROKEN_WORD_RE = re.compile(r"[^\W\d_]{2}-$")  # a word broken (or a compound parted) at the line's end
+_NOTE_MARK_RE = re.compile(r"(?<=[.!?])\s?\d{1,2}$")  # a footnote's mark after a sentence (``devices. 2``)
+_OPEN_WORDS = frozenset("a an the and or nor but of in on for to with by from at into onto via than".split())
 _BARE_NUMBER_SCHEMES = frozenset({"chapter", "roman", "part"})
 
 
@@ -63,12 +66,72 @@ def _title_line(seg: Segment, edge: int) -> bool:
     """A short line that reads as a title: well short of the measure, and not a sentence — or a
     number with a few words after it (``0. Definitions.``, ``CHAPTER I.``)."""
     text = seg.text
-    if len(text) > 0.6 * edge or text.endswith((*_SOFT_ENDS, ":")):
+    if text.endswith((*_SOFT_ENDS, ":")):
         return False
+    if len(text) > 0.6 * edge and not (len(text) <= edge and _capitalised(text)):
+        return False  # (a title in capitals or title case may run nearly the column's width)
     if not ends_sentence(text):
         return True
     marker = match_marker(text)
     return marker is not None and len(text[marker.end :].split()) <= 8
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[.,:;]\s")
+_TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on for to with by from at as into via".split())
+
+
+def _capitalised(text: str) -> bool:
+    """True for a line whose words are capitalised as a title's are (small words aside), three
+    words or more, none of them a sentence's end."""
+    words = [w.strip("\"'“”‘’()[]") for w in text.split()]
+    words = [w for w in words if w]
+    if len(words) < 3 or ends_sentence(text) or not words[0][:1].isupper() or text.upper() == text:
+        return False  # (a line in capitals is as often a licence's shouted paragraph as a title)
+    if _CLAUSE_BREAK_RE.search(text):
+        return False  # ``…Foundation, Inc.  License GPLv3+: GNU``: sentences, not a title
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+def _wrapped_title(unit: list[Segment], seg: Segment) -> bool:
+    """A title line as long as a line of text is a title only when the title wraps (two lines
+    or more, capitalised) and a sentence starts under it (``Closer Connection to Foreign`` /
+    ``Country`` / ``Even though…``); one long capitalised line is as often a sentence's start
+    (``Except for Confidential Business`` / ``Information (CBI) as…``)."""
+    return len(unit) >= 2 and seg.text[:1].isupper()
+
+
+def _title_runs_on(prev: Segment, seg: Segment, edge: int) -> bool:
+    """True when a long title line goes on in the next line, capitalised as it is (``…Federal
+    Information and Information`` / ``Systems.``): one title over two lines, not a title and its body."""
+    if len(prev.text) <= 0.6 * edge or not _capitalised(prev.text):
+        return False
+    words = [w for w in seg.text.split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+def _sentence_case_words(text: str) -> bool:
+    """True for words of running prose, not a title: several, most of them in lower case."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].islower() for w in words) >= 0.6 * len(words)
+
+
+def _last_word(text: str) -> str:
+    """The last word of a line, in lower case."""
+    words = text.split()
+    return words[-1].lower() if words else ""
+
+
+def _next_note(first: Segment, seg: Segment) -> bool:
+    """True when ``seg`` opens with the bare number after the one ``first`` opens with (``2  …``
+    under ``1  …``): footnotes and endnotes set one after another, each its own paragraph."""
+    a, b = match_marker(first.text), match_marker(seg.text)
+    return (
+        a is not None
+        and b is not None
+        and a.scheme == b.scheme == "decimal-bare"
+        and a.ordinal is not None
+        and b.ordinal == a.ordinal + 1
+    )
 
 
 def _bare_number(seg: Segment) -> bool:
@@ -170,26 +233,37 @@ class LatinBreaks:
             return True
         if _UNDERLINE_RE.match(seg.text) or _UNDERLINE_RE.match(prev.text):
             return True  # a title's underline (``Title`` / ``-----``, the setext convention) stands apart
-        if LONE_NUMBER_RE.match(seg.text) and "." in seg.text.rstrip(".") and ends_sentence(prev.text):
+        if LONE_NUMBER_RE.match(seg.text) and "." in seg.text.rstrip(".") and ends_sentence(_NOTE_MARK_RE.sub("", prev.text)):
             return True  # pdftotext sets a heading's number (``1.3``: no sentence ends so) on a line of its own
         first = unit[0]
+        if _next_note(first, seg) and ends_block(prev.text):
+            return True  # notes numbered in sequence (``1  This publication…`` / ``2  Storage…``)
         runs_on = seg.columns == prev.columns and seg.text[:1].islower() and not ends_block(prev.text)
         if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3 and not runs_on:
             # (a line that goes on in lower case at the same indent is a narrow column's first line, not a title)
             if len(unit) == 1 and _bare_number(first) and _title_line(seg, conv.edge):
                 return False  # ``CHAPTER I.`` / ``Down the Rabbit-Hole``: one heading
-            if not _title_line(seg, conv.edge) or seg.columns != prev.columns:
+            if (
+                (not _title_line(seg, conv.edge) or seg.columns != prev.columns)
+                and not _title_runs_on(prev, seg, conv.edge)
+                and (all(len(s.text) <= 0.6 * conv.edge for s in unit) or _wrapped_title(unit, seg))
+                and not (seg.text[:1].islower() and _sentence_case_words(prev.text))
+            ):  # (``The data from the flight data`` / ``recorders, as…``: a sentence's short line, no title)
                 self.titled = id(first)
                 return True  # a title line, then its body
         if seg.columns > prev.columns:
             hanging = item_marker_end(first) or _after_gap(first)
             if len(unit) == 1 and hanging is not None and abs(seg.columns - hanging) <= 1:
                 return False  # an item's (or a term's) hanging indent
+            if len(unit) == 1 and seg.text[:1].islower() and line_fills(prev, conv.edge) and not ends_block(prev.text):
+                return False  # a hanging indent (a defined term's paragraph): the sentence runs on
             if conv.paragraph_indent and ends_block(prev.text):
                 return True
             if not line_fills(prev, conv.edge) or seg.columns >= prev.columns + 2:
                 return True
         elif seg.columns < prev.columns:
+            if len(unit) == 1 and conv.paragraph_indent and seg.columns == conv.body_indent and item_marker_end(first) is not None:
+                return False  # an item set as an indented paragraph (``   a. You have no…`` / ``or business…``)
             if len(unit) == 1 and (item_marker_end(first) is None or seg.columns < first.columns):
                 if conv.first_indent and seg.columns == conv.body_indent == first.columns - conv.first_indent:
                     return False  # a numbered paragraph's first line, indented as every paragraph's is
@@ -216,12 +290,20 @@ class LatinBreaks:
         """Does a paragraph end at a blank line (and perhaps a page break)?"""
         if item_marker_end(seg) is not None or bullet(seg.text):
             return True
+        if _after_gap(seg) is not None:
+            return True  # a term set apart by a wide gap (``exec   Show diagnostic…``) opens a list's entry
         if prev.text.endswith("-") and seg.text[:1].islower():
             return False
+        if crossed_page and _BROKEN_WORD_RE.search(prev.text) and seg.text[:1].isalpha():
+            return False  # a page does not end a paragraph inside a word (``Soekarno-`` / ``Hatta``)
         if ends_block(prev.text):
             return True
         if _left_open(prev.text) and _closes_first(seg.text):
             return False  # a quotation or parenthesis opened before the blank line closes after it
+        if _last_word(prev.text) in _OPEN_WORDS and (seg.text[:1].islower() or (_capitalised(prev.text) and seg.text[:1].isupper())):
+            return False  # ``…to participate in`` / ``this rulemaking…``, ``Resident Alien or`` / ``Nonresident Alien``
+        if seg.text[:1].islower() and (prev.text.endswith(_SOFT_ENDS) or _sentence_case_words(prev.text)):
+            return False  # a clause that runs on (no title)
         if seg.text[:1].islower() and (
             crossed_page or line_fills(prev, self.conv.edge) or not self.conv.blank_separated
         ):

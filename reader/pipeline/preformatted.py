@@ -35,6 +35,8 @@ _PROMPT_RE = re.compile(r"^\$ \S")
 _SYMBOLS = set("()[]{}=<>|+*/\\;^~&#$@_")
 _UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
 _GAP_RE = re.compile(r"(?<=[^\s?!:;,])( {2,}|\t)(?=\S)")
+_LEADER_RE = re.compile(r"\.{4,}|(?:\. ){3,}")
+_SECTION_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
 _SENTENCE_END_RE = re.compile(r"[.?!:;,。！？：；，]['\")\]”’]*$")
 _CJK_PROSE_PUNCT_RE = re.compile(r"[，、；]")
 _TYPESET_HYPHENS = ("\u2010", "\u00ad")  # groff's and a typesetter's hyphen at a break: never in code
@@ -82,10 +84,22 @@ def code_line(text: str) -> bool:
 def _gap_columns(seg: Segment) -> set[int]:
     """Where the columns after wide gaps begin in a line (not the gap after a bullet at the
     line's start, ``*  %x0 denotes …``: a list's items line up their text, not a table's columns;
-    numbers before a gap may be a column of section numbers, a table of contents')."""
+    nor the gap that only sets a section's number apart from its title)."""
     marker = _MARKER_GAP_RE.match(seg.text)
     skip = marker.end() if marker else -1
-    return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text) if m.end() != skip}
+    return {
+        seg.columns + m.end()
+        for m in _GAP_RE.finditer(seg.text)
+        if m.end() != skip and not _number_gap(seg.text, m.start())
+    }
+
+
+def _number_gap(text: str, at: int) -> bool:
+    """True when the gap at ``at`` only sets a section's number apart from its title (``1.1   Authority``,
+    typeset with a tab): the headings of a document line up so, not a table's columns."""
+    m = _SECTION_NUMBER_RE.match(text)
+    rest = text[at:].strip()
+    return m is not None and m.end() == at and "  " not in rest and not _LEADER_RE.search(rest)  # (not a contents line)
 
 
 class _Lines:
@@ -208,7 +222,11 @@ def _aligned(run: list[Segment], wide: bool = False) -> set[int]:
 
 def _wide_gap_columns(seg: Segment) -> set[int]:
     """Where the columns after gaps of three spaces or more begin in a line."""
-    return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text) if len(m.group()) >= 3 or "\t" in m.group()}
+    return {
+        seg.columns + m.end()
+        for m in _GAP_RE.finditer(seg.text)
+        if (len(m.group()) >= 3 or "\t" in m.group()) and not _number_gap(seg.text, m.start())
+    }
 
 
 def _underlines(lines: _Lines) -> set[int]:

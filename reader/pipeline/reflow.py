@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of, join_lines, preformatted_block, take_emphasis
+from reader.pipeline.carry_over import carry_over_notes
 from reader.pipeline.chars import rule_line
 from reader.pipeline.cjk import CjkBreaks, item_start
 from reader.pipeline.conventions import infer
@@ -135,7 +137,7 @@ class _Reflower:
                 held = None
                 self.crossed = True
         self.flush()
-        return self._place_furniture()
+        return carry_over_notes(self._place_furniture(), self.cjk, self.word_list)
 
     def _chunk(self, chunk: Chunk, prev: Segment | None, prev_col: float) -> tuple[Segment | None, float]:
         """Reflow one chunk after the line ``prev``; return the last line and the chunk's column."""
@@ -198,7 +200,9 @@ class _Reflower:
             self.flush()
 
     def _place_furniture(self) -> list[RawBlock]:
-        """Order blocks by source position (furniture found inside a paragraph goes after it)."""
+        """Order blocks by source position (furniture found inside a paragraph goes after it) —
+        unless the source put its text out of source order on purpose (columns set side by side
+        in a text file, read column by column): then the reading order stands."""
         out: list[RawBlock] = []
         pending: list[RawBlock] = []
         for block in self.blocks:
@@ -210,7 +214,9 @@ class _Reflower:
                     pending = []
                 out.append(block)
         out.extend(pending)
-        out.sort(key=lambda b: b.start)
+        reading = [b.start for b in out if b.kind != "furniture"]
+        if all(a <= b for a, b in itertools.pairwise(reading)):
+            out.sort(key=lambda b: b.start)
         return out
 
 

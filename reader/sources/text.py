@@ -16,6 +16,7 @@ from reader.pipeline.normalise import reading_edits
 from reader.pipeline.numbering import match_marker
 from reader.pipeline.text import DecodedText, read_text, rewrite
 from reader.sources.layout import Chunk, Layout, Segment
+from reader.sources.text_columns import column_chunks, may_have_columns
 
 PAGE_MARK_RE = re.compile(
     r"[▲▼▶◀►◄△▽]?[ \t]*[（(]?[ \t]*(上接|接上|下转|转下|紧接|转第|接第)[ \t]*第?[ \t]*([A-Z]?\d{1,3})[ \t]*版[ \t]*[)）]?"
@@ -174,7 +175,25 @@ def text_chunks(text: str, space_lines: bool) -> tuple[list[Chunk], int]:
     sheet = 0
     pos = 0
     n = len(text)
+    columned = may_have_columns(text)
+    page_start = True
     while pos <= n:
+        if columned and page_start:
+            page_start = False
+            page_end = text.find("\f", pos)
+            page_end = n if page_end < 0 else page_end
+            side_by_side = column_chunks(text, pos, page_end, sheet)
+            if side_by_side is not None:
+                for piece in side_by_side:
+                    for seg in piece.segments:
+                        seg.chunk = len(chunks)
+                    chunks.append(piece)
+                if page_end == n:
+                    break
+                sheet += 1
+                pos = page_end + 1
+                page_start = True
+                continue
         m = _SEPARATOR_RE.search(text, pos)
         end = m.start() if m else n
         raw = text[pos:end]
@@ -199,6 +218,7 @@ def text_chunks(text: str, space_lines: bool) -> tuple[list[Chunk], int]:
             break
         if m.group() == "\f":
             sheet += 1
+            page_start = True
         pos = m.end()
     if chunk.segments:
         chunks.append(chunk)
