@@ -3,7 +3,8 @@
 A contents list is a run of numbered titles (``1 History``, ``1.1 Blind and visually impaired
 users``, ``2 Applications``), one or more to a line, with nothing else between them, that either
 stands under a title naming it (``Contents``, ``Table of Contents``, ``目录``) or whose titles
-recur later in the document (the sections it lists, each under its heading). Its entries are
+recur later in the document (the sections it lists, each under its heading); its numbers count
+up, so a number below the last entry's opens the text. Its entries are
 list lines, not the sections themselves; the title over it is a heading (the list is its content).
 OCR may glue an entry's number to its title (``4Techniques``) or set two entries on one line.
 """
@@ -37,6 +38,25 @@ def _entry_titles(text: str) -> list[str] | None:
     return titles
 
 
+_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
+
+
+def _numbers(text: str) -> list[tuple[int, ...]]:
+    """The entry numbers on a block, in order (``3.1`` → (3, 1))."""
+    out = []
+    for m in _ENTRY_RE.finditer(text):
+        number = _NUMBER_RE.search(m.group())
+        if number:
+            out.append(tuple(int(p) for p in number.group().split(".")))
+    return out
+
+
+def _falls_back(before: str, text: str) -> bool:
+    """True when the first entry number of ``text`` is below the last one of ``before``."""
+    last, first = _numbers(before), _numbers(text)
+    return bool(last and first) and first[0] < last[-1]
+
+
 def _squeeze(text: str) -> str:
     """A title compared loosely: lower case, no punctuation or spaces."""
     return "".join(_PUNCT_RE.sub("", text).lower().split())
@@ -51,9 +71,12 @@ def mark_contents(blocks: list[RawBlock], found: list[Candidate | None]) -> None
         run: list[int] = []
         titles: list[str] = []
         while pos + len(run) < len(reading):
-            got = _entry_titles(blocks[reading[pos + len(run)]].text)
+            text = blocks[reading[pos + len(run)]].text
+            got = _entry_titles(text)
             if got is None:
                 break
+            if run and _falls_back(blocks[run[-1]].text, text):
+                break  # a contents list counts up: a number below its last entry's opens the text
             run.append(reading[pos + len(run)])
             titles += got
         if len(titles) < MIN_ENTRIES:

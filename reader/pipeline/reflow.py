@@ -12,7 +12,7 @@ from reader.pipeline.cjk import CjkBreaks, item_start
 from reader.pipeline.conventions import infer
 from reader.pipeline.insertions import insertion_chunks
 from reader.pipeline.joiner import Vocabulary
-from reader.pipeline.latin import LatinBreaks, item_marker_end
+from reader.pipeline.latin import LatinBreaks, ends_block, item_marker_end
 from reader.pipeline.parallels import Parallels
 from reader.pipeline.webcopy import stands_over
 from reader.sources.layout import Chunk, Layout, Segment
@@ -127,7 +127,8 @@ class _Reflower:
         for done, chunk in enumerate(self.layout.chunks):
             if progress is not None and done % 512 == 0:
                 progress(done / total)
-            if done in inserted and held is None:  # an editor's insertion: the paragraph waits for it
+            if done in inserted and held is None and not (prev is not None and ends_block(prev.text)):
+                # an editor's insertion inside a paragraph (its last line unfinished): the paragraph waits for it
                 held = (self.unit, self.unit_kind, self.unit_level, self.unit_term, prev)
                 self.unit, prev = [], None
             prev, prev_col = self._chunk(chunk, prev, prev_col)
