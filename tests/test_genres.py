@@ -23,10 +23,10 @@ FLOORS = {
     "manpage": 0.90,
     "markdown-en": 1.0,
     "markdown-zh": 1.0,
-    "ocr-en": 0.80,
+    "ocr-en": 0.97,
     "ocr-zh": 0.98,
     "paper-pdfminer": 0.81,
-    "paper-pdftotext": 0.69,
+    "paper-pdftotext": 0.71,
     "paper-pypdf": 0.74,
     "pdf-en": 0.97,
     "pdf-zh": 1.0,
@@ -39,7 +39,7 @@ FLOORS = {
 }
 """The least share of its checks each genre must pass."""
 
-OCR_FLOORS = {"pdf-scan": 0.6}
+OCR_FLOORS = {"pdf-scan": 1.0}
 """Genres read only with the OCR extra and its models (skipped without them)."""
 
 

@@ -31,6 +31,9 @@ _DIGITS_RE = re.compile(r"\d+")
 _ROMAN_TOKEN_RE = re.compile(r"(?<![A-Za-z])[ivxlcdmIVXLCDM]{1,7}(?![A-Za-z])")
 _SPACES_RE = re.compile(r"\s+")
 _END_NUMBERS_RE = re.compile(r"^(?:[#\W]+ )+|(?: [#\W]+)+$")
+# a sheet counter at a line's end or start (``Page 2 of 11``, ``1 of 9``): browsers print one beside
+# the page's address, and it changes from page to page as a page number does
+_COUNTER_RE = re.compile(r"(?:^|\s)(?:page )?# ?(?:of|/) ?#$|^(?:page )?# ?(?:of|/) ?#(?:\s|$)")
 _WORDY_RE = re.compile(r"\w")  # a running head says something: a rule repeated at the top is not one
 _GAP_RE = re.compile(r"\s{3,}")
 PAGE_NUMBER_RE = re.compile(
@@ -50,6 +53,7 @@ def edge_key(text: str) -> str:
     if len(key.split()) <= 6:
         key = _ROMAN_TOKEN_RE.sub("#", key)
     key = _SPACES_RE.sub(" ", key)
+    key = _COUNTER_RE.sub("", key).strip() or key
     return _END_NUMBERS_RE.sub("", key)
 
 
@@ -226,20 +230,31 @@ def _split_off_tail(chunk: Chunk, seg: Segment, length: int) -> None:
 
 def _mark_repeated_lines(layout: Layout, numbers: bool = True) -> None:
     """A short line standing alone (its own chunk) that recurs three times or more, numbers aside,
-    is a running head wherever it falls (a printout's own page breaks need not be the text's);
-    without page breaks, lone numbers between blank lines that rise through the document (two or
-    more) are page numbers."""
-    singles = [c.segments[0] for c in layout.chunks if c.hint is None and len(c.segments) == 1]
-    counts = Counter(edge_key(seg.text) for seg in singles if seg.role is None)
+    is a running head wherever it falls (a printout's own page breaks need not be the text's: a
+    document printed from a browser carries its own running heads in the middle of the browser's
+    pages). Lines already found as furniture at page edges count among the recurrences. Where
+    OCR lost the blank line around such a head, it stands glued to a paragraph as its first or
+    last line: there it is a head too when the same text also stands alone somewhere. Without
+    page breaks, lone numbers between blank lines that rise through the document (two or more)
+    are page numbers."""
+    chunks = [c for c in layout.chunks if c.hint is None and c.segments]
+    singles = [c.segments[0] for c in chunks if len(c.segments) == 1]
+    glued = [s for c in chunks if len(c.segments) > 1 for s in (c.segments[0], c.segments[-1]) if s.line_start]
+    counts = Counter(edge_key(seg.text) for seg in singles + glued)
+    alone = {edge_key(seg.text) for seg in singles}
     found: list[tuple[Segment, str]] = []
-    for seg in singles:
+    single_ids = {id(seg) for seg in singles}
+    for seg in singles + glued:
         if seg.role is not None or len(seg.text) > 80:
             continue
-        number = _page_number(seg.text)
+        key = edge_key(seg.text)
+        number = _page_number(seg.text) if id(seg) in single_ids else None
         if number is not None and number.isdigit():
             found.append((seg, number))
         elif (
-            counts[edge_key(seg.text)] >= 3
+            counts[key] >= 3
+            and _WORDY_RE.search(key)  # (a section number alone, ``1.1``, is no running head)
+            and (id(seg) in single_ids or key in alone)
             and _DIGITS_RE.search(seg.text)
             and not _SENTENCE_END_RE.search(seg.text)
             and not _NUMBERED_RE.match(seg.text)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.pipeline.blocks import RawBlock
+from reader.pipeline.blocks import RawBlock, anchor_pairs
 from reader.pipeline.chars import cjk_ratio, ends_sentence, rule_line
 from reader.pipeline.cjk import date_line
 from reader.pipeline.numbering import Marker, bullet, caption, match_marker
@@ -139,11 +139,37 @@ def _unnumbered(block: RawBlock, cjk: bool) -> bool:
         return len(text) <= 24 and not _PUNCT_RE.search(bare)
     if text[:1].isdigit():
         return False
-    if len(text) > 80 or ends_sentence(text) or text.endswith((",", ";", ":", "-")) or not text[:1].isupper():
+    if (len(text) > 80 and not _title_lines(block)) or ends_sentence(text) or text.endswith((",", ";", ":", "-")):
+        return False
+    if not text[:1].isupper():
         return False
     if caption(text):
         return False  # ``Figure 3-1: Order of Headers`` names a figure, not a section
     return _all_caps(text) or title_case(text) or len(text.split()) <= 8
+
+
+def _title_lines(block: RawBlock) -> bool:
+    """A title set on two or three short lines (a standard's ``Announcing the Standard for`` /
+    ``Minimum Security Requirements for`` / ``Federal Information and Information Systems``):
+    each line short, the whole in title case, no line ending in a comma."""
+    starts = [at for at, _ in anchor_pairs(block.anchors)]
+    if not 2 <= len(starts) <= 3:
+        return False
+    lines = [block.text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(block.text)], strict=True)]
+    return all(len(line) <= 60 and not line.endswith((",", ";")) for line in lines) and title_case(block.text)
+
+
+_EN_DATE_LINE_RE = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2})?,?\s+\d{4}\.?$"
+)
+
+
+def _dated(block: RawBlock) -> bool:
+    """True when the last line of ``block`` is a date alone (``March 9, 2006``)."""
+    last = max((at for at, _ in anchor_pairs(block.anchors)), default=0)
+    return _EN_DATE_LINE_RE.match(block.text[last:].strip()) is not None
 
 
 def candidate(block: RawBlock, cjk: bool) -> Candidate | None:
@@ -181,6 +207,10 @@ def _source_heading(block: RawBlock) -> Candidate:
         title = text[marker.end :].strip()
         found = Candidate(-1, rank, marker.scheme, marker.ordinal, marker.literal, marker.label, title, len(text))
         found.strong = True
+        return found
+    if marker is not None and marker.scheme in ("chapter", "part"):  # ``Chapter II`` set large: the number is the title
+        found = Candidate(-1, rank, marker.scheme, marker.ordinal, marker.literal, marker.label, "", len(text))
+        found.strong = found.bare = True
         return found
     bare = _BARE_NUMBER_RE.match(text)  # ``1 Introduction``: a number only a marked heading is trusted with
     if bare is not None:
@@ -253,6 +283,8 @@ def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> Non
             nxt = found[reading[pos + len(run)]]
             if nxt is None or nxt.strong or nxt.scheme is not None or _set_apart(blocks[run[-1]], blocks[reading[pos + len(run)]]):
                 break
+            if _dated(blocks[run[-1]]):
+                break  # a title's dateline (``March 9, 2006``) closes its title block: a title after it is another
             run.append(reading[pos + len(run)])
         after = reading[pos + len(run)] if pos + len(run) < len(reading) else None
         following = found[after] if after is not None else None
@@ -262,6 +294,7 @@ def _settle_titles(blocks: list[RawBlock], found: list[Candidate | None]) -> Non
             and (
                 _all_caps(blocks[i].text)
                 or _opens_cjk_document(blocks, found, i)
+                or _dated(blocks[run[-1]])  # a title block closed by its dateline, before the next title
                 or _set_apart(blocks[run[-1]], blocks[after])  # type: ignore[index]
             )
         )

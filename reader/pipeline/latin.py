@@ -16,7 +16,9 @@ Each decision names its evidence:
 - where blank lines separate paragraphs, nothing else ends one inside a block (a short line is
   uneven wrapping); where they do not, a short line after a sentence end does;
 - across a blank line, a paragraph goes on only when it stopped mid-sentence and the next block
-  starts in lower case, at a page break, after a full line, or where blocks are not paragraphs.
+  starts in lower case, at a page break, after a full line, or where blocks are not paragraphs;
+- inside a block, a line that ends as other paragraphs end, before
+  one that opens as others open, ends a paragraph whose blank line OCR lost (``parallels.py``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import re
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.conventions import Conventions, line_fills
 from reader.pipeline.numbering import LONE_NUMBER_RE, bullet, match_marker
+from reader.pipeline.parallels import Parallels
 from reader.pipeline.preformatted import display_width
 from reader.sources.layout import Segment
 
@@ -102,11 +105,38 @@ def _after_gap(seg: Segment) -> int | None:
     return seg.columns + m.end() if m else None
 
 
+# a speck of dust OCR read as a mark alone at a line's start (``_ In this case, …``): no part of the
+# line's measure
+_SPECK_RE = re.compile(r"^[_|~^`]\s+(?=\w)")
+_PAIRS = (("\u201c", "\u201d"), ("(", ")"))
+_STRAIGHT_OPEN_RE = re.compile(r'(?:^|(?<=[\s(\[]))"(?=\w)')
+_STRAIGHT_CLOSE_RE = re.compile(r'(?<=[\w.,!?])"')
+
+
+def _left_open(text: str) -> bool:
+    """True when a line leaves a quotation or a parenthesis open (``specified in "Telnet Protocol``)."""
+    if any(text.rfind(o) > text.rfind(c) for o, c in _PAIRS):
+        return True
+    opens = [m.start() for m in _STRAIGHT_OPEN_RE.finditer(text)]
+    closes = [m.start() for m in _STRAIGHT_CLOSE_RE.finditer(text)]
+    return bool(opens) and (not closes or opens[-1] > closes[-1])
+
+
+def _closes_first(text: str) -> bool:
+    """True when a line closes a quotation or parenthesis before it opens one (``Specification" [3].)``)."""
+    for o, c in _PAIRS:
+        if c in text and (o not in text or text.index(c) < text.index(o)):
+            return True
+    close, open_ = _STRAIGHT_CLOSE_RE.search(text), _STRAIGHT_OPEN_RE.search(text)
+    return close is not None and (open_ is None or close.start() < open_.start())
+
+
 class LatinBreaks:
     """Paragraph-end decisions for Latin-script text under a document's conventions."""
 
-    def __init__(self, conventions: Conventions) -> None:
+    def __init__(self, conventions: Conventions, parallels: Parallels | None = None) -> None:
         self.conv = conventions
+        self.parallels = parallels  # the document's parallel paragraphs (``parallels.py``)
         self.titled: int | None = None  # id of the first line of the last block ended as a title
 
     def ends_title(self, unit: list[Segment]) -> bool:
@@ -135,7 +165,9 @@ class LatinBreaks:
         if LONE_NUMBER_RE.match(seg.text) and "." in seg.text.rstrip(".") and ends_sentence(prev.text):
             return True  # pdftotext sets a heading's number (``1.3``: no sentence ends so) on a line of its own
         first = unit[0]
-        if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3:
+        runs_on = seg.columns == prev.columns and seg.text[:1].islower() and not ends_block(prev.text)
+        if all(_title_line(s, conv.edge) for s in unit) and len(unit) <= 3 and not runs_on:
+            # (a line that goes on in lower case at the same indent is a narrow column's first line, not a title)
             if len(unit) == 1 and _bare_number(first) and _title_line(seg, conv.edge):
                 return False  # ``CHAPTER I.`` / ``Down the Rabbit-Hole``: one heading
             if not _title_line(seg, conv.edge) or seg.columns != prev.columns:
@@ -158,6 +190,8 @@ class LatinBreaks:
                 return True
         elif conv.paragraph_indent and seg.columns > conv.body_indent and ends_block(prev.text):
             return False
+        if self.parallels is not None and self.parallels.ends_between(prev, seg):
+            return True  # the document's parallel paragraphs show an end OCR lost
         if conv.blank_separated:
             return False
         return self._ragged(prev, seg)
@@ -166,8 +200,8 @@ class LatinBreaks:
         """Without blank lines between paragraphs: a short line after a sentence end ends one."""
         if seg.text[:1].islower() and not ends_sentence(prev.text):
             return False
-        first_word = len(seg.text.split(" ", 1)[0])
-        short = prev.columns + display_width(prev.text) + 1 + first_word <= self.conv.edge
+        first_word = len(_SPECK_RE.sub("", seg.text).split(" ", 1)[0])
+        short = prev.columns + display_width(_SPECK_RE.sub("", prev.text)) + 1 + first_word <= self.conv.edge
         return short and not prev.text.endswith(_SOFT_ENDS) and ends_block(prev.text)
 
     def across(self, prev: Segment, seg: Segment, crossed_page: bool) -> bool:
@@ -178,6 +212,8 @@ class LatinBreaks:
             return False
         if ends_block(prev.text):
             return True
+        if _left_open(prev.text) and _closes_first(seg.text):
+            return False  # a quotation or parenthesis opened before the blank line closes after it
         if seg.text[:1].islower() and (
             crossed_page or line_fills(prev, self.conv.edge) or not self.conv.blank_separated
         ):

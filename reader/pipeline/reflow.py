@@ -9,6 +9,7 @@ from reader.pipeline.chars import rule_line
 from reader.pipeline.cjk import CjkBreaks, item_start
 from reader.pipeline.conventions import infer
 from reader.pipeline.latin import LatinBreaks, item_marker_end
+from reader.pipeline.parallels import Parallels
 from reader.sources.layout import Chunk, Layout, Segment
 
 WordCheck = Callable[[str, str], bool]
@@ -20,7 +21,7 @@ class _Reflower:
     def __init__(self, layout: Layout, words: WordCheck | None, word_list: bool = True) -> None:
         self.layout = layout
         self.conv = infer(layout)
-        self.latin = LatinBreaks(self.conv)
+        self.latin = LatinBreaks(self.conv, Parallels(layout))
         self.cjk_breaks = CjkBreaks(layout, self.conv, words)
         self.crossed = False  # furniture or a page break since the last line
         self.words = words

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from reader.pipeline.blocks import RawBlock, anchor_pairs, anchors_of
+from reader.pipeline.contents import mark_contents
 from reader.pipeline.headings import Candidate, candidate, is_rule, list_kind, marked_headings_only, settle
 
 # a run-in lead phrase (bold in print) opening a paragraph of a report: a few words and a full stop;
@@ -122,6 +123,7 @@ def build_structure(raw: list[RawBlock], cjk: bool, markdown: bool = False) -> S
         if found[i] is None:
             found[i] = Candidate(-1, 0, None, None, None, "", raw[i].text.strip(), len(raw[i].text))
     found = settle(raw, found)
+    mark_contents(raw, found)
     blocks: list[RawBlock] = []
     heads: list[Candidate] = []
     after_turn = True  # the start of the document, or just after a continued-on mark

@@ -17,6 +17,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from reader.pipeline.chars import ends_sentence
+
 COLUMN_EMS = 5.0  # the narrowest column of prose, in ems (a newspaper's is about eight)
 
 
@@ -33,6 +35,7 @@ class Fragment:
     bold: bool = False
     rotated: bool = False
     starts_bold: bool = False  # its first character is bold (a run-in head)
+    boxed: bool = False  # its box is an OCR engine's: padded, and as tall as its own letters reach
 
 
 @dataclass(slots=True)
@@ -113,7 +116,9 @@ def join_fragments(frags: list[Fragment]) -> str:
     for prev, frag in itertools.pairwise(frags):
         gap = frag.x0 - prev.x1
         a, b = out[-1:], frag.text[:1]
-        if a == " " or (is_cjk(a) and is_cjk(b) and gap < 1.5 * frag.size) or gap < 0.12 * frag.size:
+        # (boxes overlapping by more than kerning does are OCR's padded boxes of two words: ``Chapter`` ``II``)
+        overlapped = prev.boxed and frag.boxed and gap < -0.15 * min(frag.size, prev.size) and len(frag.text) > 1
+        if a == " " or (is_cjk(a) and is_cjk(b) and gap < 1.5 * frag.size) or (gap < 0.12 * frag.size and not overlapped):
             out += frag.text
         else:
             out += " " + frag.text
@@ -134,10 +139,12 @@ def _rows(frags: list[Fragment]) -> list[list[Fragment]]:
             top, bottom, size = boxes[k]
             if not top <= mid <= bottom:
                 continue
-            offset = abs(frag.y1 - bottom)
+            # on the row's baseline, or (an OCR box: a word without descenders ends higher) its top line
+            offset = min(abs(frag.y1 - bottom), abs(frag.y0 - top)) if frag.boxed else abs(frag.y1 - bottom)
             if offset > 0.35 * size and not (frag.size < 0.85 * size and _touches(frag, rows[k])):
                 continue
-            if any(f.x0 < frag.x1 - 0.5 and frag.x0 < f.x1 - 0.5 for f in rows[k]):
+            slack = max(0.5, 0.25 * min([frag.size, *(f.size for f in rows[k])]) if frag.boxed else 0.5)  # (OCR's boxes overlap a little)
+            if any(f.x0 < frag.x1 - slack and frag.x0 < f.x1 - slack for f in rows[k]):
                 continue  # the row already prints there: another line
             if best < 0 or offset < best_off:
                 best, best_off = k, offset
@@ -320,7 +327,7 @@ def page_blocks(lines: list[Line]) -> list[Block]:
                 continue
             block = blocks[owner[j]]
             pitch = line.y1 - above.y1
-            same_size = abs(line.size - above.size) <= 0.12 * max(line.size, above.size)
+            same_size = abs(line.size - above.size) <= 0.12 * max(line.size, above.size) or _raised_first(block, line)
             if block.lines[-1] is above and same_size and pitch <= 1.75 * max(line.size, above.size):
                 shared = _overlap(block.x0, block.x1, line.x0, line.x1)
                 if shared >= 0.5 * min(line.width, block.x1 - block.x0):
@@ -332,6 +339,15 @@ def page_blocks(lines: list[Line]) -> list[Block]:
         blocks[chosen].add(line)
         owner.append(chosen)
     return blocks
+
+
+def _raised_first(block: Block, line: Line) -> bool:
+    """A paragraph's first line made taller by a drop cap or a raised initial (``WE went…``),
+    alone in its block, stopping mid-sentence, over a line that goes on in lower case."""
+    if len(block.lines) != 1 or not line.text[:1].islower() or block.lines[0].size <= line.size:
+        return False
+    text = block.lines[0].text.rstrip()
+    return len(text.split()) >= 4 and not ends_sentence(text) and not text.endswith((":", "："))
 
 
 def reading_order(blocks: list[Block]) -> list[Block]:

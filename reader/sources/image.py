@@ -287,7 +287,7 @@ def page_fragments(page: OcrPage, scale: float) -> tuple[list[Fragment], dict[in
             x1 = chars[end - 1].x1 if chars else line.box[2]
             if len(cuts) == 2:
                 x0, x1 = line.box[0], line.box[2]
-            frag = Fragment(text, x0 * scale, line.box[1] * scale, x1 * scale, line.box[3] * scale, round(em * scale, 2))
+            frag = Fragment(text, x0 * scale, line.box[1] * scale, x1 * scale, line.box[3] * scale, round(em * scale, 2), boxed=True)
             conf = [1.0] * len(text)
             for k in range(start, end):
                 conf[spots[k] - lo] = chars[k].confidence if chars else line.confidence

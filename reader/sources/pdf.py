@@ -29,7 +29,7 @@ from reader.errors import ReaderError
 from reader.pipeline.chars import cjk_ratio, ends_sentence, is_cjk
 from reader.pipeline.normalise import reading_edits
 from reader.pipeline.text import DecodedText, rewrite
-from reader.sources import folios
+from reader.sources import folios, printout
 from reader.sources.geometry import Gutter, Line, column_extent, page_blocks, page_lines, reading_order
 from reader.sources.layout import Chunk, Geometry, Layout, Segment, SourceKind
 from reader.sources.pdf_magic import is_pdf
@@ -268,6 +268,8 @@ class _Writer:
             return "page-number" if len(line.fragments) == len(folio.fragments) else "running-head"
         if band == "top" and line.size <= 0.95 * self.body and not _looks_heading(line, self.body):
             return "running-head"  # small type above the text: a running head even where none repeats
+        if printout.browser_line([piece.text for piece in folios.band_pieces(line)]):
+            return "running-head" if band == "top" else "running-foot"  # a browser's header or footer
         pages = repeated.get(id(line), 0)
         # on most pages, or set no larger than the text (a chapter's title atop some pages is larger)
         if pages >= max(2, self.pages / 2) or (pages and line.size <= 1.15 * self.body):

@@ -113,7 +113,8 @@ class Typesetter:
             while j < len(lines) and self.is_heading_line(lines[j]) and lines[j].size == lines[k].size:
                 j += 1
             run_in = j < len(lines) and lines[j].starts_bold and not lines[j].bold
-            if j > k and not run_in and self._heading_run(lines[k:j], j == len(lines)):
+            raised = j == k + 1 < len(lines) and _runs_on(lines[k], lines[j])
+            if j > k and not run_in and not raised and self._heading_run(lines[k:j], j == len(lines)):
                 out.append(Piece("heading", lines[k:j], level=self.level(lines[k])))
                 k = j
                 continue
@@ -219,6 +220,14 @@ def _numbered_heads(pieces: list[Piece], block: Block) -> list[Piece]:
             continue
         piece.hint = "heading"
     return pieces
+
+
+def _runs_on(line: Line, following: Line) -> bool:
+    """A paragraph's first line that a drop cap or a raised initial (``WE went tip-toeing…``) makes
+    taller than the body: it stops mid-sentence and the body line under it goes on in lower case,
+    as no heading does."""
+    text = line.text.rstrip()
+    return following.text[:1].islower() and not ends_sentence(text) and not text.endswith((":", "："))
 
 
 def _capitals_heading(text: str) -> bool:
