@@ -31,6 +31,8 @@ FLOORS = {
     "pdf-en": 0.97,
     "pdf-zh": 1.0,
     "rfc": 0.96,
+    "web-en": 0.97,
+    "web-zh": 1.0,
     "zh-hardwrap": 1.0,
     "zh-law": 0.98,
     "zh-pdf-pdfminer": 1.0,

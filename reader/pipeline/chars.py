@@ -12,6 +12,7 @@ CJK_CLASS = (
     "\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
 )
 CJK_RE = re.compile(f"[{CJK_CLASS}]")
+_NOT_CJK_RUN_RE = re.compile(f"[^{CJK_CLASS}]+")
 
 # Punctuation that ends a sentence, optionally followed by closing quotes/brackets.
 TERMINAL_RE = re.compile(r"[。！？!?；;…]+[\"'”’」』》）)\]】]*$|[.][\"'”’)\]]*$")
@@ -24,7 +25,16 @@ _ASCII_PUNCT_RE = re.compile(r"[!-/:-@\[-`{-~]")
 
 def is_cjk(ch: str) -> bool:
     """Return True when ``ch`` is a CJK character or CJK/full-width punctuation."""
-    return bool(ch) and CJK_RE.match(ch) is not None
+    first = ch[:1]
+    known = _CJK_CHARS.get(first)
+    if known is None:
+        known = _CJK_CHARS[first] = bool(first) and CJK_RE.match(first) is not None
+    return known
+
+
+# is_cjk's answer per character (it is asked of every character beside a break: a document has few
+# distinct characters; bounded by Unicode)
+_CJK_CHARS: dict[str, bool] = {}
 
 
 def is_punct(ch: str) -> bool:
@@ -38,13 +48,31 @@ _ABBREVIATION_RE = re.compile(
 )
 
 
+# What ``TERMINAL_RE`` reads at a text's end, for ``ends_sentence`` to test without a regex search
+# over the whole text: a run of sentence-final marks, then closing quotes or brackets; or a full stop,
+# then the closers Latin text puts after one.
+_TERMINALS = "。！？!?；;…"
+_CJK_CLOSERS = "\"'”’」』》）)]】"
+_LATIN_CLOSERS = "\"'”’)]"
+_ABBREVIATION_REACH = 12  # longer than any match of _ABBREVIATION_RE (a space, ``approx``, the stop)
+
+
 def ends_sentence(text: str) -> bool:
     """Return True when ``text`` ends with sentence-final punctuation (an abbreviation's full
     stop is not one)."""
     text = text.rstrip()
-    if TERMINAL_RE.search(text) is None:
+    if not _terminal_end(text):
         return False
-    return not (text.endswith(".") and _ABBREVIATION_RE.search(text))
+    # (``pos`` keeps ``^`` from matching where the search starts: only a short text reaches its start)
+    return not (text.endswith(".") and _ABBREVIATION_RE.search(text, max(0, len(text) - _ABBREVIATION_REACH)))
+
+
+def _terminal_end(text: str) -> bool:
+    """True where ``TERMINAL_RE`` finds a match in ``text`` (no trailing space), read from its end."""
+    before_closers = text.rstrip(_CJK_CLOSERS)
+    if before_closers and before_closers[-1] in _TERMINALS:
+        return True
+    return text.rstrip(_LATIN_CLOSERS).endswith(".")
 
 
 def cjk_ratio(text: str) -> float:
@@ -52,7 +80,7 @@ def cjk_ratio(text: str) -> float:
     sample = "".join(text.split())
     if not sample:
         return 0.0
-    return len(CJK_RE.findall(sample)) / len(sample)
+    return len("".join(_NOT_CJK_RUN_RE.split(sample))) / len(sample)  # (what is left is the CJK characters)
 
 
 def print_widths(text: str) -> tuple[float, float, float]:

@@ -32,7 +32,7 @@ from reader.pipeline.conventions import Conventions
 from reader.pipeline.numbering import CJK_SCHEMES, LONE_DIVISION_RE, looks_numbered, match_marker
 from reader.sources.layout import Chunk, Layout, Segment
 
-_BULLET_RE = re.compile(f"^[{re.escape(BULLETS[:10])}]")
+_BULLET_FIRST = frozenset(BULLETS[:10])
 _SOFT_END_RE = re.compile(r"[、，,；;—–…]$")
 _TOP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百\d]+[章节部篇]|#+\s)")
 # a date alone on its line: the date of a document under its signature (成文日期), a date line under
@@ -80,6 +80,8 @@ _BLANK_DATE_RE = re.compile(r"^[ \t\u3000_＿]*年[ \t\u3000_＿]*月[ \t\u3000_
 def date_line(text: str) -> bool:
     """True for a line that is only a date (``2022年6月27日``, ``二○一二年一月九日``), or a form's
     blank one (``年  月  日``)."""
+    if "月" not in text:  # (both patterns need 年 and 月: most lines are ruled out without a regex)
+        return False
     return _DATE_LINE_RE.match(text) is not None or _BLANK_DATE_RE.match(text) is not None
 
 
@@ -108,7 +110,7 @@ def numbered_title(seg: Segment) -> bool:
 
 def item_start(seg: Segment) -> bool:
     """Return True when ``seg`` opens a list item (a bullet)."""
-    return _BULLET_RE.match(seg.text) is not None
+    return seg.text[:1] in _BULLET_FIRST  # (a set, not _BULLET_RE: asked of every line)
 
 
 def opens_with_closer(seg: Segment) -> bool:

@@ -47,9 +47,16 @@ _PART_TITLE = re.compile(
 )
 
 
+# A part title ends in a part word: a block without one has none (a quicker search than _PART_TITLE's,
+# which tries every sentence start).
+_PART_WORD = re.compile(_PART_WORDS)
+
+
 def last_part_title(text: str) -> str | None:
     """The last part title standing at a sentence start anywhere in a block, else None."""
     found = None
+    if not _PART_WORD.search(text):
+        return None
     for m in _PART_TITLE.finditer(text):
         found = m.group().strip()
     return found
@@ -57,6 +64,8 @@ def last_part_title(text: str) -> str | None:
 
 def part_titles(text: str) -> list[tuple[int, str]]:
     """Where part titles stand in a block, as (offset, ``outcome`` or ``target``), in order."""
+    if not _PART_WORD.search(text):
+        return []
     return [(m.start(), "outcome" if m.group("review") else "target") for m in _PART_TITLE.finditer(text)]
 
 

@@ -47,8 +47,9 @@ from reader.pipeline.figure_words import (
     rough_tokens,
 )
 
-_CLAUSE_CUT = re.compile(r"[，,；;：:。！？!?\n]")
-_SENTENCE_CUT = re.compile(r"[。！？!?\n]")
+_CLAUSE_MARKS = "，,；;：:。！？!?\n"  # the characters a clause ends at
+_SENTENCE_MARKS = "。！？!?\n"
+_CLAUSE_CUT = re.compile(f"[{_CLAUSE_MARKS}]")
 _BASE_BEFORE = re.compile(r"(?:从|由)\s*$")
 _RESULT_BETWEEN = re.compile(r"^\s*(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|降|升|增)?(?:到|至)\s*$")
 
@@ -87,8 +88,8 @@ def _label_one(
 ) -> Labelled:
     """The label of ``numbers[i]``, given the labels of the figures before it."""
     number = numbers[i]
-    clause_start = _last_cut(_CLAUSE_CUT, text, number.start)
-    sentence_start = _last_cut(_SENTENCE_CUT, text, number.start)
+    clause_start = _last_cut(_CLAUSE_MARKS, text, number.start)
+    sentence_start = _last_cut(_SENTENCE_MARKS, text, number.start)
     prev = i - 1 if i > 0 and numbers[i - 1].span_end > clause_start else None
     seg_start = max(clause_start, done[prev].consumed) if prev is not None else clause_start
     if prev is not None and _is_attribute(text, numbers, done, prev, number):
@@ -240,13 +241,11 @@ def _is_clause(part: str, tokens_of: Tagger) -> bool:
     return any(pos == "v" for _, pos in tokens[first + 1 :])
 
 
-def _last_cut(pattern: re.Pattern[str], text: str, pos: int) -> int:
-    """The offset just after the last match of ``pattern`` before ``pos`` (0 when none)."""
+def _last_cut(marks: str, text: str, pos: int) -> int:
+    """The offset just after the last of the characters ``marks`` before ``pos`` (0 when none)."""
     start = max(0, pos - 400)  # a sentence's length, never back to the start of a huge block
-    cut = start
-    for m in pattern.finditer(text, start, pos):
-        cut = m.end()
-    return cut
+    last = max(text.rfind(mark, start, pos) for mark in marks)
+    return last + 1 if last >= 0 else start
 
 
 def _carried_subject(
@@ -273,7 +272,7 @@ def _carried_subject(
     if not clauses:
         if not across:
             return ""
-        before = _last_cut(_SENTENCE_CUT, text, max(0, sentence_start - 1))
+        before = _last_cut(_SENTENCE_MARKS, text, max(0, sentence_start - 1))
         same_block = "\n" not in text[before:sentence_start]
         return done[i - 1].subject if i > 0 and numbers[i - 1].start >= before and same_block else ""
     head: list[Token] = []

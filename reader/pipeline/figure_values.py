@@ -32,19 +32,23 @@ _UNITS = (
     "片|处|班|趟|架|艘|只|头|株|棵|册|部|款|支|组|位|例|起|宗|天|小时|分钟|周|岁|米|度|瓦|兆|升|"
     "kWh|GW|MW|kW|km|kg|TB|PB|EB|P|t"
 )
+_ZH_FIRST = r"(\d{1,3}(?:,\d{3})+|\d+)"  # the whole number, with thousands separators or none
 _ZH_BODY = (
-    r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    _ZH_FIRST + r"(\.\d+)?"
     rf"([多余])?((?:万亿|千亿|百亿|亿|千万|百万|十万|万|千)?)([多余])?((?:{_UNITS})?)"
     r"([%‰％])?"
 )
-_ZH_RE = re.compile(r"(?<![0-9.+\-/])" + _ZH_BODY)
+# The patterns below that must not start after some characters match their first character before
+# looking behind it (``\d(?<![0-9.]\d)``, not ``(?<![0-9.])\d``): a pattern that opens with a
+# character class is searched for quickly, one that opens with a look-behind is tried everywhere.
+_ZH_RE = re.compile(r"(\d(?<![0-9.+\-/]\d)(?:\d{0,2}(?:,\d{3})+|\d*))" + _ZH_BODY.removeprefix(_ZH_FIRST))
 _ZH_SECOND_RE = re.compile(_ZH_BODY)  # the second value of a range, after its dash
 _AFTER_QUALIFIER = re.compile(r"左右|以上|以内|以下|上下|多|余")
 _ABBREVIATION_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,}$")  # GDP70.75亿元: an abbreviation names the figure
 BEFORE_QUALIFIER = re.compile(r"(接近|将近|近|约|大约|超过|超|逾|突破|不低于|不少于|不超过|不高于)$")
-_RANGE_RE = re.compile(r"(?<![A-Za-z0-9.+\-/])(\d+(?:\.\d+)?)([%％])?\s*[—–~～至-]\s*(?=\d)")
+_RANGE_RE = re.compile(r"(\d(?<![A-Za-z0-9.+\-/]\d)\d*(?:\.\d+)?)([%％])?\s*[—–~～至-]\s*(?=\d)")
 _CN_RE = re.compile(
-    rf"(?<![第{CHINESE_NUMERAL_CHARS}])([一二两三四五六七八九十][{CHINESE_NUMERAL_CHARS}]+)"
+    rf"([一二两三四五六七八九十](?<![第{CHINESE_NUMERAL_CHARS}][一二两三四五六七八九十])[{CHINESE_NUMERAL_CHARS}]+)"
     r"(家|个|人|所|项|件|名|座|户|亩|吨|条|种|辆|台|套|批|次)(?![大强佳类届])"
 )
 _EN_RE = re.compile(

@@ -15,6 +15,8 @@ Each decision names its evidence:
   line that follows a bare chapter number (``CHAPTER I.`` / ``Down the Rabbit-Hole``);
 - where blank lines separate paragraphs, nothing else ends one inside a block (a short line is
   uneven wrapping); where they do not, a short line after a sentence end does;
+- where each line is a paragraph, a line that opens with a mark only a word can stand before
+  (``. 24 August 2021.``, ``), …``) goes on from the line before;
 - across a blank line, a paragraph goes on only when it stopped mid-sentence and the next block
   starts in lower case, at a page break, after a full line, or where blocks are not paragraphs;
 - inside a block, a line that ends as other paragraphs end, before
@@ -34,6 +36,9 @@ from reader.sources.layout import Segment
 
 _SOFT_ENDS = (",", ";", "—", "–", "-")
 _TERM_GAP_RE = re.compile(r"^\S{1,24}(?: \S{1,24})?\s{2,}(?=\S)")
+# a mark that only follows a word (a full stop, a comma, a closing bracket) cannot open a block: the
+# line goes on from the one before, broken where an inline element stood (a copied link's icon)
+_CONTINUES_RE = re.compile(r"^[.,;:)\]](?:\s|$)")
 _BARE_NUMBER_SCHEMES = frozenset({"chapter", "roman", "part"})
 
 
@@ -159,7 +164,7 @@ class LatinBreaks:
         """Does a paragraph end between two lines of one block?"""
         conv = self.conv
         if conv.lines_are_paragraphs:
-            return True
+            return not _CONTINUES_RE.match(seg.text)
         if self.item_start(prev, seg):
             return True
         if LONE_NUMBER_RE.match(seg.text) and "." in seg.text.rstrip(".") and ends_sentence(prev.text):

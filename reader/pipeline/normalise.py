@@ -13,13 +13,17 @@ Each rule serves one convention of the tools that make our input:
   tracking) — unless the document uses spaces for its column line breaks (the OCR newspaper
   convention), which the text source decides first. A space between two Chinese words
   (``中共中央 国务院``, ``省长 赵刚``) or between Chinese and Latin words (``使用 Python``) is the
-  writer's and stays.
+  writer's and stays; so is a tab, which separates cells (a copied table's row, tab-separated
+  values), never the extraction's stray space — and a row of such cells keeps all its spaces, as
+  a table is read: line by line, as set (``索 引 号：<TAB>…``, a label spaced to the width of the others).
 Every change is an edit ``(start, end, replacement)`` on the clean text; ``rewrite`` applies them
 and returns the offset map back to the file.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -29,13 +33,20 @@ _CJK = "\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3200-
 _CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019"
 # spaces between a CJK character and a digit, or beside CJK punctuation
 _CJK_SPACE_RE = re.compile(
-    rf"(?<=[{_CJK}])[ \t]+(?=[0-9])|(?<=[0-9])[ \t]+(?=[{_CJK}])"
-    rf"|(?<=[{_CJK_PUNCT}])[ \t]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t]+(?=[{_CJK_PUNCT}])"
+    rf"(?<=[{_CJK}]) +(?=[0-9])|(?<=[0-9]) +(?=[{_CJK}])"
+    rf"|(?<=[{_CJK_PUNCT}]) +(?=[{_CJK}])|(?<=[{_CJK}]) +(?=[{_CJK_PUNCT}])"
 )
 # a letter-spaced run: three or more single CJK characters with spaces between them
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
-_TRACKED_RE = re.compile(rf"(?<![{_HAN}])[{_HAN}](?:[ \t]+[{_HAN}](?![{_HAN}])){{2,}}")
-_GAP_RE = re.compile(r"[ \t]+")
+_TRACKED_RE = re.compile(rf"(?<![{_HAN}])[{_HAN}](?: +[{_HAN}](?![{_HAN}])){{2,}}")
+_GAP_RE = re.compile(r" +")
+_TAB_ROW_RE = re.compile(r"^[^\n]*\S\t[^\n]*$", re.M)
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """True when ``at`` falls in one of the sorted ``spans``."""
+    i = bisect.bisect_right(spans, (at, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= at < spans[i][1]
 
 
 def reading_edits(text: str, cjk: bool, cjk_spaces: bool) -> list[tuple[int, int, str]]:
@@ -57,7 +68,8 @@ def reading_edits(text: str, cjk: bool, cjk_spaces: bool) -> list[tuple[int, int
             gaps = {m.span() for m in _CJK_SPACE_RE.finditer(text)}
             for run in _TRACKED_RE.finditer(text):
                 gaps.update(g.span() for g in _GAP_RE.finditer(text, run.start(), run.end()))
-            edits.extend((a, b, "") for a, b in gaps)
+            rows = [m.span() for m in _TAB_ROW_RE.finditer(text)] if "\t" in text else []
+            edits.extend((a, b, "") for a, b in gaps if not _inside(rows, a))
         edits.sort()
     return edits
 

@@ -14,6 +14,7 @@ from reader.pipeline.furniture import mark_furniture
 from reader.pipeline.layout import analyse
 from reader.pipeline.preformatted import mark_preformatted
 from reader.pipeline.reflow import WordCheck, reflow
+from reader.pipeline.webcopy import mark_web_copy
 from reader.sources.layout import LayoutPart
 
 
@@ -58,6 +59,7 @@ def _reflow_part(
     layout = part.layout
     if layout.kind == "text":
         mark_furniture(layout)
+        mark_web_copy(layout)
         if not layout.spaced_lines:
             mark_preformatted(layout)
     layout = analyse(layout)

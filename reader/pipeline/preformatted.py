@@ -5,7 +5,7 @@ Plain-text genres set such text apart by conventions a reader sees at a glance, 
 - columns: two or more lines whose gaps of several spaces line up (a table, a table of
   contents with its page numbers, ``opcode  operation``);
 - code: comment marks, operators and brackets far denser than prose has (``/* … */``,
-  ``F(X,Y,Z) = XY v not(X) Z``, ``::=``);
+  ``F(X,Y,Z) = XY v not(X) Z``, ``::=``), a shell prompt opening the line (``$ make``);
 - indentation: in Latin text, a run of lines set deeper than the body and not filling the measure
   (an indented example, a register dump, verse).
 Wrapped prose is never preformatted: a chunk whose lines (all but its last) run out to the
@@ -25,9 +25,11 @@ from reader.sources.layout import Chunk, Layout, Segment
 _RULE_RE = re.compile(r"^[\s+|\-=_*#~.:<>^/\\]{4,}$")
 _CODE_RE = re.compile(
     r"/\*|\*/|^\s*//|::=|==|!=|<=|>=|->|<<<|>>>|&&|\|\||^\s*[{}]\s*$|\{\s*$|^#include"
+    r"|^\$ \S"  # a shell prompt: ``$ make install`` (a terminal session as printed; its output follows)
     r"|^[\w.\-\[\]]+\s*:?=\s(?!.*[^.]\.$)"  # a definition or assignment: ``AA = A``, ``frame-fin  = %x0``
     # (not one a sentence ends: an RFC's ``destination= 69.`` runs on from its item)
 )
+_PROMPT_RE = re.compile(r"^\$ \S")
 _SYMBOLS = set("()[]{}=<>|+*/\\;^~&#$@_")
 _UNDERLINE_RE = re.compile(r"^([=\-~^])\1{2,}\s*$")
 _GAP_RE = re.compile(r"(?<=[^\s?!:;,])( {2,}|\t)(?=\S)")
@@ -65,6 +67,11 @@ def _strong(text: str) -> bool:
     return bool(_CODE_RE.search(text)) or (_symbol_share(text) >= 0.2 and len(text) >= 6)
 
 
+def code_line(text: str) -> bool:
+    """True for a line that only preformatted text has: a rule, a box, code."""
+    return _strong(text)
+
+
 def _gap_columns(seg: Segment) -> set[int]:
     """Where the columns after wide gaps begin in a line."""
     return {seg.columns + m.end() for m in _GAP_RE.finditer(seg.text)}
@@ -96,7 +103,8 @@ class _Lines:
 def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
     """Ids of the lines that read as prose: every line of a wrapped paragraph, and sentences —
     but not verse (short lines whose indents change, ``How doth the little crocodile`` /
-    ``    Improve his shining tail,``), which is kept as lines."""
+    ``    Improve his shining tail,``), which is kept as lines, nor a command's output under its
+    prompt (``$ wasmer run hello.wasm`` / ``hello, world!``)."""
     prose: set[int] = set()
     for chunk in layout.chunks:
         body = [s for s in chunk.segments if s.line_start and s.role is None]
@@ -105,9 +113,9 @@ def _prose_lines(layout: Layout, lines: _Lines) -> set[int]:
         if not layout.cjk and _verse(body, lines):
             continue
         columns = _aligned(body, wide=True) if len(body) >= 2 else set()
-        for seg in body:
-            if id(seg) in columns:
-                continue
+        for before, seg in zip([None, *body], body, strict=False):
+            if id(seg) in columns or (before is not None and _PROMPT_RE.match(before.text)):
+                continue  # (a line under a shell prompt is the command's output: a terminal session)
             if layout.cjk and _cjk_prose(seg, lines):
                 prose.add(id(seg))
                 continue

@@ -32,9 +32,11 @@ _PROTECTED_RE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.
 _MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _REPAIRED = {mark: (1, wide) for mark, wide in _MARKS.items()}
 # the common case, found by the regex engine alone: a mark between two Chinese characters or marks
-_BETWEEN_RE = re.compile(f"(?<=[{_WIDE}])[,;:?!](?=[{_WIDE}])")
+# (the mark is matched first and its left side looked at behind it: a pattern that opens with a
+# character class is searched for quickly; one that opens with a look-behind is tried at every position)
+_BETWEEN_RE = re.compile(f"[,;:?!](?<=[{_WIDE}][,;:?!])(?=[{_WIDE}])")
 # the rest: a mark with something else on one side (a number, a Latin word, a space, a quote …)
-_OTHER_MARK_RE = re.compile(f"(?<![{_WIDE}])[,;:?!]|[,;:?!](?![{_WIDE}])")
+_OTHER_MARK_RE = re.compile(f"[,;:?!](?:(?<![{_WIDE}][,;:?!])|(?![{_WIDE}]))")
 _BRACKET_RE = re.compile(r"[()（）]")
 _ELLIPSIS_RE = re.compile(r"\.{3,}")
 _LATIN_RE = re.compile(r"[A-Za-z]")

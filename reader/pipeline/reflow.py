@@ -10,6 +10,7 @@ from reader.pipeline.cjk import CjkBreaks, item_start
 from reader.pipeline.conventions import infer
 from reader.pipeline.latin import LatinBreaks, item_marker_end
 from reader.pipeline.parallels import Parallels
+from reader.pipeline.webcopy import stands_over
 from reader.sources.layout import Chunk, Layout, Segment
 
 WordCheck = Callable[[str, str], bool]
@@ -65,6 +66,8 @@ class _Reflower:
         chunk = self.unit[0].chunk
         standalone = self.unit[-1].chunk == chunk and len(self.unit) == self.body_count[chunk]
         standalone = standalone or self.latin.ends_title(self.unit)
+        if standalone and self.conv.unwrapped and not self.cjk:
+            standalone = stands_over(self.layout, self.unit[-1])  # (a lone link line is no title)
         if self.cjk and len(self.unit) == 1 and self.cjk_breaks.whole_line(self.unit[0]):
             standalone = True  # a paragraph of one whole line stands on its own, as a title does
         joined, emphasis, marks = take_emphasis(joined)

@@ -120,9 +120,12 @@ def _columns(raw: str) -> int:
 def split_line(text: str, start: int, end: int, space_lines: bool) -> list[Segment]:
     """Split one source line at page marks (``▲上接01版``) and, where spaces are column line
     breaks, at each space beside a CJK character."""
+    line = text[start:end]
+    if not space_lines and "版" not in line:  # the common case: the line is one segment
+        return [Segment(start, end, line)] if line.strip() else []
     pieces: list[tuple[int, int, str | None, str | None]] = []
     pos = start
-    if "版" in text[start:end]:
+    if "版" in line:
         for m in PAGE_MARK_RE.finditer(text, start, end):
             pieces.append((pos, m.start(), None, None))
             role = "continued-from" if m.group(1) in ("上接", "接上", "紧接", "接第") else "continued-on"
