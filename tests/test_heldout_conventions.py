@@ -112,6 +112,62 @@ def test_a_division_number_before_another_number_stays_apart():
     assert not any(t.startswith("第二章第一节") for t in reading(doc))
 
 
+def test_a_stack_of_division_numbers_pairs_with_the_titles_after_it():
+    # pdftotext: a chapter, its first section and its first article begin on one printed line
+    # each, their numbers in a column of their own: the numbers come out stacked, then the titles
+    text = (
+        "第六条\n\n本条例自公布之日起施行。\n\n"
+        "第三章\n第一节\n第七条\n\n监督管理\n一般规定\n\n"
+        "县级以上人民政府应当加强对本行政区域内水资源的监督管理，建立健全\n\n工作机制。\n"
+        "第八条\n\n任何单位和个人都有保护水资源的义务。\n"
+    )
+    doc = build(text)
+    assert reading(doc, printed=True) == [
+        "第六条\u3000本条例自公布之日起施行。",
+        "第三章\u3000监督管理",
+        "第一节\u3000一般规定",
+        "第七条\u3000县级以上人民政府应当加强对本行政区域内水资源的监督管理，建立健全工作机制。",
+        "第八条\u3000任何单位和个人都有保护水资源的义务。",
+    ]
+    assert [(s.number, s.title) for s in doc.sections if not s.implied] == [("3", "监督管理"), ("3.1", "一般规定")]
+    blocks = [b for b in doc.blocks if b.kind != "furniture"]
+    chapter, section, article = blocks[1], blocks[2], blocks[3]
+    # each block's span runs from its number to its title or text, as printed (the stack between)
+    assert text[chapter.source.start : chapter.source.start + 3] == "第三章"
+    assert text[: chapter.source.end].endswith("监督管理")
+    assert text[section.source.start : section.source.start + 3] == "第一节"
+    assert text[: section.source.end].endswith("一般规定")
+    assert text[article.source.start : article.source.start + 3] == "第七条"
+    assert text[: article.source.end].endswith("工作机制。")
+    assert chapter.source.start < section.source.start < article.source.start  # still in source order
+
+
+def test_a_stack_of_titled_divisions_before_a_lone_article_number_pairs_too():
+    text = "第五章\n第一节\n\n法律责任\n行政处罚\n\n第三十条\n\n违反本条例规定的，由有关部门责令改正。\n"
+    doc = build(text)
+    assert reading(doc, printed=True) == [
+        "第五章\u3000法律责任",
+        "第一节\u3000行政处罚",
+        "第三十条\u3000违反本条例规定的，由有关部门责令改正。",
+    ]
+
+
+def test_a_stack_that_does_not_pair_clearly_keeps_its_lines_in_order():
+    def squeezed(texts):
+        return "".join("".join(t.split()) for t in texts)
+
+    texts = [
+        # two articles stacked (two one-line articles side by side): whose line is whose is unclear
+        "第九条\n第十条\n\n本条例所称以上，包括本数。\n本条例由省人民政府负责解释。\n",
+        # one title line more than the stack's titled numbers
+        "第二章\n第十一条\n\n总\n纲\n\n国家保护水资源。\n",
+        # an article number above a chapter number: no column of numbers reads so
+        "第十二条\n第三章\n\n附则\n\n本条例自公布之日起施行。\n",
+    ]
+    for text in texts:
+        assert squeezed(reading(build(text), printed=True)) == squeezed([text]), text
+
+
 # -- furniture: a page's first line that carries a section number is text --------------------
 
 

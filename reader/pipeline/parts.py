@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reader.pipeline.blocks import RawBlock
+from reader.pipeline.division_stack import unstack_divisions
 from reader.pipeline.furniture import mark_furniture
 from reader.pipeline.layout import analyse
 from reader.pipeline.preformatted import mark_preformatted
@@ -64,6 +65,8 @@ def _reflow_part(
         if not layout.spaced_lines:
             mark_preformatted(layout)
     layout = analyse(layout)
+    if layout.cjk:
+        unstack_divisions(layout)  # a law's division numbers stacked apart from their titles (pdftotext)
     share = 1.0 / part.count
     progress(share * (index + 0.25))
     blocks = reflow(
