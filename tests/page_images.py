@@ -337,6 +337,9 @@ def _bold_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_RUN_IN_RE = re.compile(r"^[(（][一二三四五六七八九十]+[)）][^。！？]{2,30}[。！？](?=.)")
+
+
 def sample_blocks() -> list[PageBlock]:
     """The bundled sample's paragraphs (a Chinese OCR'd newspaper text) as page blocks: what the
     Chinese page shows where the shared corpus is absent."""
@@ -357,6 +360,9 @@ def sample_blocks() -> list[PageBlock]:
             out.extend(PageBlock("item", full_width("·" + item)) for item in para.split("·") if item)
         elif para.endswith("声明作废"):
             out.append(PageBlock("heading", para))
+        elif lead := _RUN_IN_RE.match(para):  # as the corpus page's gold reads a run-in heading:
+            out.append(PageBlock("heading", full_width(lead.group()), inline=True))  # its own block,
+            out.append(PageBlock("paragraph", full_width(para[lead.end() :])))  # set bold, its body after it
         elif para:
             out.append(PageBlock("paragraph", full_width(para)))
         if jump:
