@@ -17,44 +17,27 @@ from reader.pipeline.blocks import RawBlock
 from reader.pipeline.headings import Candidate
 
 _TITLE_RE = re.compile(r"^(?:(?:table\s+of\s+)?contents|目\s*录|目\s*次)$", re.I)
-_ENTRY_RE = re.compile(r"(?:^|\s)[^\w\s]?\d{1,2}(?:\.\d{1,2})*\.?\s*(?=[^\W\d_])")
+_ENTRY_RE = re.compile(r"(?:^|\s)[^\w\s]?(\d{1,2}(?:\.\d{1,2})*)\.?\s*(?=[^\W\d_])")
 _ENTRY_LINE_RE = re.compile(r"^[^\w\s]?\d{1,2}(?:\.\d{1,2})*\.?\s*[^\W\d_]")
 _PUNCT_RE = re.compile(r"[^\w\s]")
 MIN_ENTRIES = 3  # fewer numbered lines in a row are not a contents list
 ENTRY_WORDS = 10  # an entry's title is short
 
 
-def _entry_titles(text: str) -> list[str] | None:
-    """The titles of the contents entries on one block (``4.2Character recognition 4.3Post-processing``
-    → two), or None when the block is not made of entries."""
+def _entries(text: str) -> list[tuple[tuple[int, ...], str]] | None:
+    """The contents entries on one block, each its number and title (``4.2Character recognition
+    4.3Post-processing`` → two), or None when the block is not made of entries."""
     text = text.strip()
     if not _ENTRY_LINE_RE.match(text) or text.endswith((".", ":", ";", ",")):  # (a sentence is no entry)
         return None
-    cuts = [m.end() for m in _ENTRY_RE.finditer(text)]
-    starts = [m.start() for m in _ENTRY_RE.finditer(text)]
-    titles = [text[a : (starts[k + 1] if k + 1 < len(starts) else len(text))].strip() for k, a in enumerate(cuts)]
-    if not titles or any(not t or len(t.split()) > ENTRY_WORDS for t in titles):
+    matches = list(_ENTRY_RE.finditer(text))
+    ends = [m.start() for m in matches[1:]] + [len(text)]
+    entries = [
+        (tuple(int(p) for p in m.group(1).split(".")), text[m.end() : end].strip()) for m, end in zip(matches, ends, strict=True)
+    ]
+    if not entries or any(not t or len(t.split()) > ENTRY_WORDS for _, t in entries):
         return None
-    return titles
-
-
-_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
-
-
-def _numbers(text: str) -> list[tuple[int, ...]]:
-    """The entry numbers on a block, in order (``3.1`` → (3, 1))."""
-    out = []
-    for m in _ENTRY_RE.finditer(text):
-        number = _NUMBER_RE.search(m.group())
-        if number:
-            out.append(tuple(int(p) for p in number.group().split(".")))
-    return out
-
-
-def _falls_back(before: str, text: str) -> bool:
-    """True when the first entry number of ``text`` is below the last one of ``before``."""
-    last, first = _numbers(before), _numbers(text)
-    return bool(last and first) and first[0] < last[-1]
+    return entries
 
 
 def _squeeze(text: str) -> str:
@@ -70,15 +53,16 @@ def mark_contents(blocks: list[RawBlock], found: list[Candidate | None]) -> None
     while pos < len(reading):
         run: list[int] = []
         titles: list[str] = []
+        last: tuple[int, ...] = ()
         while pos + len(run) < len(reading):
-            text = blocks[reading[pos + len(run)]].text
-            got = _entry_titles(text)
+            got = _entries(blocks[reading[pos + len(run)]].text)
             if got is None:
                 break
-            if run and _falls_back(blocks[run[-1]].text, text):
+            if run and got[0][0] < last:
                 break  # a contents list counts up: a number below its last entry's opens the text
             run.append(reading[pos + len(run)])
-            titles += got
+            titles += [title for _, title in got]
+            last = got[-1][0]
         if len(titles) < MIN_ENTRIES:
             pos += max(1, len(run))
             continue
