@@ -29,7 +29,7 @@ import re
 
 from reader.pipeline.chars import ends_sentence
 from reader.pipeline.conventions import Conventions, line_fills
-from reader.pipeline.numbering import LONE_NUMBER_RE, bullet, match_marker
+from reader.pipeline.numbering import LONE_NUMBER_RE, Marker, bullet, match_marker
 from reader.pipeline.parallels import Parallels
 from reader.pipeline.preformatted import display_width
 from reader.sources.layout import Segment
@@ -140,16 +140,21 @@ def _bare_number(seg: Segment) -> bool:
     return marker is not None and marker.scheme in _BARE_NUMBER_SCHEMES and not seg.text[marker.end :].strip()
 
 
+def _sibling_label(marker: Marker, label: str, step: int) -> str:
+    """The label of the item ``step`` away from ``marker``'s in its enumeration (``(1)`` → ``(2)``,
+    ``b)`` → ``a)``), written as ``label`` is."""
+    assert marker.ordinal is not None
+    shown = str(marker.ordinal) if marker.scheme == "paren" else label.strip("().")[:1]
+    other = str(marker.ordinal + step) if marker.scheme == "paren" else chr(ord(shown) + step)
+    return label.replace(shown, other, 1)
+
+
 def _inline_enumeration(text: str) -> bool:
     """True when the line that opens with ``(1)``/``a)`` names the next number itself (``(2)``)."""
     marker = match_marker(text)
     if marker is None or marker.ordinal is None or marker.scheme not in ("paren", "alpha"):
         return False
-    label = marker.label
-    following = marker.ordinal + 1
-    nxt = str(following) if marker.scheme == "paren" else chr(ord("a") + following - 1)
-    pattern = label.replace(str(marker.ordinal) if marker.scheme == "paren" else label.strip("()")[:1], nxt, 1)
-    return pattern in text[marker.end :]
+    return _sibling_label(marker, marker.label, 1) in text[marker.end :]
 
 
 def _enumeration_goes_on(before: str, text: str) -> bool:
@@ -160,11 +165,7 @@ def _enumeration_goes_on(before: str, text: str) -> bool:
         return False
     if ends_block(before):
         return False
-    label = marker.label.strip()
-    shown = str(marker.ordinal) if marker.scheme == "paren" else label.strip("().")[:1]
-    wanted = str(marker.ordinal - 1) if marker.scheme == "paren" else chr(ord(shown) - 1)
-    earlier = label.replace(shown, wanted, 1)
-    at = before.find(earlier)
+    at = before.find(_sibling_label(marker, marker.label.strip(), -1))
     return at > 0 and not before[at - 1].isalnum()
 
 
